@@ -1,0 +1,5 @@
+// The built-in rule packs, in the order their findings are reported.
+// To add a pack: write `src/engine/rules/<domain>Rules.ts` exporting a RulePack, import it here.
+import type { RulePack } from '../types';
+
+export const BUILTIN_PACKS: readonly RulePack[] = [];

@@ -1,0 +1,66 @@
+// The wire contract between the CLI (hooks, terminal guard, `agent-guard ask`) and the extension.
+// Shared by both sides so they cannot drift. There is deliberately no message that approves:
+// an approval only ever comes from the person's click inside VS Code.
+import type { Action, Verdict } from '../engine/types';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Environment variable set in integrated terminals: path of this window's discovery file. */
+export const IPC_ENV_VAR = 'AGENT_GUARD_IPC';
+
+/** Which door an action came through and who asked, shown in the modal and the log. */
+export interface Origin {
+  door: 'hook' | 'terminal' | 'task' | 'cli' | 'command';
+  /** Agent or host: `Claude Code`, `Cursor`, `Copilot`, `Gemini CLI`, `bash terminal`, task name … */
+  agent?: string;
+  cwd?: string;
+  pid?: number;
+  /** Task label when door is `task`. */
+  task?: string;
+}
+
+/** Newline-delimited JSON; one request per connection line. */
+export interface AskRequest {
+  v: typeof PROTOCOL_VERSION;
+  id: string;
+  type: 'ask';
+  /** The per-window secret from the discovery file: proves the asker can read the owner-only file. */
+  secret: string;
+  action: Action;
+  /** The CLI's verdict; the extension re-evaluates with its own policy and never trusts this one to allow. */
+  verdict: Verdict;
+  origin: Origin;
+}
+
+export type AnswerDecision = 'allow' | 'block';
+export type AnsweredBy = 'person' | 'timeout' | 'policy' | 'session-allow' | 'closed' | 'error' | 'disabled';
+
+export interface AskAnswer {
+  v: typeof PROTOCOL_VERSION;
+  id: string;
+  type: 'answer';
+  decision: AnswerDecision;
+  by: AnsweredBy;
+  /** For the agent: on block, that the person stopped it, the rule, and to ask the person rather than retry. */
+  message: string;
+}
+
+export interface ErrorReply {
+  v: typeof PROTOCOL_VERSION;
+  id?: string;
+  type: 'error';
+  message: string;
+}
+
+export type ServerReply = AskAnswer | ErrorReply;
+
+/** Written by each VS Code window (owner-only, 0600) so a CLI can find it from its cwd. */
+export interface DiscoveryRecord {
+  v: typeof PROTOCOL_VERSION;
+  /** Unix domain socket path or Windows named pipe. */
+  socketPath: string;
+  secret: string;
+  pid: number;
+  workspaceFolders: string[];
+  createdAt: string;
+}
