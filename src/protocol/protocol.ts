@@ -63,4 +63,11 @@ export interface DiscoveryRecord {
   pid: number;
   workspaceFolders: string[];
   createdAt: string;
+  /**
+   * The window's effective `agentGuard.*` settings (rules, disabledRules, environments, decisions), so a
+   * CLI judging a command in this workspace applies the same user rules before deciding to ask.
+   */
+  policy?: import('../engine/types').PolicyInput;
+  /** False when the person switched the guard off in this window (the CLI still asks for `deny`-level). */
+  enabled?: boolean;
 }
