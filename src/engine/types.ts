@@ -93,7 +93,7 @@ export interface SimpleCommand {
   name: string;
   /** Arguments after the name, quotes removed. Unexpanded variables stay as `$VAR` / `${VAR}` text. */
   args: string[];
-  /** Parallel to `args`: true where the word holds a variable, a substitution or a glob whose value is unknown. */
+  /** Parallel to `args`: true where the word holds a variable or a command substitution whose value is unknown (globs are not dynamic: their text stays, e.g. `*`). */
   dynamic: boolean[];
   /** `VAR=value` prefixes and `env VAR=value` settings seen on the way (outer ones included). */
   assignments: Record<string, string>;
@@ -150,6 +150,12 @@ export interface Rule {
   severity: Severity;
   /** Command names (after unwrapping) this rule inspects; `*` for all. */
   commands: readonly string[];
+  /**
+   * For `*` rules only: words or substrings that must appear in the raw command line for the rule to
+   * possibly match (`.claude/`, `Authorization`). The terminal guard's shell prefilter is compiled from
+   * `commands` and `triggers`; a `*` rule without triggers forces every terminal command through the CLI.
+   */
+  triggers?: readonly string[];
   /** Default person-facing summary. */
   summary: string;
   /** Why this matters, for docs and the settings' descriptions. */
