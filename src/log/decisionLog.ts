@@ -1,0 +1,182 @@
+// The append-only decision log: one JSON line per decision in `decisions.jsonl`.
+// One writer per process: appends go through a promise chain that batches whole lines into a single
+// `appendFile` with O_APPEND, so lines are never interleaved or torn, and rotation happens between two
+// writes, never during one — no line is lost to it. The file holds at most `maxEntries` lines; at that
+// point it becomes `decisions.1.jsonl` (replacing the previous one), so between maxEntries and
+// 2 × maxEntries of the newest decisions are kept.
+import { promises as fsp } from 'fs';
+import * as path from 'path';
+import { randomBytes } from 'crypto';
+import { parseLogLine } from './logEntry';
+import type { LogEntry } from './logEntry';
+
+export interface DecisionLogOptions {
+  dir: string;
+  maxEntries: number;
+  fileName?: string;
+}
+
+export interface ReadResult {
+  /** Oldest first. */
+  entries: LogEntry[];
+  /** Lines that could not be read (corrupt, torn by a crash, foreign). They are skipped, never fatal. */
+  skipped: number;
+}
+
+export interface Disposable {
+  dispose(): void;
+}
+
+interface Batch {
+  lines: string[];
+  entries: LogEntry[];
+  done: Promise<void>;
+  resolve(): void;
+  reject(e: unknown): void;
+}
+
+function newBatch(): Batch {
+  let resolve!: () => void;
+  let reject!: (e: unknown) => void;
+  const done = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // A failed write is reported to the awaiting caller; keep the chain itself from an unhandled rejection.
+  done.catch(() => undefined);
+  return { lines: [], entries: [], done, resolve, reject };
+}
+
+export const MIN_MAX_ENTRIES = 10;
+
+export function newEntryId(time = new Date()): string {
+  return `${time.getTime().toString(36)}-${randomBytes(4).toString('hex')}`;
+}
+
+export class DecisionLog {
+  readonly filePath: string;
+  readonly rotatedPath: string;
+  private maxEntries: number;
+  private chain: Promise<void> = Promise.resolve();
+  private pending: Batch | undefined;
+  /** Lines in the active file; counted once from disk, then kept in step by the one writer. */
+  private lineCount: number | undefined;
+  private readonly listeners = new Set<(entries: readonly LogEntry[]) => void>();
+
+  constructor(private readonly options: DecisionLogOptions) {
+    const name = options.fileName ?? 'decisions.jsonl';
+    this.filePath = path.join(options.dir, name);
+    this.rotatedPath = path.join(options.dir, name.replace(/\.jsonl$/, '') + '.1.jsonl');
+    this.maxEntries = Math.max(MIN_MAX_ENTRIES, Math.floor(options.maxEntries));
+  }
+
+  setMaxEntries(n: number): void {
+    this.maxEntries = Math.max(MIN_MAX_ENTRIES, Math.floor(n));
+  }
+
+  /** Called after each batch reaches the disk. */
+  onDidAppend(listener: (entries: readonly LogEntry[]) => void): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Queues one entry; resolves once its line is on disk. */
+  append(entry: LogEntry): Promise<void> {
+    // Serialise before queueing so a bad entry fails its own caller, not the batch. JSON.stringify never
+    // emits a raw newline, so one entry is exactly one line.
+    const line = JSON.stringify(entry) + '\n';
+    if (!this.pending) {
+      const batch = newBatch();
+      this.pending = batch;
+      this.chain = this.chain.then(() => this.write(batch));
+    }
+    this.pending.lines.push(line);
+    this.pending.entries.push(entry);
+    return this.pending.done;
+  }
+
+  /** Waits for every queued line to be written. */
+  async flush(): Promise<void> {
+    await this.chain;
+  }
+
+  private async write(batch: Batch): Promise<void> {
+    // From here on, new appends start a new batch.
+    if (this.pending === batch) this.pending = undefined;
+    try {
+      await fsp.mkdir(this.options.dir, { recursive: true, mode: 0o700 });
+      if (this.lineCount === undefined) this.lineCount = await countLines(this.filePath);
+      let next = 0;
+      while (next < batch.lines.length) {
+        if (this.lineCount >= this.maxEntries) {
+          await fsp.rename(this.filePath, this.rotatedPath);
+          this.lineCount = 0;
+        }
+        // Fill the active file up to the limit, then rotate and continue with the rest of the batch.
+        const take = Math.min(batch.lines.length - next, this.maxEntries - this.lineCount);
+        await fsp.appendFile(this.filePath, batch.lines.slice(next, next + take).join(''), { flag: 'a', mode: 0o600 });
+        this.lineCount += take;
+        next += take;
+      }
+      batch.resolve();
+    } catch (e) {
+      // The count may be off after a failure: recount next time.
+      this.lineCount = undefined;
+      batch.reject(e);
+      return;
+    }
+    for (const l of this.listeners) {
+      try {
+        l(batch.entries);
+      } catch {
+        // A listener's failure must not stop the writer.
+      }
+    }
+  }
+
+  /** Reads both generations, oldest first, skipping (and counting) lines that do not parse. */
+  async read(): Promise<ReadResult> {
+    await this.flush();
+    const entries: LogEntry[] = [];
+    let skipped = 0;
+    for (const file of [this.rotatedPath, this.filePath]) {
+      let text: string;
+      try {
+        text = await fsp.readFile(file, 'utf8');
+      } catch {
+        continue;
+      }
+      for (const line of text.split('\n')) {
+        if (line.trim() === '') continue;
+        const e = parseLogLine(line);
+        if (e) entries.push(e);
+        else skipped++;
+      }
+    }
+    return { entries, skipped };
+  }
+
+  /** Removes both generations; queued after pending writes so nothing written later is lost. */
+  clear(): Promise<void> {
+    const p = this.chain.then(async () => {
+      await fsp.rm(this.filePath, { force: true });
+      await fsp.rm(this.rotatedPath, { force: true });
+      this.lineCount = 0;
+    });
+    this.chain = p.catch(() => undefined);
+    return p;
+  }
+}
+
+async function countLines(file: string): Promise<number> {
+  let text: string;
+  try {
+    text = await fsp.readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw e;
+  }
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
