@@ -1,0 +1,67 @@
+// Turns a host's tool call (name + arguments) into the engine's Action. Shell tools become `shell`
+// actions; everything else (MCP tools, built-in tools) becomes a `tool` action the engine judges by
+// name and arguments (`delete_project`, `run_sql` with a destructive statement …).
+import { quote } from 'shell-quote';
+import type { Action } from '../../engine/types';
+import { PayloadError } from './hookTypes';
+import { argsObject, optString } from './payloadFields';
+import type { Json } from './payloadFields';
+
+/** Terminal tools across hosts, lower-cased: Claude/Codex `Bash`, Gemini `run_shell_command`, Copilot `run_in_terminal`/`runTerminalCommand`, Cline `execute_command`, Cursor `Shell`, Codex `shell`/`exec_command`. */
+const SHELL_TOOLS = new Set([
+  'bash',
+  'shell',
+  'run_shell_command',
+  'run_in_terminal',
+  'runterminalcommand',
+  'execute_command',
+  'exec_command',
+  'local_shell',
+  'powershell',
+  'terminal',
+]);
+
+const MCP_NAME = /^mcp__(.+?)__(.+)$/;
+
+export function isShellTool(name: string): boolean {
+  return SHELL_TOOLS.has(name.toLowerCase());
+}
+
+/** The command text of a shell tool's input; an argv array (Codex) is quoted back into one line. */
+export function shellCommandFrom(input: Json, what: string): string {
+  for (const key of ['command', 'cmd', 'commandLine', 'command_line']) {
+    const v = input[key];
+    if (typeof v === 'string') return v;
+    if (Array.isArray(v) && v.length > 0 && v.every((w) => typeof w === 'string')) return quote(v as string[]);
+  }
+  throw new PayloadError(`${what} is a shell tool call without a command`);
+}
+
+export interface ToolCallAction {
+  action: Action;
+  /** MCP server the tool belongs to, when the host says. */
+  server?: string;
+}
+
+/** `mcp__neon__delete_project` → tool `delete_project` from server `neon`; other names are kept as they are. */
+export function splitToolName(name: string): { tool: string; server?: string } {
+  const m = MCP_NAME.exec(name);
+  return m ? { tool: m[2], server: m[1] } : { tool: name };
+}
+
+export function actionForToolCall(name: string, rawInput: unknown, what: string, server?: string): ToolCallAction {
+  const input = argsObject(rawInput);
+  if (isShellTool(name)) return { action: { kind: 'shell', command: shellCommandFrom(input, what) } };
+  const split = splitToolName(name);
+  return { action: { kind: 'tool', tool: split.tool, args: input }, server: server ?? split.server };
+}
+
+/** "Claude Code" or "Claude Code (MCP server neon)": the modal says which server's tool it is. */
+export function agentLabel(agent: string, server?: string): string {
+  return server ? `${agent} (MCP server ${server})` : agent;
+}
+
+export function optServer(v: unknown): string | undefined {
+  const s = optString(v);
+  return s && s.length > 0 ? s : undefined;
+}
