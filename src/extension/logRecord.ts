@@ -1,0 +1,62 @@
+// Turns a decision into one log entry. Commands are masked here, before anything reaches the disk.
+import type { Action, Verdict } from '../engine/types';
+import type { Origin } from '../protocol/protocol';
+import { LOG_ENTRY_VERSION } from '../log/logEntry';
+import type { LogEntry } from '../log/logEntry';
+import { newEntryId } from '../log/decisionLog';
+import { actionText } from './confirm/modalText';
+import type { ConfirmOutcome } from './confirm/confirmTypes';
+
+export function decisionEntry(
+  action: Action,
+  verdict: Verdict,
+  origin: Origin,
+  outcome: Pick<ConfirmOutcome, 'decision' | 'by'> | { decision: 'allow' | 'block'; by: LogEntry['by'] },
+  mask: (text: string) => string,
+  note?: string,
+): LogEntry {
+  const now = new Date();
+  return {
+    v: LOG_ENTRY_VERSION,
+    id: newEntryId(now),
+    time: now.toISOString(),
+    kind: 'decision',
+    door: origin.door,
+    ...(origin.agent ? { agent: origin.agent } : {}),
+    ...(origin.task ? { agent: origin.agent ?? `task ${origin.task}` } : {}),
+    ...(origin.cwd ? { cwd: origin.cwd } : {}),
+    command: mask(actionText(action)),
+    findings: verdict.findings.map((f) => ({
+      rule: f.rule,
+      category: String(f.category),
+      severity: f.severity,
+      summary: mask(f.summary),
+      ...(f.target ? { target: mask(f.target) } : {}),
+      source: f.source,
+    })),
+    environment: verdict.environment,
+    verdict: verdict.decision,
+    decision: outcome.decision,
+    by: outcome.by,
+    ...(note ? { note } : {}),
+  };
+}
+
+/** The guard's own events: switched off or on, a malformed request on the socket. */
+export function guardEntry(command: string, note: string, decision: 'allow' | 'block', by: LogEntry['by']): LogEntry {
+  const now = new Date();
+  return {
+    v: LOG_ENTRY_VERSION,
+    id: newEntryId(now),
+    time: now.toISOString(),
+    kind: 'guard',
+    door: 'extension',
+    command,
+    findings: [],
+    environment: { name: 'unknown', production: false, source: 'not applicable' },
+    verdict: 'allow',
+    decision,
+    by,
+    note,
+  };
+}
