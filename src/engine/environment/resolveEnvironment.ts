@@ -1,0 +1,164 @@
+// Works out which environment a command targets, and says how: from a flag (`--environment
+// production`), a variable set on the command line (`RAILS_ENV=production`), a connection string or
+// URL host, where it runs (`ssh db-prod`), or facts the caller hands in (kube current-context,
+// terraform workspace, the process environment). Candidates are matched against the policy's
+// mappings (the person's first, then the defaults); a production match wins over everything else.
+import type { EnvironmentInfo, EvalContext, SimpleCommand } from '../types';
+import type { CompiledEnvironment, Policy } from '../policy';
+
+interface Candidate {
+  value: string;
+  /** How it was found, for the person: "from `--environment production`". */
+  source: string;
+  /** Host-like values are matched as hosts; names as names (both use the same patterns). */
+  host: boolean;
+}
+
+/** Long flags that name an environment, project, profile or context on most CLIs. */
+const LONG_FLAG_RE = /^--(environment|env|context|kube-context|profile|project|project-id|app|stage|workspace|config|target|cluster)(?:=(.*))?$/;
+/** Short flags, only for the tools where they mean an environment. */
+const SHORT_FLAGS: Readonly<Record<string, readonly string[]>> = {
+  railway: ['-e'],
+  fly: ['-a'],
+  flyctl: ['-a'],
+  heroku: ['-a', '-r'],
+  doppler: ['-c', '-p'],
+  serverless: ['-s'],
+  sls: ['-s'],
+  wrangler: ['-e'],
+  vercel: ['--scope'],
+};
+const HOST_FLAG_COMMANDS = new Set(['psql', 'pg_dump', 'pg_restore', 'dropdb', 'createdb', 'mysql', 'mariadb', 'mysqladmin', 'mysqldump', 'redis-cli', 'mongosh', 'mongo', 'clickhouse-client', 'cqlsh']);
+const NAME_VARIABLES = ['RAILWAY_ENVIRONMENT', 'RAILWAY_ENVIRONMENT_NAME', 'AWS_PROFILE', 'NODE_ENV', 'RAILS_ENV', 'RACK_ENV', 'APP_ENV', 'ENVIRONMENT', 'ENV', 'STAGE', 'MIX_ENV', 'FLASK_ENV', 'KUBE_CONTEXT', 'KUBECONFIG', 'VERCEL_ENV', 'DOPPLER_CONFIG', 'CLOUDSDK_CORE_PROJECT', 'GOOGLE_CLOUD_PROJECT', 'TF_WORKSPACE'];
+const URL_VARIABLES_RE = /^(DATABASE_URL|[A-Z0-9_]*_DATABASE_URL|[A-Z0-9_]*_DB_URL|REDIS_URL|MONGODB_URI|MONGO_URL|PGHOST|MYSQL_HOST|DB_HOST|POSTGRES_HOST)$/;
+const URL_RE = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?(\[[^\]]+\]|[^:/?#\s]+)/i;
+const VAR_REF_RE = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
+
+function hostOf(value: string): string | undefined {
+  const m = URL_RE.exec(value);
+  if (m) return m[1].replace(/^\[|\]$/g, '');
+  // key=value connection strings: `host=db.prod dbname=app`
+  const kv = /(?:^|\s)host=([^\s]+)/.exec(value);
+  return kv ? kv[1] : undefined;
+}
+
+function looksLikeHost(v: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(v) || /^[0-9a-f:]+$/i.test(v);
+}
+
+function valueCandidate(name: string, value: string, source: string): Candidate {
+  if (URL_VARIABLES_RE.test(name)) {
+    const host = hostOf(value) ?? (looksLikeHost(value) ? value : undefined);
+    if (host) return { value: host, source: `host \`${host}\` ${source}`, host: true };
+  }
+  return { value, source: `\`${name}=${value}\` ${source}`, host: false };
+}
+
+function collectFromCommand(cmd: SimpleCommand, ctx: EvalContext, out: Candidate[]): void {
+  const { args } = cmd;
+  const shorts = SHORT_FLAGS[cmd.name];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const m = LONG_FLAG_RE.exec(a);
+    let value: string | undefined;
+    let flag: string | undefined;
+    if (m) {
+      flag = `--${m[1]}`;
+      value = m[2] ?? (cmd.dynamic[i + 1] ? undefined : args[i + 1]);
+    } else if (shorts?.includes(a)) {
+      flag = a;
+      value = cmd.dynamic[i + 1] ? undefined : args[i + 1];
+    } else if (HOST_FLAG_COMMANDS.has(cmd.name) && (a === '-h' || a === '--host' || a.startsWith('--host='))) {
+      const host = a.startsWith('--host=') ? a.slice(7) : args[i + 1];
+      if (host && !host.startsWith('-')) out.push({ value: host, source: `host \`${host}\` (from \`${cmd.name} ${a.startsWith('--host=') ? a : `${a} ${host}`}\`)`, host: true });
+      continue;
+    }
+    if (flag && value !== undefined && value !== '' && !value.startsWith('-') && !value.includes('=')) {
+      out.push({ value, source: `from \`${flag} ${value}\``, host: false });
+      continue;
+    }
+    // A literal URL or connection string argument.
+    if (!cmd.dynamic[i] && a.includes('://')) {
+      const host = hostOf(a);
+      if (host) out.push({ value: host, source: `host \`${host}\` (from the URL in the command)`, host: true });
+      continue;
+    }
+    // A variable argument (`psql "$DATABASE_URL"`): look it up in the environment the caller handed in.
+    if (cmd.dynamic[i]) {
+      const ref = VAR_REF_RE.exec(a);
+      const v = ref ? cmd.assignments[ref[1]] ?? ctx.env?.[ref[1]] : undefined;
+      if (ref && v) {
+        const host = hostOf(v) ?? (URL_VARIABLES_RE.test(ref[1]) && looksLikeHost(v) ? v : undefined);
+        if (host) out.push({ value: host, source: `host \`${host}\` (from \`$${ref[1]}\`)`, host: true });
+        else out.push({ value: v, source: `from \`$${ref[1]}\` = \`${v}\``, host: false });
+      }
+    }
+  }
+  for (const [name, value] of Object.entries(cmd.assignments)) {
+    if (value && (NAME_VARIABLES.includes(name) || URL_VARIABLES_RE.test(name))) out.push(valueCandidate(name, value, 'set on the command line'));
+  }
+  // Wrappers may carry the environment: `railway run -e production psql …`, `kubectl exec … --context prod`.
+  for (const v of cmd.via) {
+    const parts = v.split(/\s+/);
+    if (parts.length > 1) collectFromCommand({ ...cmd, name: parts[0], args: parts.slice(1), dynamic: parts.slice(1).map(() => false), via: [], assignments: {} }, ctx, out);
+  }
+  if (cmd.remote) out.push({ value: cmd.remote, source: `runs on \`${cmd.remote}\` (${cmd.via[cmd.via.length - 1] ?? 'remote'})`, host: true });
+}
+
+function collectFromContext(commands: readonly SimpleCommand[], ctx: EvalContext, out: Candidate[]): void {
+  const names = new Set(commands.map((c) => c.name));
+  if (ctx.kubeContext && (names.has('kubectl') || names.has('helm') || names.has('oc'))) {
+    out.push({ value: ctx.kubeContext, source: `kube current-context \`${ctx.kubeContext}\``, host: false });
+  }
+  if (ctx.terraformWorkspace && ctx.terraformWorkspace !== 'default' && (names.has('terraform') || names.has('tofu') || names.has('terragrunt'))) {
+    out.push({ value: ctx.terraformWorkspace, source: `terraform workspace \`${ctx.terraformWorkspace}\``, host: false });
+  }
+  const env = ctx.env;
+  if (!env) return;
+  for (const name of NAME_VARIABLES) {
+    const v = env[name];
+    if (v) out.push(valueCandidate(name, v, 'in the environment'));
+  }
+  for (const name of ['DATABASE_URL', 'PGHOST']) {
+    const v = env[name];
+    if (v) out.push(valueCandidate(name, v, 'in the environment'));
+  }
+}
+
+function match(c: Candidate, environments: readonly CompiledEnvironment[]): CompiledEnvironment | undefined {
+  for (const e of environments) if (e.test(c.value)) return e;
+  return undefined;
+}
+
+export const UNKNOWN_ENVIRONMENT: EnvironmentInfo = Object.freeze({
+  name: 'unknown',
+  production: false,
+  source: 'unknown: no environment flag, variable, host or context names one',
+});
+
+/**
+ * Only the commands that have findings are looked at first (the target of a `DROP` matters, not the
+ * `cd` before it); when they say nothing, the whole line and then the caller's context are used.
+ */
+export function resolveEnvironment(focus: readonly SimpleCommand[], all: readonly SimpleCommand[], ctx: EvalContext, policy: Policy): EnvironmentInfo {
+  const fromCommands: Candidate[] = [];
+  for (const cmd of focus) collectFromCommand(cmd, ctx, fromCommands);
+  if (fromCommands.length === 0) for (const cmd of all) collectFromCommand(cmd, ctx, fromCommands);
+  const fromContext: Candidate[] = [];
+  collectFromContext(focus.length > 0 ? focus : all, ctx, fromContext);
+  const candidates = fromCommands.length > 0 ? fromCommands : fromContext;
+  if (candidates.length === 0) return UNKNOWN_ENVIRONMENT;
+
+  let firstMatch: EnvironmentInfo | undefined;
+  for (const c of candidates) {
+    const m = match(c, policy.environments);
+    if (!m) continue;
+    const how = m.source === 'user' ? `${c.source} matches your mapping \`${m.pattern}\`` : `${c.source} matches \`${m.pattern}\``;
+    const info: EnvironmentInfo = { name: m.name, production: m.production, source: how };
+    if (m.production) return info;
+    firstMatch ??= info;
+  }
+  if (firstMatch) return firstMatch;
+  const c = candidates[0];
+  return { name: c.value, production: false, source: `${c.source}; not a known production name` };
+}

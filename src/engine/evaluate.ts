@@ -1,0 +1,145 @@
+// The one entry point every door uses: evaluate(action, policy, context) → Verdict.
+// Pure and fast: the policy is precompiled, nothing is read from disk, nothing is compiled per call.
+// Any internal failure becomes a `confirm` verdict: the guard asks, it never silently allows.
+import type { Action, Decision, EvalContext, Finding, Rule, RuleHit, Severity, SimpleCommand, Verdict } from './types';
+import { SEVERITIES } from './types';
+import type { Policy } from './policy';
+import { parseCommandLine } from './shell/parseCommandLine';
+import { resolveEnvironment, UNKNOWN_ENVIRONMENT } from './environment/resolveEnvironment';
+import { evaluateToolCall } from './toolCall';
+
+const DECISION_RANK: Readonly<Record<Decision, number>> = { allow: 0, confirm: 1, deny: 2 };
+
+export function raiseSeverity(s: Severity, steps = 1): Severity {
+  const i = Math.min(SEVERITIES.length - 1, SEVERITIES.indexOf(s) + steps);
+  return SEVERITIES[i];
+}
+
+/** The message an agent gets back: what was stopped, which rule, and to ask the person instead. */
+export function agentMessageFor(summary: string, ruleId: string): string {
+  return (
+    `Agent Guard stopped this command: it ${summary} (rule ${ruleId}). ` +
+    'Do not try another way, another command or another credential to do the same thing. ' +
+    'Stop and ask the person to review and run it themselves.'
+  );
+}
+
+function toFinding(rule: Rule, hit: RuleHit, cmd: SimpleCommand | undefined, source: Finding['source']): Finding {
+  const summary = hit.summary ?? rule.summary;
+  return {
+    rule: rule.id,
+    category: rule.category,
+    severity: hit.severity ?? rule.severity,
+    summary,
+    agentMessage: agentMessageFor(summary, rule.id),
+    target: hit.target,
+    source,
+    command: cmd?.text,
+  };
+}
+
+function runRules(rules: readonly Rule[] | undefined, cmd: SimpleCommand, all: readonly SimpleCommand[], ctx: EvalContext, policy: Policy, out: Finding[], hitCommands: Set<SimpleCommand>): void {
+  if (!rules) return;
+  for (const rule of rules) {
+    let result: RuleHit | RuleHit[] | null | undefined;
+    try {
+      result = rule.match(cmd, { ctx, all });
+    } catch (err) {
+      // A broken matcher must not let the command through: it becomes a finding that asks.
+      out.push({
+        rule: 'engine.rule-error',
+        category: 'opaque',
+        severity: 'medium',
+        summary: `could not be checked by rule ${rule.id} (${(err as Error).message})`,
+        agentMessage: agentMessageFor('could not be checked', rule.id),
+        source: 'builtin',
+        command: cmd.text,
+      });
+      continue;
+    }
+    if (!result) continue;
+    const hits = Array.isArray(result) ? result : [result];
+    for (const hit of hits) {
+      out.push(toFinding(rule, hit, cmd, policy.userRuleIds.has(rule.id) ? 'user' : 'builtin'));
+      hitCommands.add(cmd);
+    }
+  }
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.rule}\u0000${f.target ?? ''}\u0000${f.command ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Credentials next to a destructive finding, and production targets, make every finding more serious. */
+function adjustSeverities(findings: Finding[], production: boolean): void {
+  const carriesCredential = findings.some((f) => f.category === 'credential');
+  const destructive = findings.some((f) => f.category !== 'credential' && f.severity !== 'low');
+  for (const f of findings) {
+    if (f.category === 'credential') continue;
+    let steps = 0;
+    if (carriesCredential && destructive && f.severity !== 'low') steps++;
+    if (production) steps++;
+    if (steps > 0) f.severity = raiseSeverity(f.severity, steps);
+  }
+}
+
+function decide(findings: readonly Finding[], policy: Policy): Decision {
+  let decision: Decision = 'allow';
+  for (const f of findings) {
+    const d = policy.decisions[f.severity];
+    if (DECISION_RANK[d] > DECISION_RANK[decision]) decision = d;
+  }
+  return decision;
+}
+
+function evaluateShell(command: string, policy: Policy, ctx: EvalContext): Verdict {
+  const parsed = parseCommandLine(command);
+  const findings: Finding[] = [];
+  const hitCommands = new Set<SimpleCommand>();
+  for (const cmd of parsed.commands) {
+    runRules(policy.rulesByCommand.get(cmd.name), cmd, parsed.commands, ctx, policy, findings, hitCommands);
+    runRules(policy.wildcardRules, cmd, parsed.commands, ctx, policy, findings, hitCommands);
+  }
+  for (const o of parsed.opaque) {
+    if (policy.disabledRules.has(o.rule)) continue;
+    findings.push({
+      rule: o.rule,
+      category: 'opaque',
+      severity: 'medium',
+      summary: o.summary,
+      agentMessage: agentMessageFor(o.summary, o.rule),
+      source: 'builtin',
+      command: o.command,
+    });
+  }
+  const focus = [...hitCommands];
+  const environment = resolveEnvironment(focus, parsed.commands, ctx, policy);
+  const unique = dedupe(findings);
+  adjustSeverities(unique, environment.production);
+  return { decision: decide(unique, policy), findings: unique, environment };
+}
+
+export function evaluate(action: Action, policy: Policy, context: EvalContext = {}): Verdict {
+  try {
+    if (action.kind === 'shell') return evaluateShell(action.command, policy, context);
+    const result = evaluateToolCall(action.tool, action.args, (cmd) => evaluateShell(cmd, policy, context));
+    if ('verdict' in result) return result.verdict;
+    const findings = dedupe(result.findings);
+    const environment = result.environment ?? UNKNOWN_ENVIRONMENT;
+    adjustSeverities(findings, environment.production);
+    return { decision: decide(findings, policy), findings, environment };
+  } catch (err) {
+    const summary = `could not be checked: the guard failed while reading it (${(err as Error).message})`;
+    return {
+      decision: 'confirm',
+      findings: [{ rule: 'engine.internal-error', category: 'opaque', severity: 'medium', summary, agentMessage: agentMessageFor(summary, 'engine.internal-error'), source: 'builtin' }],
+      environment: UNKNOWN_ENVIRONMENT,
+    };
+  }
+}

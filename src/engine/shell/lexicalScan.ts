@@ -1,0 +1,290 @@
+// First pass over a command line, before `shell-quote` sees it. shell-quote tokenizes words, quotes
+// and operators well, but it does not know heredocs, command substitution (`$(…)`, backticks),
+// process substitution (`<(…)`), line continuations or that a newline separates commands.
+// This pass handles exactly those, quote-aware, and leaves a text shell-quote can tokenize:
+//   - every unquoted newline becomes `;` (a separator; empty commands are dropped later),
+//   - `\<newline>` continuations are joined,
+//   - comments are removed,
+//   - each heredoc body is cut out; its `<<DELIM` becomes `<< <sentinel H#>`,
+//   - each substitution becomes a sentinel word `\u0001S#\u0002`, its inner text kept for a recursive parse.
+// Sentinels use control characters that cannot come from shell-quote's own output.
+
+export const SENTINEL_OPEN = '\u0001';
+export const SENTINEL_CLOSE = '\u0002';
+
+export type SubstitutionKind = 'command' | 'backtick' | 'process-in' | 'process-out' | 'arithmetic';
+
+export interface Substitution {
+  kind: SubstitutionKind;
+  /** The inner text, as written (`rm -rf ~` for `$(rm -rf ~)`). */
+  text: string;
+}
+
+export interface Heredoc {
+  body: string;
+  /** A quoted delimiter (`<<'EOF'`) means the body is literal: no expansion, no substitution. */
+  quoted: boolean;
+}
+
+export interface ScanResult {
+  text: string;
+  substitutions: Substitution[];
+  heredocs: Heredoc[];
+  /** Set when the line is not well formed (unterminated quote or substitution). */
+  error?: string;
+}
+
+export function substitutionSentinel(index: number): string {
+  return `${SENTINEL_OPEN}S${index}${SENTINEL_CLOSE}`;
+}
+
+export function heredocSentinel(index: number): string {
+  return `${SENTINEL_OPEN}H${index}${SENTINEL_CLOSE}`;
+}
+
+const WORD_BREAK = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']);
+
+interface PendingHeredoc {
+  index: number;
+  delimiter: string;
+  stripTabs: boolean;
+}
+
+class Scanner {
+  readonly substitutions: Substitution[] = [];
+  readonly heredocs: Heredoc[] = [];
+  error: string | undefined;
+  private pending: PendingHeredoc[] = [];
+
+  constructor(private readonly src: string) {}
+
+  /**
+   * Scans from `pos`. In paren mode it stops at the `)` that closes the current `$(`/`<(` and
+   * returns the position after it; otherwise it runs to the end.
+   */
+  scan(pos: number, parenMode: boolean): { out: string; end: number } {
+    const s = this.src;
+    let out = '';
+    let depth = 0;
+    let i = pos;
+    let inDouble = false;
+    while (i < s.length) {
+      const c = s[i];
+      if (c === '\\') {
+        if (s[i + 1] === '\n') {
+          i += 2; // line continuation
+          continue;
+        }
+        out += s.slice(i, i + 2);
+        i += 2;
+        continue;
+      }
+      if (!inDouble && c === "'") {
+        const close = s.indexOf("'", i + 1);
+        if (close < 0) {
+          this.error ??= 'unterminated single quote';
+          out += s.slice(i);
+          return { out, end: s.length };
+        }
+        out += s.slice(i, close + 1);
+        i = close + 1;
+        continue;
+      }
+      if (!inDouble && c === '$' && s[i + 1] === "'") {
+        // ANSI-C quoting: backslash escapes inside, including \'
+        let j = i + 2;
+        while (j < s.length && s[j] !== "'") j += s[j] === '\\' ? 2 : 1;
+        if (j >= s.length) {
+          this.error ??= "unterminated $'…' quote";
+          out += s.slice(i);
+          return { out, end: s.length };
+        }
+        out += s.slice(i, j + 1);
+        i = j + 1;
+        continue;
+      }
+      if (c === '"') {
+        inDouble = !inDouble;
+        out += c;
+        i++;
+        continue;
+      }
+      if (c === '$' && s[i + 1] === '(') {
+        if (s[i + 2] === '(') {
+          const end = this.matchParen(i + 3, 2);
+          this.substitutions.push({ kind: 'arithmetic', text: s.slice(i + 3, Math.max(i + 3, end - 2)) });
+          out += substitutionSentinel(this.substitutions.length - 1);
+          i = end;
+          continue;
+        }
+        i = this.substitute(i + 2, 'command', (t) => (out += t));
+        continue;
+      }
+      if (c === '`') {
+        let j = i + 1;
+        let inner = '';
+        while (j < s.length && s[j] !== '`') {
+          if (s[j] === '\\' && (s[j + 1] === '`' || s[j + 1] === '\\' || s[j + 1] === '$')) {
+            inner += s[j + 1];
+            j += 2;
+            continue;
+          }
+          inner += s[j];
+          j++;
+        }
+        if (j >= s.length) this.error ??= 'unterminated backtick substitution';
+        this.substitutions.push({ kind: 'backtick', text: inner });
+        out += substitutionSentinel(this.substitutions.length - 1);
+        i = j + 1;
+        continue;
+      }
+      if (inDouble) {
+        out += c;
+        i++;
+        continue;
+      }
+      // ---- unquoted from here on
+      if ((c === '<' || c === '>') && s[i + 1] === '(') {
+        i = this.substitute(i + 2, c === '<' ? 'process-in' : 'process-out', (t) => (out += t));
+        continue;
+      }
+      if (c === '<' && s[i + 1] === '<' && s[i + 2] !== '<') {
+        i = this.heredocStart(i + 2, (t) => (out += t));
+        continue;
+      }
+      if (c === '<' && s[i + 1] === '<' && s[i + 2] === '<') {
+        out += '<<<';
+        i += 3;
+        continue;
+      }
+      if (c === '#' && (i === pos || WORD_BREAK.has(s[i - 1]))) {
+        while (i < s.length && s[i] !== '\n') i++;
+        continue;
+      }
+      if (c === '\n') {
+        out += ' ; ';
+        i++;
+        if (this.pending.length > 0) i = this.readHeredocBodies(i);
+        continue;
+      }
+      if (parenMode) {
+        if (c === '(') depth++;
+        else if (c === ')') {
+          if (depth === 0) return { out, end: i + 1 };
+          depth--;
+        }
+      }
+      out += c;
+      i++;
+    }
+    if (inDouble) this.error ??= 'unterminated double quote';
+    if (parenMode) this.error ??= 'unterminated substitution';
+    if (this.pending.length > 0) {
+      // A heredoc opened on the last line with no body: the shell would wait for more input.
+      for (const p of this.pending) this.heredocs[p.index] = { body: '', quoted: false };
+      this.pending = [];
+    }
+    return { out, end: s.length };
+  }
+
+  /** Cuts out `$(…)` / `<(…)` starting after its opening paren; emits the sentinel; returns the new position. */
+  private substitute(start: number, kind: SubstitutionKind, emit: (t: string) => void): number {
+    const savedPending = this.pending;
+    this.pending = [];
+    const { end } = this.scan(start, true);
+    this.pending = savedPending;
+    const closeAt = this.src[end - 1] === ')' ? end - 1 : end;
+    this.substitutions.push({ kind, text: this.src.slice(start, closeAt) });
+    emit(substitutionSentinel(this.substitutions.length - 1));
+    return end;
+  }
+
+  /** Position after `closers` consecutive `)` closing an arithmetic expansion. */
+  private matchParen(start: number, closers: number): number {
+    let depth = 0;
+    for (let i = start; i < this.src.length; i++) {
+      const c = this.src[i];
+      if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth > 0) depth--;
+        else if (this.src.slice(i, i + closers) === ')'.repeat(closers)) return i + closers;
+      }
+    }
+    this.error ??= 'unterminated arithmetic expansion';
+    return this.src.length;
+  }
+
+  private heredocStart(i: number, emit: (t: string) => void): number {
+    const s = this.src;
+    let stripTabs = false;
+    if (s[i] === '-') {
+      stripTabs = true;
+      i++;
+    }
+    while (s[i] === ' ' || s[i] === '\t') i++;
+    let delimiter = '';
+    let quoted = false;
+    while (i < s.length && !WORD_BREAK.has(s[i])) {
+      const c = s[i];
+      if (c === "'" || c === '"') {
+        quoted = true;
+        const close = s.indexOf(c, i + 1);
+        const endQ = close < 0 ? s.length : close;
+        delimiter += s.slice(i + 1, endQ);
+        i = endQ + 1;
+        continue;
+      }
+      if (c === '\\') {
+        quoted = true;
+        delimiter += s[i + 1] ?? '';
+        i += 2;
+        continue;
+      }
+      delimiter += c;
+      i++;
+    }
+    if (!delimiter) {
+      this.error ??= 'heredoc without a delimiter';
+      return i;
+    }
+    const index = this.heredocs.length;
+    this.heredocs.push({ body: '', quoted });
+    this.pending.push({ index, delimiter, stripTabs });
+    emit(`<< ${heredocSentinel(index)} `);
+    return i;
+  }
+
+  /** Reads the bodies of the heredocs opened on the line that just ended. */
+  private readHeredocBodies(i: number): number {
+    const s = this.src;
+    for (const p of this.pending) {
+      const lines: string[] = [];
+      let found = false;
+      while (i < s.length) {
+        let nl = s.indexOf('\n', i);
+        if (nl < 0) nl = s.length;
+        let line = s.slice(i, nl);
+        i = nl + 1;
+        if (p.stripTabs) line = line.replace(/^\t+/, '');
+        if (line === p.delimiter) {
+          found = true;
+          break;
+        }
+        lines.push(line);
+      }
+      this.heredocs[p.index] = { body: lines.join('\n'), quoted: this.heredocs[p.index].quoted };
+      if (!found) {
+        // bash warns and uses what it read up to the end: the body still counts.
+        i = s.length;
+      }
+    }
+    this.pending = [];
+    return Math.min(i, s.length);
+  }
+}
+
+export function lexicalScan(text: string): ScanResult {
+  const scanner = new Scanner(text);
+  const { out } = scanner.scan(0, false);
+  return { text: out, substitutions: scanner.substitutions, heredocs: scanner.heredocs, error: scanner.error };
+}

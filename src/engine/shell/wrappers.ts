@@ -1,0 +1,351 @@
+// Wrappers are transparent: `sudo rm -rf /` is `rm -rf /`. Each entry peels one wrapper off the
+// front of a simple command and says what runs inside: more words (another simple command), or a
+// string the wrapper hands to a shell (`bash -c '…'`, `ssh host '…'`, `eval …`, `watch '…'`).
+import { literalWord, type Word } from './words';
+
+export type Unwrapped =
+  /** The wrapped command's words, plus what the wrapper contributes. */
+  | { kind: 'words'; words: Word[]; via: string; assignments?: Record<string, string>; remote?: string }
+  /** A string that a shell will parse and run. */
+  | { kind: 'shell'; text: string; via: string; remote?: string; dynamic: boolean }
+  /** The wrapper runs nothing (`command -v x`, `ssh host` with no command). */
+  | { kind: 'none' };
+
+type Unwrapper = (args: Word[], name: string) => Unwrapped | null;
+
+const ASSIGNMENT_RE = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+/**
+ * Skips options. `withValue` lists options that take the next word as their value (also accepted
+ * glued: `-uroot`, `--user=root`). Stops at `--` (consumed) or the first non-option word.
+ */
+function skipOptions(args: Word[], withValue: ReadonlySet<string>, from = 0): number {
+  let i = from;
+  while (i < args.length) {
+    const a = args[i].text;
+    if (a === '--') return i + 1;
+    if (!a.startsWith('-') || a === '-') return i;
+    if (withValue.has(a)) i += 2;
+    else i += 1;
+  }
+  return i;
+}
+
+function words(args: Word[], from: number, via: string, extra?: Partial<Extract<Unwrapped, { kind: 'words' }>>): Unwrapped {
+  const rest = args.slice(from);
+  if (rest.length === 0) return { kind: 'none' };
+  return { kind: 'words', words: rest, via, ...extra };
+}
+
+function shellText(args: Word[], via: string, remote?: string): Unwrapped {
+  if (args.length === 0) return { kind: 'none' };
+  return { kind: 'shell', text: args.map((w) => w.text).join(' '), via, remote, dynamic: args.some((w) => w.dynamic) };
+}
+
+const SET = (...xs: string[]): ReadonlySet<string> => new Set(xs);
+
+const sudo: Unwrapper = (args, name) => {
+  const i = skipOptions(args, SET('-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U', '-T', '--user', '--group', '--host', '--prompt'));
+  return words(args, i, name);
+};
+
+const env: Unwrapper = (args) => {
+  const assignments: Record<string, string> = {};
+  let i = 0;
+  while (i < args.length) {
+    const a = args[i].text;
+    if (a === '-S' || a === '--split-string') return shellText(args.slice(i + 1, i + 2), 'env -S');
+    if (a === '-u' || a === '--unset' || a === '-C' || a === '--chdir') i += 2;
+    else if (a === '--') i += 1;
+    else if (a.startsWith('-') && a !== '-') i += 1;
+    else if (ASSIGNMENT_RE.test(a)) {
+      const eq = a.indexOf('=');
+      assignments[a.slice(0, eq)] = a.slice(eq + 1);
+      i += 1;
+    } else break;
+  }
+  return words(args, i, 'env', { assignments });
+};
+
+const commandBuiltin: Unwrapper = (args, name) => {
+  if (args.some((w) => w.text === '-v' || w.text === '-V')) return { kind: 'none' };
+  return words(args, skipOptions(args, SET()), name);
+};
+
+const exec: Unwrapper = (args) => words(args, skipOptions(args, SET('-a')), 'exec');
+const plain: Unwrapper = (args, name) => words(args, skipOptions(args, SET()), name);
+const nice: Unwrapper = (args) => words(args, skipOptions(args, SET('-n', '--adjustment')), 'nice');
+const ionice: Unwrapper = (args) => words(args, skipOptions(args, SET('-c', '-n', '-p', '--class', '--classdata')), 'ionice');
+const stdbuf: Unwrapper = (args) => words(args, skipOptions(args, SET('-i', '-o', '-e')), 'stdbuf');
+
+const timeout: Unwrapper = (args) => {
+  const i = skipOptions(args, SET('-s', '-k', '--signal', '--kill-after'));
+  return words(args, i + 1, 'timeout'); // the word after the options is the duration
+};
+
+const watch: Unwrapper = (args) => {
+  const direct = args.some((w) => w.text === '-x' || w.text === '--exec');
+  const i = skipOptions(args, SET('-n', '--interval', '-q', '--equexit'));
+  if (direct) return words(args, i, 'watch');
+  return shellText(args.slice(i), 'watch');
+};
+
+/** `xargs rm -rf`: the arguments come from stdin, so the command gets an unknown (dynamic) target. */
+const xargs: Unwrapper = (args) => {
+  let replace: string | undefined;
+  let i = 0;
+  const withValue = SET('-n', '-L', '-P', '-s', '-d', '-E', '-a', '--max-args', '--max-procs', '--delimiter', '--arg-file', '--max-lines');
+  while (i < args.length) {
+    const a = args[i].text;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (!a.startsWith('-')) break;
+    if (a === '-I') {
+      replace = args[i + 1]?.text;
+      i += 2;
+    } else if (a.startsWith('-I')) {
+      replace = a.slice(2);
+      i += 1;
+    } else if (a === '-i' || a.startsWith('--replace')) {
+      replace = a.includes('=') ? a.slice(a.indexOf('=') + 1) : '{}';
+      i += 1;
+    } else if (withValue.has(a)) i += 2;
+    else i += 1;
+  }
+  const rest = args.slice(i);
+  if (rest.length === 0) return { kind: 'words', words: [literalWord('echo')], via: 'xargs' };
+  const fromStdin: Word = { raw: '$XARGS', text: '<stdin items>', dynamic: true };
+  const inner = replace
+    ? rest.map((w) => (w.text.includes(replace as string) ? { ...w, text: w.text, dynamic: true } : w))
+    : [...rest, fromStdin];
+  return { kind: 'words', words: inner, via: 'xargs' };
+};
+
+/** `npx vercel rm app` runs `vercel rm app`; `npx -c 'cmd'` runs a shell string. */
+const npx: Unwrapper = (args, name) => {
+  let i = 0;
+  while (i < args.length) {
+    const a = args[i].text;
+    if (a === '-c' || a === '--call') return shellText(args.slice(i + 1, i + 2), name + ' -c');
+    if (a === '-p' || a === '--package') i += 2;
+    else if (a === '--') {
+      i++;
+      break;
+    } else if (a.startsWith('-')) i += 1;
+    else break;
+  }
+  const rest = args.slice(i);
+  if (rest.length === 0) return { kind: 'none' };
+  const pkg = rest[0].text.replace(/^(@[^/]+\/)?([^@]+)(@.*)?$/, '$2');
+  return { kind: 'words', words: [literalWord(pkg), ...rest.slice(1)], via: name };
+};
+
+/** `pnpm dlx x`, `pnpm exec x`, `yarn dlx x`, `npm exec -- x`, `bun x y`. */
+const packageRunner: Unwrapper = (args, name) => {
+  const sub = args[0]?.text;
+  if (sub === 'dlx' || sub === 'exec' || sub === 'x') return npx(args.slice(1), `${name} ${sub}`);
+  return null;
+};
+
+/** `railway run …`, `doppler run -- …`, `op run -- …`, `infisical run -- …`, `heroku run …`. */
+const secretRunner: Unwrapper = (args, name) => {
+  if (args[0]?.text !== 'run') return null;
+  const withValue = SET('-s', '--service', '-e', '--environment', '-p', '--project', '-c', '--config', '--env-file', '-a', '--app', '--env', '--token', '-r', '--remote');
+  const i = skipOptions(args, withValue, 1);
+  const via = args
+    .slice(0, i)
+    .map((w) => w.text)
+    .join(' ');
+  if (name === 'heroku' && args.length - i === 1) return shellText(args.slice(i), `heroku ${via}`);
+  return words(args, i, `${name} ${via}`.trim());
+};
+
+const SHELL_WITH_VALUE = SET('-o', '+o', '-O', '+O', '--rcfile', '--init-file');
+
+/** `bash -c 'str'`, `sh -lc 'str'`, `zsh -ec …`: the string is a command line of its own. */
+const shell: Unwrapper = (args, name) => {
+  let i = 0;
+  while (i < args.length) {
+    const a = args[i].text;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (!(a.startsWith('-') || a.startsWith('+')) || a === '-' || a === '+') break;
+    if (SHELL_WITH_VALUE.has(a)) {
+      i += 2;
+      continue;
+    }
+    if (/^-[A-Za-z]*c[A-Za-z]*$/.test(a)) return shellText(args.slice(i + 1, i + 2), `${name} -c`);
+    i += 1;
+  }
+  // `bash script.sh`, `bash -s`, plain `bash`: nothing inline to unwrap (stdin is looked at by the caller).
+  return null;
+};
+
+const evalWrapper: Unwrapper = (args) => shellText(args, 'eval');
+
+const SSH_WITH_VALUE = SET('-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B', '-P');
+
+const ssh: Unwrapper = (args) => {
+  const i = skipOptions(args, SSH_WITH_VALUE);
+  const host = args[i]?.text;
+  if (!host) return { kind: 'none' };
+  const rest = args.slice(i + 1);
+  if (rest.length === 0) return { kind: 'none' };
+  return shellText(rest, `ssh ${host}`, host);
+};
+
+const DOCKER_EXEC_WITH_VALUE = SET('-e', '--env', '--env-file', '-u', '--user', '-w', '--workdir', '--detach-keys', '--index');
+
+/** `docker exec -it pg psql -c …` runs `psql -c …` inside container `pg`. */
+const containerEngine: Unwrapper = (args, name) => {
+  let j = 0;
+  let label = name;
+  if (args[0]?.text === 'compose' && (args[1]?.text === 'exec' || args[1]?.text === 'run')) {
+    label = `${name} compose ${args[1].text}`;
+    j = 2;
+  } else if (args[0]?.text === 'exec' || (args[0]?.text === 'container' && args[1]?.text === 'exec')) {
+    j = args[0].text === 'exec' ? 1 : 2;
+    label = `${name} exec`;
+  } else return null;
+  const i = skipOptions(args, DOCKER_EXEC_WITH_VALUE, j);
+  const target = args[i]?.text;
+  if (!target) return { kind: 'none' };
+  return words(args, i + 1, `${label} ${target}`, { remote: target });
+};
+
+const composeV1: Unwrapper = (args) => (args[0]?.text === 'exec' || args[0]?.text === 'run' ? containerEngine([literalWord('compose'), ...args], 'docker') : null);
+
+/** `kubectl exec -it pg-0 -c db -- psql -c …`. */
+const kubectl: Unwrapper = (args, name) => {
+  const execAt = args.findIndex((w) => w.text === 'exec');
+  if (execAt < 0) return null;
+  const dashdash = args.findIndex((w, k) => k > execAt && w.text === '--');
+  const podWord = args.slice(execAt + 1).find((w) => !w.text.startsWith('-'));
+  const pod = podWord?.text ?? 'pod';
+  // Keep the flags that name where it runs (`--context prod`, `-n db`), for the environment resolver.
+  const options = args.slice(0, execAt).concat(args.slice(execAt + 1, dashdash < 0 ? args.length : dashdash));
+  const context: string[] = [];
+  options.forEach((w, k) => {
+    if (/^(--context|--namespace|-n|--kubeconfig|--cluster)(=|$)/.test(w.text)) {
+      context.push(w.text.includes('=') ? w.text : `${w.text} ${options[k + 1]?.text ?? ''}`);
+    }
+  });
+  const via = [`${name} exec ${pod}`, ...context].join(' ');
+  if (dashdash >= 0) return words(args, dashdash + 1, via, { remote: pod });
+  // Old form without `--`: everything after the pod name.
+  const podAt = podWord ? args.indexOf(podWord) : -1;
+  if (podAt < 0) return { kind: 'none' };
+  return words(args, podAt + 1, via, { remote: pod });
+};
+
+/** `fly ssh console -C 'cmd'` / `gcloud compute ssh host --command 'cmd'` / `su -c 'cmd'`. */
+function commandFlag(flags: readonly string[], label: (args: Word[]) => string | null): Unwrapper {
+  return (args) => {
+    const prefix = label(args);
+    if (prefix === null) return null;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i].text;
+      if (flags.includes(a)) return shellText(args.slice(i + 1, i + 2), prefix);
+      for (const f of flags) if (f.startsWith('--') && a.startsWith(f + '=')) return shellText([{ ...args[i], text: a.slice(f.length + 1) }], prefix);
+    }
+    return null;
+  };
+}
+
+const fly = commandFlag(['-C', '--command'], (a) => (a[0]?.text === 'ssh' ? 'fly ssh console' : null));
+const gcloudSsh = commandFlag(['--command'], (a) => (a[0]?.text === 'compute' && a[1]?.text === 'ssh' ? `gcloud compute ssh ${a[2]?.text ?? ''}`.trim() : null));
+const su = commandFlag(['-c', '--command'], () => 'su -c');
+
+/** PowerShell: `-Command …` is a command line; `-EncodedCommand` is base64 UTF-16LE of one. */
+const powershell: Unwrapper = (args, name) => {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i].text.toLowerCase();
+    if (a === '-encodedcommand' || a === '-enc' || a === '-e' || a === '-ec') {
+      const b64 = args[i + 1]?.text ?? '';
+      const decoded = Buffer.from(b64, 'base64').toString('utf16le');
+      return { kind: 'shell', text: decoded, via: `${name} -EncodedCommand`, dynamic: args[i + 1]?.dynamic ?? true };
+    }
+    if (a === '-command' || a === '-c') return shellText(args.slice(i + 1), `${name} -Command`);
+  }
+  return null;
+};
+
+const chroot: Unwrapper = (args) => words(args, skipOptions(args, SET('--userspec', '--groups')) + 1, 'chroot');
+const awsVault: Unwrapper = (args) => {
+  if (args[0]?.text !== 'exec') return null;
+  const dd = args.findIndex((w) => w.text === '--');
+  if (dd < 0) return words(args, 2, `aws-vault exec ${args[1]?.text ?? ''}`);
+  return words(args, dd + 1, `aws-vault exec ${args[1]?.text ?? ''}`);
+};
+const dotenv: Unwrapper = (args) => {
+  const dd = args.findIndex((w) => w.text === '--');
+  return dd < 0 ? words(args, skipOptions(args, SET('-e', '-c', '-v')), 'dotenv') : words(args, dd + 1, 'dotenv');
+};
+
+export const WRAPPERS: ReadonlyMap<string, Unwrapper> = new Map<string, Unwrapper>([
+  ['sudo', sudo],
+  ['doas', sudo],
+  ['env', env],
+  ['command', commandBuiltin],
+  ['builtin', commandBuiltin],
+  ['exec', exec],
+  ['nohup', plain],
+  ['time', plain],
+  ['nocorrect', plain],
+  ['noglob', plain],
+  ['setsid', plain],
+  ['unbuffer', plain],
+  ['caffeinate', plain],
+  ['nice', nice],
+  ['ionice', ionice],
+  ['stdbuf', stdbuf],
+  ['timeout', timeout],
+  ['gtimeout', timeout],
+  ['watch', watch],
+  ['xargs', xargs],
+  ['npx', npx],
+  ['bunx', npx],
+  ['pnpx', npx],
+  ['pnpm', packageRunner],
+  ['yarn', packageRunner],
+  ['npm', packageRunner],
+  ['bun', packageRunner],
+  ['railway', secretRunner],
+  ['doppler', secretRunner],
+  ['op', secretRunner],
+  ['infisical', secretRunner],
+  ['heroku', secretRunner],
+  ['bash', shell],
+  ['sh', shell],
+  ['zsh', shell],
+  ['dash', shell],
+  ['ksh', shell],
+  ['mksh', shell],
+  ['ash', shell],
+  ['fish', shell],
+  ['eval', evalWrapper],
+  ['ssh', ssh],
+  ['docker', containerEngine],
+  ['podman', containerEngine],
+  ['docker-compose', composeV1],
+  ['podman-compose', composeV1],
+  ['kubectl', kubectl],
+  ['oc', kubectl],
+  ['fly', fly],
+  ['flyctl', fly],
+  ['gcloud', gcloudSsh],
+  ['su', su],
+  ['pwsh', powershell],
+  ['powershell', powershell],
+  ['powershell.exe', powershell],
+  ['pwsh.exe', powershell],
+  ['chroot', chroot],
+  ['aws-vault', awsVault],
+  ['dotenv', dotenv],
+]);
+
+export const SHELLS: ReadonlySet<string> = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish']);
