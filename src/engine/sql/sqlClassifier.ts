@@ -118,7 +118,8 @@ function classifyStatement(
   out: SqlFinding[],
 ): void {
   let first = lo;
-  const statement = excerpt(text, tokens, lo, hi);
+  // Built only when something is found: most statements are harmless.
+  const statement = (): string => excerpt(text, tokens, lo, hi);
   // `EXPLAIN DELETE …` only plans; `EXPLAIN ANALYZE DELETE …` runs it.
   if (tokens[first].upper === 'EXPLAIN') {
     if (!hasWord(tokens, first + 1, Math.min(hi, first + 8), 'ANALYZE') && !hasWord(tokens, first + 1, Math.min(hi, first + 8), 'ANALYSE')) return;
@@ -138,7 +139,7 @@ function classifyStatement(
     return;
   }
   if (head === 'FLUSHALL' || head === 'FLUSHDB') {
-    out.push(redisFlush(head, statement));
+    out.push(redisFlush(head, statement()));
     return;
   }
   for (let i = first; i < hi; i++) {
@@ -160,7 +161,7 @@ function classifyStatement(
   }
 }
 
-function readDrop(tokens: readonly SqlToken[], at: number, hi: number, statement: string, out: SqlFinding[]): void {
+function readDrop(tokens: readonly SqlToken[], at: number, hi: number, statement: () => string, out: SqlFinding[]): void {
   let i = at;
   let temporary = false;
   if (i < hi && (tokens[i].upper === 'TEMPORARY' || tokens[i].upper === 'TEMP')) {
@@ -189,11 +190,11 @@ function readDrop(tokens: readonly SqlToken[], at: number, hi: number, statement
     object: object || undefined,
     target,
     summary: target ? `drops ${temporary ? 'temporary ' : ''}${label} \`${target}\`` : `drops a ${label}`,
-    statement,
+    statement: statement(),
   });
 }
 
-function readTruncate(tokens: readonly SqlToken[], at: number, hi: number, statement: string, out: SqlFinding[]): void {
+function readTruncate(tokens: readonly SqlToken[], at: number, hi: number, statement: () => string, out: SqlFinding[]): void {
   const i = skipWords(tokens, at, hi, TRUNCATE_NOISE);
   const target = readNameList(tokens, i, hi);
   out.push({
@@ -202,11 +203,11 @@ function readTruncate(tokens: readonly SqlToken[], at: number, hi: number, state
     object: 'TABLE',
     target,
     summary: target ? `empties table \`${target}\` (TRUNCATE)` : 'empties a table (TRUNCATE)',
-    statement,
+    statement: statement(),
   });
 }
 
-function readDelete(tokens: readonly SqlToken[], at: number, hi: number, statement: string, out: SqlFinding[]): void {
+function readDelete(tokens: readonly SqlToken[], at: number, hi: number, statement: () => string, out: SqlFinding[]): void {
   let i = skipWords(tokens, at + 1, hi, DELETE_MODIFIERS);
   if (i < hi && tokens[i].upper === 'TOP') i = skipTop(tokens, i + 1, hi);
   let target: string | undefined;
@@ -225,11 +226,11 @@ function readDelete(tokens: readonly SqlToken[], at: number, hi: number, stateme
     object: 'TABLE',
     target,
     summary: target ? `deletes every row of table \`${target}\` (DELETE ${why})` : `deletes every row of a table (DELETE ${why})`,
-    statement,
+    statement: statement(),
   });
 }
 
-function readUpdate(tokens: readonly SqlToken[], at: number, hi: number, statement: string, out: SqlFinding[]): void {
+function readUpdate(tokens: readonly SqlToken[], at: number, hi: number, statement: () => string, out: SqlFinding[]): void {
   const i = skipWords(tokens, at + 1, hi, UPDATE_MODIFIERS);
   const target = readName(tokens, i, hi);
   if (!target) return;
@@ -243,11 +244,11 @@ function readUpdate(tokens: readonly SqlToken[], at: number, hi: number, stateme
     object: 'TABLE',
     target,
     summary: `overwrites every row of table \`${target}\` (UPDATE ${why})`,
-    statement,
+    statement: statement(),
   });
 }
 
-function classifyAlter(tokens: readonly SqlToken[], lo: number, hi: number, statement: string, out: SqlFinding[]): void {
+function classifyAlter(tokens: readonly SqlToken[], lo: number, hi: number, statement: () => string, out: SqlFinding[]): void {
   if (lo + 1 >= hi || tokens[lo + 1].upper !== 'TABLE') return;
   let i = skipWords(tokens, lo + 2, hi, ALTER_NOISE);
   const table = readName(tokens, i, hi);
@@ -283,14 +284,14 @@ function classifyAlter(tokens: readonly SqlToken[], lo: number, hi: number, stat
         summary: name
           ? `drops ${object.toLowerCase()} \`${name}\` of table \`${table}\``
           : `drops the ${object.toLowerCase()} of table \`${table}\``,
-        statement,
+        statement: statement(),
       });
     } else if (t.upper === 'TRUNCATE') {
-      out.push({ kind: 'truncate', severity: 'high', object: 'PARTITION', target: table, summary: `empties partitions of table \`${table}\``, statement });
+      out.push({ kind: 'truncate', severity: 'high', object: 'PARTITION', target: table, summary: `empties partitions of table \`${table}\``, statement: statement() });
     } else if (t.upper === 'DELETE') {
       // ClickHouse mutation: `ALTER TABLE t DELETE WHERE …` (WHERE is required; a tautology is not).
       const why = unrestricted(tokens, i + 1, hi);
-      if (why) out.push({ kind: 'delete-all', severity: 'high', object: 'TABLE', target: table, summary: `deletes every row of table \`${table}\` (DELETE ${why})`, statement });
+      if (why) out.push({ kind: 'delete-all', severity: 'high', object: 'TABLE', target: table, summary: `deletes every row of table \`${table}\` (DELETE ${why})`, statement: statement() });
     }
   }
 }
