@@ -26,13 +26,13 @@ const AWS: CloudCli = {
     { id: 'aws-rds-delete-backup', path: [['rds'], /^delete-db-(instance|cluster)-automated-backup$/], what: 'the automated database backups', targetFlags: ['--dbi-resource-id', '--db-cluster-resource-id', '--db-instance-automated-backups-arn'] },
     // `aws s3 rb` removes a bucket (with `--force`, everything in it); `s3 rm` of one object is like `rm` of one file.
     { id: 'aws-s3-rb', path: ['s3', 'rb'], what: 'the S3 bucket' },
-    { id: 'aws-s3-rm-recursive', path: ['s3', 'rm'], what: 'every object under', bulk: { flags: ['--recursive'] } },
-    { id: 'aws-s3api-delete-bucket', path: ['s3api', ['delete-bucket', 'delete-objects']], what: 'the S3 bucket (or its objects)', targetFlags: ['--bucket'] },
+    { id: 'aws-s3-rm-recursive', path: ['s3', 'rm'], what: 'every object under that prefix', bulk: { flags: ['--recursive'] } },
+    { id: 'aws-s3api-delete-bucket', path: ['s3api', ['delete-bucket', 'delete-objects']], what: 'the objects of the S3 bucket', targetFlags: ['--bucket'] },
     { id: 'aws-ec2-delete-volume', path: ['ec2', 'delete-volume'], what: 'the EBS volume', targetFlags: ['--volume-id'] },
     { id: 'aws-ec2-delete-snapshot', path: ['ec2', 'delete-snapshot'], what: 'the EBS snapshot', targetFlags: ['--snapshot-id'] },
-    { id: 'aws-ec2-terminate-instances', path: ['ec2', 'terminate-instances'], what: 'the EC2 instances (and volumes deleted on termination)', targetFlags: ['--instance-ids'] },
-    { id: 'aws-dynamodb-delete-table', path: ['dynamodb', ['delete-table', 'delete-backup']], what: 'the DynamoDB table (or backup)', targetFlags: ['--table-name', '--backup-arn'] },
-    { id: 'aws-cloudformation-delete-stack', path: ['cloudformation', 'delete-stack'], what: 'the CloudFormation stack and the resources it owns', targetFlags: ['--stack-name'] },
+    { id: 'aws-ec2-terminate-instances', path: ['ec2', 'terminate-instances'], what: 'the EC2 instances (with their delete-on-termination volumes)', targetFlags: ['--instance-ids'] },
+    { id: 'aws-dynamodb-delete-table', path: ['dynamodb', ['delete-table', 'delete-backup']], what: 'the DynamoDB table or backup', targetFlags: ['--table-name', '--backup-arn'] },
+    { id: 'aws-cloudformation-delete-stack', path: ['cloudformation', 'delete-stack'], what: 'the CloudFormation stack (and the resources it owns)', targetFlags: ['--stack-name'] },
     { id: 'aws-eks-delete-cluster', path: ['eks', 'delete-cluster'], what: 'the EKS cluster', targetFlags: ['--name'] },
     { id: 'aws-lambda-delete-function', path: ['lambda', 'delete-function'], what: 'the Lambda function', severity: 'medium', targetFlags: ['--function-name'] },
     // Every `aws backup delete-*` removes vaults, plans or recovery points: the copies of last resort.
@@ -40,7 +40,7 @@ const AWS: CloudCli = {
     { id: 'aws-efs-delete', path: ['efs', 'delete-file-system'], what: 'the EFS file system', targetFlags: ['--file-system-id'] },
     { id: 'aws-elasticache-delete', path: ['elasticache', /^delete-(cache-cluster|replication-group|serverless-cache|snapshot)$/], what: 'the ElastiCache data', targetFlags: ['--cache-cluster-id', '--replication-group-id', '--serverless-cache-name', '--snapshot-name'] },
     { id: 'aws-redshift-delete-cluster', path: ['redshift', ['delete-cluster', 'delete-cluster-snapshot']], what: 'the Redshift cluster', targetFlags: ['--cluster-identifier', '--snapshot-identifier'] },
-    { id: 'aws-opensearch-delete-domain', path: [['opensearch', 'es'], ['delete-domain', 'delete-elasticsearch-domain']], what: 'the search domain and its indices', targetFlags: ['--domain-name'] },
+    { id: 'aws-opensearch-delete-domain', path: [['opensearch', 'es'], ['delete-domain', 'delete-elasticsearch-domain']], what: 'the search domain', targetFlags: ['--domain-name'] },
     { id: 'aws-memorydb-delete', path: ['memorydb', ['delete-cluster', 'delete-snapshot']], what: 'the MemoryDB data', targetFlags: ['--cluster-name', '--snapshot-name'] },
     { id: 'aws-ecr-delete-repository', path: ['ecr', 'delete-repository'], what: 'the container image repository', severity: 'medium', targetFlags: ['--repository-name'] },
     // Secrets and keys cannot be rebuilt; a scheduled KMS key deletion makes everything encrypted with it unreadable.
@@ -64,13 +64,13 @@ const GCLOUD: CloudCli = {
     '--database', '--async-timeout',
   ],
   verbs: [
-    { id: 'gcloud-sql-delete', path: ['sql', ['instances', 'databases', 'backups'], 'delete'], what: 'the Cloud SQL database (or instance, or backup)' },
+    { id: 'gcloud-sql-delete', path: ['sql', ['instances', 'databases', 'backups'], 'delete'], what: 'the Cloud SQL instance, database or backup' },
     { id: 'gcloud-projects-delete', path: ['projects', 'delete'], what: 'the whole Google Cloud project' },
     { id: 'gcloud-compute-delete', path: ['compute', ['disks', 'instances', 'snapshots', 'images', 'machine-images', 'instance-groups'], 'delete'], what: 'the Compute Engine resource' },
     { id: 'gcloud-storage-buckets-delete', path: ['storage', 'buckets', 'delete'], what: 'the Cloud Storage bucket' },
-    { id: 'gcloud-storage-rm-recursive', path: ['storage', 'rm'], what: 'every object under', bulk: { flags: ['-r', '-R', '--recursive', '--all-versions'], wildcard: true } },
+    { id: 'gcloud-storage-rm-recursive', path: ['storage', 'rm'], what: 'every object under that prefix', bulk: { flags: ['-r', '-R', '--recursive'], wildcard: true } },
     { id: 'gcloud-container-clusters-delete', path: ['container', 'clusters', 'delete'], what: 'the GKE cluster' },
-    { id: 'gcloud-datastore-delete', path: [['spanner', 'bigtable', 'firestore', 'redis', 'filestore', 'alloydb', 'memcache', 'datastore'], /^[a-z-]+$/, 'delete'], what: 'the database (or its instance)' },
+    { id: 'gcloud-datastore-delete', path: [['spanner', 'bigtable', 'firestore', 'redis', 'filestore', 'alloydb', 'memcache', 'datastore'], /^[a-z-]+$/, 'delete'], what: 'the database or its instance' },
   ],
   generic: {
     id: 'gcloud-delete',
@@ -87,7 +87,7 @@ const GSUTIL: CloudCli = {
   valueFlags: ['-o', '-h', '-u', '-i'],
   verbs: [
     { id: 'gsutil-rb', path: ['rb'], what: 'the Cloud Storage bucket', anchored: true },
-    { id: 'gsutil-rm-recursive', path: ['rm'], what: 'every object under', anchored: true, bulk: { flags: ['-r', '-R', '-a'], wildcard: true } },
+    { id: 'gsutil-rm-recursive', path: ['rm'], what: 'every object under that prefix', anchored: true, bulk: { flags: ['-r', '-R'], wildcard: true } },
   ],
 };
 
@@ -111,17 +111,17 @@ const AZ: CloudCli = {
   targetFlags: ['--name', '-n', '--ids', '--account-name', '--container-name'],
   verbs: [
     { id: 'az-group-delete', path: ['group', 'delete'], what: 'the resource group and every resource in it' },
-    { id: 'az-sql-delete', path: ['sql', ['db', 'server', 'mi', 'midb'], 'delete'], what: 'the Azure SQL database (or server)' },
+    { id: 'az-sql-delete', path: ['sql', ['db', 'server', 'mi', 'midb'], 'delete'], what: 'the Azure SQL database or server' },
     { id: 'az-db-server-delete', path: [['postgres', 'mysql', 'mariadb'], ['server', 'flexible-server', 'db'], 'delete'], what: 'the database server' },
     { id: 'az-db-flexible-db-delete', path: [['postgres', 'mysql'], 'flexible-server', 'db', 'delete'], what: 'the database' },
     { id: 'az-cosmosdb-delete', path: ['cosmosdb', 'delete'], what: 'the Cosmos DB account' },
-    { id: 'az-storage-delete', path: ['storage', ['account', 'container', 'share', 'fs', 'queue', 'table'], 'delete'], what: 'the storage account (or container, share)' },
-    { id: 'az-storage-blob-delete-batch', path: ['storage', ['blob', 'file'], 'delete-batch'], what: 'every blob matching', targetFlags: ['--source', '-s'] },
-    { id: 'az-disk-delete', path: [['disk', 'snapshot'], 'delete'], what: 'the managed disk (or snapshot)' },
+    { id: 'az-storage-delete', path: ['storage', ['account', 'container', 'share', 'fs', 'queue', 'table'], 'delete'], what: 'the storage account, container or share' },
+    { id: 'az-storage-blob-delete-batch', path: ['storage', ['blob', 'file'], 'delete-batch'], what: 'every blob in that container matching the pattern', targetFlags: ['--source', '-s'] },
+    { id: 'az-disk-delete', path: [['disk', 'snapshot'], 'delete'], what: 'the managed disk or snapshot' },
     { id: 'az-vm-delete', path: [['vm', 'vmss'], 'delete'], what: 'the virtual machine' },
     { id: 'az-aks-delete', path: ['aks', 'delete'], what: 'the AKS cluster' },
     { id: 'az-backup-delete', path: ['backup', 'vault', 'delete'], what: 'the backup vault' },
-    { id: 'az-keyvault-delete', path: ['keyvault', ['delete', 'purge']], what: 'the key vault and its secrets' },
+    { id: 'az-keyvault-delete', path: ['keyvault', ['delete', 'purge']], what: 'the key vault (and its secrets)' },
     { id: 'az-redis-delete', path: ['redis', 'delete'], what: 'the Redis cache' },
   ],
   generic: {
@@ -146,8 +146,8 @@ const RAILWAY: CloudCli = {
     { id: 'railway-down', path: ['down'], anchored: true, what: 'the latest deployment of the service', severity: 'medium', targetFlags: ['--service', '-s'] },
     { id: 'railway-delete', path: ['delete'], anchored: true, what: 'the Railway project', targetFlags: ['--project', '-p'] },
     { id: 'railway-project-delete', path: [['project', 'projects'], DELETE], what: 'the Railway project', targetFlags: ['--project', '-p'] },
-    { id: 'railway-volume-delete', path: [['volume', 'volumes'], DELETE], what: 'the Railway volume and its data', targetFlags: ['--volume', '-v'] },
-    { id: 'railway-environment-delete', path: [['environment', 'environments', 'env'], DELETE], what: 'the Railway environment and its services', targetFlags: ['--environment', '-e'] },
+    { id: 'railway-volume-delete', path: [['volume', 'volumes'], DELETE], what: 'the Railway volume', targetFlags: ['--volume', '-v'] },
+    { id: 'railway-environment-delete', path: [['environment', 'environments', 'env'], DELETE], what: 'the Railway environment (and its services)', targetFlags: ['--environment', '-e'] },
     { id: 'railway-service-delete', path: [['service', 'services'], DELETE], what: 'the Railway service', targetFlags: ['--service', '-s'] },
   ],
 };
@@ -157,10 +157,10 @@ const FLY: CloudCli = {
   names: ['fly', 'flyctl'],
   valueFlags: ['-a', '--app', '-c', '--config', '-o', '--org', '-r', '--region', '--access-token', '-t', '--machine'],
   verbs: [
-    { id: 'fly-apps-destroy', path: [['apps', 'app'], DESTROY], what: 'the Fly app, its machines and volumes', targetFlags: ['-a', '--app'] },
-    { id: 'fly-destroy', path: ['destroy'], anchored: true, what: 'the Fly app, its machines and volumes', targetFlags: ['-a', '--app'] },
-    { id: 'fly-volumes-destroy', path: [['volumes', 'volume', 'vol'], DESTROY], what: 'the Fly volume and its data' },
-    { id: 'fly-postgres-destroy', path: [['postgres', 'pg', 'mpg', 'redis', 'mysql', 'storage', 'tigris'], DESTROY], what: 'the database (or storage bucket)' },
+    { id: 'fly-apps-destroy', path: [['apps', 'app'], DESTROY], what: 'the Fly app (with its machines and volumes)', targetFlags: ['-a', '--app'] },
+    { id: 'fly-destroy', path: ['destroy'], anchored: true, what: 'the Fly app (with its machines and volumes)', targetFlags: ['-a', '--app'] },
+    { id: 'fly-volumes-destroy', path: [['volumes', 'volume', 'vol'], DESTROY], what: 'the Fly volume' },
+    { id: 'fly-postgres-destroy', path: [['postgres', 'pg', 'mpg', 'redis', 'mysql', 'storage', 'tigris'], DESTROY], what: 'the Fly database or storage' },
     { id: 'fly-machine-destroy', path: [['machine', 'machines', 'm'], DESTROY], what: 'the Fly machine', severity: 'medium' },
   ],
 };
@@ -170,12 +170,12 @@ const HEROKU: CloudCli = {
   names: ['heroku'],
   valueFlags: ['-a', '--app', '-r', '--remote', '--confirm', '-t', '--team'],
   verbs: [
-    { id: 'heroku-apps-destroy', path: [['apps:destroy', 'destroy', 'apps:delete']], what: 'the Heroku app and its add-ons', targetFlags: ['-a', '--app', '--confirm'] },
-    { id: 'heroku-pg-reset', path: ['pg:reset'], what: 'every table of the Postgres database of', targetFlags: ['-a', '--app'] },
-    { id: 'heroku-addons-destroy', path: [['addons:destroy', 'addons:remove', 'addons:delete']], what: 'the add-on (a database add-on takes its data)' },
+    { id: 'heroku-apps-destroy', path: [['apps:destroy', 'destroy', 'apps:delete']], what: 'the Heroku app (with its add-ons)', targetFlags: ['-a', '--app', '--confirm'] },
+    { id: 'heroku-pg-reset', path: ['pg:reset'], what: "every table of the app's Postgres database", targetFlags: ['-a', '--app'] },
+    { id: 'heroku-addons-destroy', path: [['addons:destroy', 'addons:remove', 'addons:delete']], what: 'the Heroku add-on (a database add-on takes its data with it)' },
     { id: 'heroku-pg-backups-delete', path: [['pg:backups:delete', 'pg:backups:destroy']], what: 'the Postgres backup' },
     // A restore or copy overwrites the target database with other data.
-    { id: 'heroku-pg-overwrite', path: [['pg:backups:restore', 'pg:copy']], what: 'the current contents of the Postgres database of', targetFlags: ['-a', '--app'] },
+    { id: 'heroku-pg-overwrite', path: [['pg:backups:restore', 'pg:copy']], what: "the current contents of the app's Postgres database", targetFlags: ['-a', '--app'] },
     { id: 'heroku-spaces-destroy', path: ['spaces:destroy'], what: 'the Heroku private space' },
   ],
 };
@@ -218,8 +218,8 @@ const NEON: CloudCli = {
   names: ['neonctl', 'neon'],
   valueFlags: ['--project-id', '--api-key', '--context-file', '--output', '-o', '--config-dir', '--org-id', '--branch', '--parent'],
   verbs: [
-    { id: 'neon-projects-delete', path: [['projects', 'project'], DELETE], what: 'the Neon project and all its branches' },
-    { id: 'neon-branches-delete', path: [['branches', 'branch'], DELETE], what: 'the Neon branch and its data' },
+    { id: 'neon-projects-delete', path: [['projects', 'project'], DELETE], what: 'the Neon project (with all its branches)' },
+    { id: 'neon-branches-delete', path: [['branches', 'branch'], DELETE], what: 'the Neon branch' },
     // `reset` replaces a branch's data with its parent's; `restore` overwrites it from a point in time.
     { id: 'neon-branches-reset', path: [['branches', 'branch'], ['reset', 'restore']], what: 'the current data of the Neon branch' },
     { id: 'neon-databases-delete', path: [['databases', 'database', 'db'], DELETE], what: 'the Neon database' },
@@ -231,8 +231,8 @@ const SUPABASE: CloudCli = {
   names: ['supabase'],
   valueFlags: ['--project-ref', '--workdir', '--profile', '-o', '--output', '--experimental'],
   verbs: [
-    { id: 'supabase-projects-delete', path: [['projects', 'project'], 'delete'], what: 'the Supabase project and its database' },
-    { id: 'supabase-branches-delete', path: [['branches', 'branch'], 'delete'], what: 'the Supabase branch and its database' },
+    { id: 'supabase-projects-delete', path: [['projects', 'project'], 'delete'], what: 'the Supabase project (with its database)' },
+    { id: 'supabase-branches-delete', path: [['branches', 'branch'], 'delete'], what: 'the Supabase branch (with its database)' },
     // Stopping without a backup deletes the local database volumes.
     { id: 'supabase-stop-no-backup', path: ['stop'], anchored: true, requireFlags: ['--no-backup'], what: 'the local Supabase database volumes', severity: 'medium' },
   ],

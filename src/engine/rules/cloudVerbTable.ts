@@ -124,6 +124,11 @@ function pathText(cmd: SimpleCommand, pos: readonly Positional[], end: number, l
   return [cmd.name, ...pos.slice(end - length, end).map((p) => p.word)].join(' ');
 }
 
+/** `deletes \`pg-data\`, the Railway volume, with \`railway volume delete\``. */
+function describe(what: string, target: string | undefined, typed: string): string {
+  return target !== undefined ? `deletes \`${target}\`, ${what}, with \`${typed}\`` : `deletes ${what}, with \`${typed}\``;
+}
+
 interface CompiledCli {
   cli: CloudCli;
   valueFlags: ReadonlySet<string>;
@@ -146,7 +151,7 @@ function matchVerb(c: CompiledCli, verb: CloudVerb, cmd: SimpleCommand): RuleHit
     rest[0]?.word;
   const typed = pathText(cmd, pos, end, verb.path.length);
   return {
-    summary: `\`${typed}\` deletes ${verb.what}${target !== undefined ? ` \`${target}\`` : ''}`,
+    summary: describe(verb.what, target, typed),
     target,
   };
 }
@@ -163,7 +168,7 @@ function matchGeneric(c: CompiledCli, g: GenericDelete, cmd: SimpleCommand): Rul
   if (c.cli.verbs.some((v) => matchVerb(c, v, cmd) !== null)) return null;
   const target = (c.cli.targetFlags && flagValue(cmd.args, c.cli.targetFlags)) ?? pos[at + 1]?.word;
   return {
-    summary: `\`${[cmd.name, ...words].join(' ')}\` deletes ${g.what}${target !== undefined ? ` \`${target}\`` : ''}`,
+    summary: describe(g.what, target, [cmd.name, ...words].join(' ')),
     target,
   };
 }
@@ -182,7 +187,7 @@ export function cloudRulesOf(cli: CloudCli): Rule[] {
     category: 'cloud',
     severity: verb.severity ?? 'high',
     commands: cli.names,
-    summary: `${cli.cli}: deletes ${verb.what}`,
+    summary: `deletes ${verb.what} (${cli.cli})`,
     rationale: RATIONALE,
     match: (cmd: SimpleCommand) => matchVerb(compiled, verb, cmd),
   }));
@@ -193,7 +198,7 @@ export function cloudRulesOf(cli: CloudCli): Rule[] {
       category: 'cloud',
       severity: g.severity,
       commands: cli.names,
-      summary: `${cli.cli}: deletes ${g.what}`,
+      summary: `deletes ${g.what} (${cli.cli})`,
       rationale: RATIONALE,
       match: (cmd: SimpleCommand) => matchGeneric(compiled, g, cmd),
     });

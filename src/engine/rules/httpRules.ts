@@ -42,6 +42,10 @@ function mutationsOf(req: HttpRequest): DestructiveMutation[] {
   return found;
 }
 
+function quoteMutation(m: DestructiveMutation): string {
+  return m.target !== undefined ? `\`${m.field}\` on \`${m.target}\`` : `\`${m.field}\``;
+}
+
 function describeMutation(m: DestructiveMutation): string {
   return m.target !== undefined ? `${m.field} ${m.target}` : m.field;
 }
@@ -51,7 +55,7 @@ const httpDelete: Rule = {
   category: 'http',
   severity: 'medium',
   commands: HTTP_COMMAND_NAMES,
-  summary: 'Sends an HTTP DELETE to a remote server',
+  summary: 'sends an HTTP DELETE to a remote server',
   rationale:
     'A DELETE to an API removes the resource on the server, usually with no undo. Requests to this machine ' +
     '(localhost, 127.x, ::1) are local development and run.',
@@ -59,7 +63,7 @@ const httpDelete: Rule = {
     const req = request(cmd, rc);
     if (!req || req.method !== 'DELETE' || req.loopback) return null;
     return {
-      summary: `Sends an HTTP DELETE to ${where(req)}, which removes \`${req.url ?? ''}\` on that server`,
+      summary: `sends an HTTP DELETE to ${where(req)}, removing \`${req.url ?? ''}\` on that server`,
       target: req.url,
     };
   },
@@ -70,7 +74,7 @@ const graphqlDestructive: Rule = {
   category: 'http',
   severity: 'high',
   commands: HTTP_COMMAND_NAMES,
-  summary: 'Runs a GraphQL mutation that deletes data',
+  summary: 'runs a GraphQL mutation that deletes data',
   rationale:
     'GraphQL APIs delete through mutations sent as ordinary POSTs (Railway\'s `volumeDelete`, `projectDelete`); ' +
     'the HTTP method says nothing, so the guard reads the document. Queries and other mutations run.',
@@ -81,8 +85,7 @@ const graphqlDestructive: Rule = {
     if (found.length === 0) return null;
     const names = found.map(describeMutation).join(', ');
     return {
-      summary: `Runs the GraphQL mutation \`${found.map((m) => m.field).join('`, `')}\` on ${where(req)}, which deletes data` +
-        (found[0].target !== undefined ? ` (\`${found[0].target}\`)` : ''),
+      summary: `runs the GraphQL mutation ${found.map(quoteMutation).join(', ')} on ${where(req)}, deleting data there`,
       target: names,
       // A delete against a local development server is still asked, but less loudly.
       severity: req.loopback ? 'medium' : undefined,
@@ -95,7 +98,7 @@ const graphqlUnreadable: Rule = {
   category: 'http',
   severity: 'medium',
   commands: HTTP_COMMAND_NAMES,
-  summary: 'Sends a GraphQL request whose body the guard cannot read',
+  summary: 'sends a GraphQL request whose body the guard cannot read',
   rationale:
     'The mutation that deletes a volume can sit in `--data @file` or a shell variable; when the guard cannot ' +
     'see the document sent to a GraphQL endpoint it asks instead of guessing.',
@@ -110,7 +113,7 @@ const graphqlUnreadable: Rule = {
     // Already reported as a destructive mutation from the readable part: one finding is enough.
     if (mutationsOf(req).length > 0) return null;
     return {
-      summary: `Sends a GraphQL request to ${where(req)} that the guard cannot read: ${reason}`,
+      summary: `sends a GraphQL request to ${where(req)} that the guard cannot read (${reason})`,
       target: req.url,
     };
   },
