@@ -49,11 +49,20 @@ export function splitToolName(name: string): { tool: string; server?: string } {
   return m ? { tool: m[2], server: m[1] } : { tool: name };
 }
 
+/** A server name that can stand in `server/tool` (the engine reads that form back); URLs and command lines cannot. */
+const PLAIN_SERVER = /^[\w.@-]+$/;
+
+/**
+ * The tool is named without the `mcp__server__` prefix, as `server/tool` when the server has a plain
+ * name (`neon/delete_project`): readable in the modal and the log, and split again by the engine.
+ */
 export function actionForToolCall(name: string, rawInput: unknown, what: string, server?: string): ToolCallAction {
   const input = argsObject(rawInput);
   if (isShellTool(name)) return { action: { kind: 'shell', command: shellCommandFrom(input, what) } };
   const split = splitToolName(name);
-  return { action: { kind: 'tool', tool: split.tool, args: input }, server: server ?? split.server };
+  const srv = server ?? split.server;
+  const tool = srv && PLAIN_SERVER.test(srv) ? `${srv}/${split.tool}` : split.tool;
+  return { action: { kind: 'tool', tool, args: input }, server: srv };
 }
 
 /** "Claude Code" or "Claude Code (MCP server neon)": the modal says which server's tool it is. */

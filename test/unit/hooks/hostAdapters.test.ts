@@ -53,17 +53,18 @@ describe('hook adapters: payload → Action + Origin', () => {
     assert.deepEqual(c.origin, { door: 'hook', agent: 'Cline', cwd: CWD });
   });
 
-  const mcpCases: Array<[HostId, string, string]> = [
-    ['claude', 'claude-mcp-delete-project.json', 'Claude Code (MCP server neon)'],
-    ['gemini', 'gemini-before-tool-mcp-delete-project.json', 'Gemini CLI (MCP server neon)'],
-    ['windsurf', 'windsurf-pre-mcp-delete-project.json', 'Windsurf (MCP server neon)'],
-    ['cline', 'cline-use-mcp-tool-delete-project.json', 'Cline (MCP server neon)'],
-    ['cursor', 'cursor-before-mcp-delete-project.json', 'Cursor (MCP server npx -y @neondatabase/mcp-server-neon start)'],
+  const mcpCases: Array<[HostId, string, string, string]> = [
+    ['claude', 'claude-mcp-delete-project.json', 'neon/delete_project', 'Claude Code (MCP server neon)'],
+    ['gemini', 'gemini-before-tool-mcp-delete-project.json', 'neon/delete_project', 'Gemini CLI (MCP server neon)'],
+    ['windsurf', 'windsurf-pre-mcp-delete-project.json', 'neon/delete_project', 'Windsurf (MCP server neon)'],
+    ['cline', 'cline-use-mcp-tool-delete-project.json', 'neon/delete_project', 'Cline (MCP server neon)'],
+    // Cursor names the server by its launch command or URL, which cannot stand in `server/tool`.
+    ['cursor', 'cursor-before-mcp-delete-project.json', 'delete_project', 'Cursor (MCP server npx -y @neondatabase/mcp-server-neon start)'],
   ];
-  for (const [host, file, agent] of mcpCases) {
+  for (const [host, file, tool, agent] of mcpCases) {
     it(`${host} turns the MCP delete_project call into a tool action (${file})`, () => {
       const c = judged(parse(host, file));
-      assert.deepEqual(c.action, { kind: 'tool', tool: 'delete_project', args: { projectId: 'shy-meadow-123456' } });
+      assert.deepEqual(c.action, { kind: 'tool', tool, args: { projectId: 'shy-meadow-123456' } });
       assert.equal(c.origin.agent, agent);
       assert.equal(c.origin.door, 'hook');
     });
