@@ -1,0 +1,101 @@
+// `agent-guard check`: pure judgement, never contacts anything, so scripts and CI can use it.
+// Exit status: 0 allow, 10 confirm, 20 deny (an internal error counts as confirm, never allow).
+import * as fs from 'fs';
+import * as path from 'path';
+import { evaluate } from '../engine/evaluate';
+import type { Policy } from '../engine/policy';
+import type { EvalContext, Verdict } from '../engine/types';
+import type { CliArgs } from './cliArgs';
+import { UsageError } from './cliArgs';
+
+export const EXIT = { allow: 0, confirm: 10, deny: 20, usage: 2 } as const;
+const MAX_READ_BYTES = 1024 * 1024;
+
+/** Lets rules read a file a command names as its input (`psql -f x.sql`), bounded in size. */
+export function boundedReader(cwd: string): (p: string) => string | undefined {
+  return (p) => {
+    try {
+      const full = path.resolve(cwd, p);
+      const stat = fs.statSync(full);
+      if (!stat.isFile() || stat.size > MAX_READ_BYTES) return undefined;
+      return fs.readFileSync(full, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+export function contextFor(cwd: string): EvalContext {
+  return { cwd, env: process.env, readFile: boundedReader(cwd) };
+}
+
+export function formatVerdict(command: string, v: Verdict): string {
+  const lines = [`${v.decision.toUpperCase()}: ${command}`];
+  const env = v.environment;
+  lines.push(`  environment: ${env.production ? env.name.toUpperCase() : env.name} (${env.source})`);
+  for (const f of v.findings) lines.push(`  - [${f.severity}] ${f.rule}: ${f.summary}${f.target ? ` (target: ${f.target})` : ''}`);
+  if (v.findings.length === 0) lines.push('  no findings');
+  return lines.join('\n') + '\n';
+}
+
+function verdictJson(v: Verdict): string {
+  return JSON.stringify({ decision: v.decision, findings: v.findings, environment: v.environment });
+}
+
+export function runCheck(args: CliArgs, policy: Policy): number {
+  if (args.batch) throw new UsageError('--batch reads from stdin; use runCheckBatch');
+  if (args.command === undefined) throw new UsageError("check needs a command: agent-guard check -- '<command line>'");
+  const v = evaluate({ kind: 'shell', command: args.command }, policy, contextFor(args.cwd));
+  process.stdout.write(args.json ? verdictJson(v) + '\n' : formatVerdict(args.command, v));
+  return EXIT[v.decision];
+}
+
+/**
+ * JSON Lines in, JSON Lines out, same order: each input line is a JSON string (the command line)
+ * or `{ "command": "…", "cwd": "…" }`. A line that does not parse gets a `confirm` verdict naming the
+ * problem, so one bad line never shifts or stops the rest. Exit status is the most severe decision.
+ */
+export async function runCheckBatch(policy: Policy, defaultCwd: string, input: NodeJS.ReadableStream = process.stdin): Promise<number> {
+  let worst = 0;
+  let buffered = '';
+  const out: string[] = [];
+  const flush = (): void => {
+    if (out.length > 0) process.stdout.write(out.join('\n') + '\n');
+    out.length = 0;
+  };
+  const handle = (line: string): void => {
+    if (line.trim() === '') return;
+    let command: string | undefined;
+    let cwd = defaultCwd;
+    try {
+      const parsed: unknown = JSON.parse(line);
+      if (typeof parsed === 'string') command = parsed;
+      else if (parsed && typeof parsed === 'object' && typeof (parsed as { command?: unknown }).command === 'string') {
+        command = (parsed as { command: string }).command;
+        const c = (parsed as { cwd?: unknown }).cwd;
+        if (typeof c === 'string') cwd = c;
+      }
+    } catch {
+      command = undefined;
+    }
+    let v: Verdict;
+    if (command === undefined) {
+      const summary = 'could not be read: the batch line is not a JSON string or {"command": …}';
+      v = { decision: 'confirm', findings: [{ rule: 'cli.bad-input', category: 'opaque', severity: 'medium', summary, agentMessage: summary, source: 'builtin' }], environment: { name: 'unknown', production: false, source: 'unknown' } };
+    } else v = evaluate({ kind: 'shell', command }, policy, contextFor(cwd));
+    worst = Math.max(worst, EXIT[v.decision]);
+    out.push(verdictJson(v));
+    if (out.length >= 256) flush();
+  };
+  for await (const chunk of input) {
+    buffered += chunk.toString();
+    let nl: number;
+    while ((nl = buffered.indexOf('\n')) >= 0) {
+      handle(buffered.slice(0, nl));
+      buffered = buffered.slice(nl + 1);
+    }
+  }
+  handle(buffered);
+  flush();
+  return worst;
+}
