@@ -1,0 +1,150 @@
+// `agent-guard hook <host>`: read the host's JSON on stdin (bounded), judge it, ask the person in
+// VS Code when the verdict says so, and answer in the host's exact format. It always answers: any
+// failure — a payload that is not JSON or not the host's shape, an internal error, VS Code out of
+// reach, no answer in time — is a deny that tells the agent to stop and ask the person.
+import type { Policy } from '../engine/policy';
+import type { Action } from '../engine/types';
+import type { Origin } from '../protocol/protocol';
+import { decideWithPerson } from './decideWithPerson';
+import type { PersonDecision } from './decideWithPerson';
+import { loadPolicyForCwd } from './loadPolicy';
+import { HOST_ADAPTERS } from './hooks/hostAdapters';
+import { HOST_IDS, PayloadError, isHostId } from './hooks/hookTypes';
+import type { HookAnswer, HostAdapter } from './hooks/hookTypes';
+
+/** Hosts send the whole tool input (a file write can be large); beyond this the call is refused, not read in part. */
+export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
+/** A host that never closes stdin must not hold the agent forever. */
+export const STDIN_TIMEOUT_MS = 10_000;
+/**
+ * Answer before the host gives up on us: the installers set a 600 s timeout, the ask itself waits for
+ * the window's confirm timeout (300 s by default) plus a margin. A host that times a hook out may run
+ * the call, so the deadline answers deny first.
+ */
+export const HOOK_DEADLINE_MS = 590_000;
+
+export interface HookDeps {
+  cwd: string;
+  loadPolicy(cwd: string): Policy;
+  decide(action: Action, origin: Origin, opts: { cwd: string; policy: Policy }): Promise<PersonDecision>;
+}
+
+export const realHookDeps = (): HookDeps => ({
+  cwd: process.cwd(),
+  loadPolicy: loadPolicyForCwd,
+  decide: (action, origin, opts) => decideWithPerson(action, origin, opts),
+});
+
+export function failureMessage(reason: string): string {
+  return (
+    `Agent Guard could not check this action (${reason}), so it was blocked. ` +
+    'Do not retry it or try another way: stop and ask the person what to do.'
+  );
+}
+
+const PERSON_ALLOWED = 'The person allowed this once in VS Code (Agent Guard).';
+
+/** An answer for a host name we do not know: exit 2 blocks in every host that reads exit codes. */
+function unknownHostAnswer(host: string): HookAnswer {
+  const m = failureMessage(`unknown agent host "${host}"; expected one of ${HOST_IDS.join(', ')}`);
+  return { stdout: '', stderr: m + '\n', exitCode: 2 };
+}
+
+export function denyAnswer(adapter: HostAdapter, reason: string): HookAnswer {
+  return adapter.render({ decision: 'deny', message: failureMessage(reason), approvedByPerson: false });
+}
+
+/** The whole decision for one payload text. Never throws. */
+export async function answerHook(host: string, input: string, deps: HookDeps): Promise<HookAnswer> {
+  if (!isHostId(host)) return unknownHostAnswer(host);
+  const adapter = HOST_ADAPTERS[host];
+  try {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(input);
+    } catch {
+      return denyAnswer(adapter, `the ${adapter.agent} hook payload is not JSON`);
+    }
+    const call = adapter.parse(payload, deps.cwd);
+    if (call.kind === 'pass') return adapter.render({ decision: 'allow', message: '', approvedByPerson: false });
+    const policy = deps.loadPolicy(call.cwd);
+    const d = await deps.decide(call.action, call.origin, { cwd: call.cwd, policy });
+    if (d.decision === 'allow') {
+      const byPerson = d.by !== 'policy';
+      return adapter.render({ decision: 'allow', message: byPerson ? d.message || PERSON_ALLOWED : '', approvedByPerson: byPerson });
+    }
+    return adapter.render({ decision: 'deny', message: d.message || failureMessage('no reason was given'), approvedByPerson: false });
+  } catch (e) {
+    const reason = e instanceof PayloadError ? e.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
+    return denyAnswer(adapter, reason);
+  }
+}
+
+/** Reads stdin up to `limit` bytes; rejects when it is larger or does not end in time. */
+export function readStdinBounded(stream: NodeJS.ReadableStream, limit: number, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const timer = setTimeout(() => fail(new Error(`the payload did not arrive within ${timeoutMs / 1000} s`)), timeoutMs);
+    function cleanup(): void {
+      clearTimeout(timer);
+      stream.removeListener('data', onData);
+      stream.removeListener('end', onEnd);
+      stream.removeListener('error', fail);
+    }
+    function fail(e: Error): void {
+      cleanup();
+      stream.pause();
+      reject(e);
+    }
+    function onData(chunk: Buffer | string): void {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += b.length;
+      if (size > limit) return fail(new Error(`the payload is larger than ${limit} bytes`));
+      chunks.push(b);
+    }
+    function onEnd(): void {
+      cleanup();
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    }
+    stream.on('data', onData);
+    stream.once('end', onEnd);
+    stream.once('error', fail);
+  });
+}
+
+/** Writes the answer, waits until both streams have taken it, then exits with its code. */
+function emit(answer: HookAnswer): void {
+  let pending = 2;
+  const done = (): void => {
+    pending -= 1;
+    if (pending === 0) process.exit(answer.exitCode);
+  };
+  process.exitCode = answer.exitCode;
+  process.stdout.write(answer.stdout, done);
+  process.stderr.write(answer.stderr, done);
+}
+
+/** Entry for `agent-guard hook <host>`; ends the process itself once the host has its answer. */
+export async function runHookCommand(args: string[], deps: HookDeps = realHookDeps()): Promise<void> {
+  const host = args[0] ?? '';
+  let answered = false;
+  const answerOnce = (a: HookAnswer): void => {
+    if (answered) return;
+    answered = true;
+    emit(a);
+  };
+  const failClosed = (reason: string): void =>
+    answerOnce(isHostId(host) ? denyAnswer(HOST_ADAPTERS[host], reason) : unknownHostAnswer(host));
+  process.on('uncaughtException', (e) => failClosed(`internal error: ${e.message}`));
+  process.on('unhandledRejection', (e) => failClosed(`internal error: ${String(e)}`));
+  const deadline = setTimeout(() => failClosed('no decision in time'), HOOK_DEADLINE_MS);
+  deadline.unref();
+  let input: string;
+  try {
+    input = await readStdinBounded(process.stdin, MAX_PAYLOAD_BYTES, STDIN_TIMEOUT_MS);
+  } catch (e) {
+    return failClosed((e as Error).message);
+  }
+  answerOnce(await answerHook(host, input, deps));
+}

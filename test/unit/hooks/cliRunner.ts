@@ -1,0 +1,51 @@
+// Runs the real CLI bundle (`dist/cli.js`, rebuilt here from the sources with the same esbuild
+// options as `npm run build`) as a child process, JSON on stdin, the way an agent host does.
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { buildSync } from 'esbuild';
+
+export const ROOT = path.join(__dirname, '..', '..', '..');
+export const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+/** The CLI part of esbuild.config.mjs, so the test never runs a stale bundle. */
+export function buildCli(): void {
+  buildSync({
+    bundle: true,
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    sourcemap: true,
+    logLevel: 'warning',
+    entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')],
+    outfile: CLI,
+    banner: { js: '#!/usr/bin/env node' },
+  });
+}
+
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+}
+
+/** A runtime dir of its own, so no real VS Code window on this machine is found. */
+export function isolatedEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_RUNTIME_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ag-rt-')), ...extra };
+  delete env.AGENT_GUARD_IPC;
+  return env;
+}
+
+export function runHook(host: string, stdin: string, env: NodeJS.ProcessEnv, cwd = os.tmpdir()): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'hook', host], { env, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ stdout, stderr, status }));
+    child.stdin.end(stdin);
+  });
+}
