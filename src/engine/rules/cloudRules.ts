@@ -113,7 +113,7 @@ const AZ: CloudCli = {
     { id: 'az-group-delete', path: ['group', 'delete'], what: 'the resource group and every resource in it' },
     { id: 'az-sql-delete', path: ['sql', ['db', 'server', 'mi', 'midb'], 'delete'], what: 'the Azure SQL database or server' },
     { id: 'az-db-server-delete', path: [['postgres', 'mysql', 'mariadb'], ['server', 'flexible-server', 'db'], 'delete'], what: 'the database server' },
-    { id: 'az-db-flexible-db-delete', path: [['postgres', 'mysql'], 'flexible-server', 'db', 'delete'], what: 'the database' },
+    { id: 'az-db-flexible-db-delete', path: [['postgres', 'mysql'], 'flexible-server', 'db', 'delete'], what: 'the database', targetFlags: ['--database-name', '-d'] },
     { id: 'az-cosmosdb-delete', path: ['cosmosdb', 'delete'], what: 'the Cosmos DB account' },
     { id: 'az-storage-delete', path: ['storage', ['account', 'container', 'share', 'fs', 'queue', 'table'], 'delete'], what: 'the storage account, container or share' },
     { id: 'az-storage-blob-delete-batch', path: ['storage', ['blob', 'file'], 'delete-batch'], what: 'every blob in that container matching the pattern', targetFlags: ['--source', '-s'] },
@@ -176,7 +176,7 @@ const HEROKU: CloudCli = {
     { id: 'heroku-pg-backups-delete', path: [['pg:backups:delete', 'pg:backups:destroy']], what: 'the Postgres backup' },
     // A restore or copy overwrites the target database with other data.
     { id: 'heroku-pg-overwrite', path: [['pg:backups:restore', 'pg:copy']], what: "the current contents of the app's Postgres database", targetFlags: ['-a', '--app'] },
-    { id: 'heroku-spaces-destroy', path: ['spaces:destroy'], what: 'the Heroku private space' },
+    { id: 'heroku-spaces-destroy', path: ['spaces:destroy'], what: 'the Heroku private space', targetFlags: ['--space', '-s'] },
   ],
 };
 
