@@ -3,5 +3,22 @@
 import type { RulePack } from '../types';
 import { CLOUD_RULES } from './cloudRules';
 import { HTTP_RULES } from './httpRules';
+import { FILESYSTEM_RULES } from './filesystemRules';
+import { DISK_RULES } from './diskRules';
+import { GIT_RULES } from './gitRules';
+import { CONTAINER_RULES } from './containerRules';
+import { KUBERNETES_RULES } from './kubernetesRules';
+import { IAC_RULES } from './iacRules';
+import { GUARD_RULES } from './guardRules';
 
-export const BUILTIN_PACKS: readonly RulePack[] = [CLOUD_RULES, HTTP_RULES];
+export const BUILTIN_PACKS: readonly RulePack[] = [
+  CLOUD_RULES,
+  HTTP_RULES,
+  FILESYSTEM_RULES,
+  DISK_RULES,
+  GIT_RULES,
+  CONTAINER_RULES,
+  KUBERNETES_RULES,
+  IAC_RULES,
+  GUARD_RULES,
+];

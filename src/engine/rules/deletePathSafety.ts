@@ -1,0 +1,204 @@
+// Which delete targets are safe to remove without asking (the DESIGN "Conventions" for files):
+// a recursive or forced delete runs only for literal, relative, rebuildable folders and for paths under
+// the temporary folders. Everything else (home, root, the current folder, `*`, `.git`, absolute paths,
+// paths built from a variable that may be empty, `..` escapes) asks. Shared by `rm`, `find -delete`,
+// `xargs rm`, `rimraf`, `shutil.rmtree`, `fs.rmSync` and `Remove-Item` rules.
+
+import type { Severity } from '../types';
+import { code } from './scanArgs';
+
+/** Folders any build or install step recreates: deleting them loses nothing. */
+export const REBUILDABLE_FOLDERS: ReadonlySet<string> = new Set([
+  'node_modules',
+  'dist',
+  'build',
+  'out',
+  '.next',
+  '.nuxt',
+  '.turbo',
+  '.parcel-cache',
+  '.svelte-kit',
+  'target',
+  'coverage',
+  '__pycache__',
+  '.pytest_cache',
+  '.mypy_cache',
+  '.ruff_cache',
+  '.nyc_output',
+  '.cache',
+  '.gradle',
+  '.tox',
+]);
+
+/**
+ * File name patterns (`-name` filters of `find`) that only match generated files: compiled bytecode,
+ * objects, editor swap files, OS litter. `*.db`, `*.sql`, `*.json`, `*` are data and are not here.
+ */
+const DISPOSABLE_EXTENSIONS: ReadonlySet<string> = new Set([
+  'pyc', 'pyo', 'o', 'obj', 'class', 'tsbuildinfo', 'swp', 'swo', 'tmp', 'orig', 'rej', 'gcda', 'gcno',
+]);
+const DISPOSABLE_NAMES: ReadonlySet<string> = new Set([
+  '.DS_Store', 'Thumbs.db', 'desktop.ini', '.eslintcache', '.coverage', '*~', '*.egg-info',
+]);
+
+/** Top-level folders of the system: a delete or recursive chmod there breaks the machine. */
+const SYSTEM_FOLDERS: ReadonlySet<string> = new Set([
+  'bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'opt', 'proc', 'root', 'sbin', 'srv', 'sys', 'usr',
+  'var', 'Users', 'System', 'Library', 'Applications', 'Volumes', 'mnt', 'media', 'snap',
+]);
+
+const GLOB_CHARS = /[*?[]/;
+const ONLY_GLOB = /^[.*?]+$/;
+const TMP_VARIABLE = /^(?:\$TMPDIR|\$\{TMPDIR(?:[:?=-][^}]*)?\}|\$TMP|\$TEMP|\$\{TMP\}|\$\{TEMP\}|\$env:TEMP|\$env:TMP)\/(.+)$/i;
+const HOME_VARIABLE = /^(?:\$HOME|\$\{HOME\}|\$env:USERPROFILE|\$env:HOME)(\/.*)?$/i;
+const PWD_VARIABLE = /^(?:\$PWD|\$\{PWD\}|\$\(pwd\)|`pwd`)(\/.*)?$/;
+const HAS_VARIABLE = /[$`]/;
+const WINDOWS_DRIVE = /^[A-Za-z]:(?:\/|$)/;
+
+export type PathKind =
+  | 'rebuildable'
+  | 'temporary'
+  | 'root'
+  | 'system'
+  | 'home'
+  | 'in-home'
+  | 'everything-here'
+  | 'current'
+  | 'escapes'
+  | 'git'
+  | 'absolute'
+  | 'variable'
+  | 'folder';
+
+export interface PathClass {
+  safe: boolean;
+  kind: PathKind;
+  severity: Severity;
+  /** Person-facing words for the target: "your home folder (`~`)", "`src`". */
+  describe: string;
+}
+
+function safe(kind: PathKind, path: string): PathClass {
+  return { safe: true, kind, severity: 'low', describe: code(path) };
+}
+
+function unsafe(kind: PathKind, severity: Severity, describe: string): PathClass {
+  return { safe: false, kind, severity, describe };
+}
+
+/**
+ * Resolves `.` and `..` in a relative path's components. Returns null when `..` climbs above the start
+ * (the path leaves the folder it is written against).
+ */
+export function normalizeComponents(path: string): string[] | null {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length === 0) return null;
+      out.pop();
+      continue;
+    }
+    out.push(part);
+  }
+  return out;
+}
+
+function hasRebuildableComponent(parts: readonly string[]): boolean {
+  for (const p of parts) if (REBUILDABLE_FOLDERS.has(p)) return true;
+  return false;
+}
+
+function classifyAbsolute(path: string, parts: string[]): PathClass {
+  // Climbing above `/` stays at `/`; normalizeComponents reports it as null.
+  if (parts.length === 0) return unsafe('root', 'critical', 'the whole disk (`/`)');
+  const first = parts[0];
+  const tmpDepth =
+    first === 'tmp' ? 1
+    : first === 'var' && parts[1] === 'tmp' ? 2
+    : first === 'private' && parts[1] === 'tmp' ? 2
+    : first === 'private' && parts[1] === 'var' && parts[2] === 'folders' ? 3
+    : first === 'var' && parts[1] === 'folders' ? 2
+    : 0;
+  if (tmpDepth > 0 && parts.length > tmpDepth) return safe('temporary', path);
+  if (parts.length === 1 && ONLY_GLOB.test(first)) return unsafe('root', 'critical', `everything on the disk (${code(path)})`);
+  if (parts.length === 1 && (SYSTEM_FOLDERS.has(first) || tmpDepth > 0)) {
+    return unsafe('system', 'critical', `the system folder ${code(path)}`);
+  }
+  return unsafe('absolute', 'high', code(path));
+}
+
+function classifyRelative(path: string, parts: string[] | null): PathClass {
+  if (parts === null) return unsafe('escapes', 'high', `${code(path)}, outside the current folder`);
+  if (parts.length === 0) return unsafe('current', 'high', `the current folder (${code(path)})`);
+  if (hasRebuildableComponent(parts)) return safe('rebuildable', path);
+  if (parts.includes('.git')) return unsafe('git', 'high', `the repository's history (${code(path)})`);
+  if (parts.length === 1 && ONLY_GLOB.test(parts[0])) {
+    return unsafe('everything-here', 'high', `every file in the current folder (${code(path)})`);
+  }
+  return unsafe('folder', 'medium', code(path));
+}
+
+/**
+ * Classifies one target of a recursive or forced delete. Variables are recognised from the text (the
+ * parser leaves `$DIR` unexpanded), since a `$DIR` that expands to nothing turns `"$DIR/"` into `/`.
+ * Globs are judged by the literal components around them, not by the parser's `dynamic` flag.
+ */
+export function classifyDeletePath(path: string): PathClass {
+  if (path === '') return unsafe('variable', 'high', 'an empty path');
+  if (path === '~' || path === '~/') return unsafe('home', 'critical', `your home folder (${code(path)})`);
+  if (path.startsWith('~')) return unsafe('in-home', 'high', `${code(path)} in your home folder`);
+  if (HAS_VARIABLE.test(path)) {
+    const tmp = TMP_VARIABLE.exec(path);
+    if (tmp && !HAS_VARIABLE.test(tmp[1])) {
+      const parts = normalizeComponents(tmp[1]);
+      if (parts !== null && parts.length > 0) return safe('temporary', path);
+    }
+    const home = HOME_VARIABLE.exec(path);
+    if (home) {
+      const rest = home[1] ?? '';
+      if (rest === '' || rest === '/' || (normalizeComponents(rest)?.length ?? 0) === 0) {
+        return unsafe('home', 'critical', `your home folder (${code(path)})`);
+      }
+      return unsafe('in-home', 'high', `${code(path)} in your home folder`);
+    }
+    const pwd = PWD_VARIABLE.exec(path);
+    if (pwd && !HAS_VARIABLE.test(pwd[1] ?? '')) return classifyRelative(path, normalizeComponents(pwd[1] ?? ''));
+    return unsafe('variable', 'high', `${code(path)}, a path built from a variable that may be empty`);
+  }
+  if (path.charCodeAt(0) === 47 /* / */) {
+    return classifyAbsolute(path, normalizeComponents(path) ?? []);
+  }
+  if (WINDOWS_DRIVE.test(path)) {
+    const parts = normalizeComponents(path.slice(2)) ?? [];
+    if (parts.length === 0) return unsafe('root', 'critical', `the whole drive (${code(path)})`);
+    return unsafe('absolute', 'high', code(path));
+  }
+  // A glob in the path is fine as long as a literal rebuildable component bounds what it can match.
+  return classifyRelative(path, normalizeComponents(path));
+}
+
+/** Whether `name` (a `find -name` pattern) matches only generated files or rebuildable folders. */
+export function isDisposableNamePattern(name: string): boolean {
+  if (REBUILDABLE_FOLDERS.has(name) || DISPOSABLE_NAMES.has(name)) return true;
+  if (name.startsWith('*.')) {
+    const ext = name.slice(2);
+    return !GLOB_CHARS.test(ext) && DISPOSABLE_EXTENSIONS.has(ext);
+  }
+  return false;
+}
+
+/** Whether an absolute path is `/`, a home folder, a top-level system folder or a database's data folder. */
+export function isSystemOrDataFolder(path: string): boolean {
+  if (path === '~' || path === '~/') return true;
+  const home = HOME_VARIABLE.exec(path);
+  if (home) return home[1] === undefined || home[1] === '/';
+  if (path.charCodeAt(0) !== 47) return false;
+  const parts = normalizeComponents(path) ?? [];
+  if (parts.length === 0) return true;
+  if (parts.length === 1) return SYSTEM_FOLDERS.has(parts[0]) || ONLY_GLOB.test(parts[0]);
+  // Database and container engines keep their data under /var/lib: a wrong owner there stops them.
+  if (parts[0] === 'var' && parts[1] === 'lib') return true;
+  if (parts[0] === 'home' || parts[0] === 'Users') return parts.length === 2;
+  return false;
+}

@@ -1,0 +1,402 @@
+// Filesystem rules: deletes and overwrites of files that cannot be rebuilt from the repository.
+// Convention (DESIGN "Conventions"): `rm` of named files runs; a recursive or forced delete runs only for
+// literal, relative, rebuildable folders or paths under the temporary folders; everything else asks.
+
+import type { Rule, RuleHit, RulePack, Severity, SimpleCommand } from '../types';
+import { SEVERITIES } from '../types';
+import { classifyDeletePath, isDisposableNamePattern, isSystemOrDataFolder } from './deletePathSafety';
+import type { PathClass, PathKind } from './deletePathSafety';
+import { scanCodeForDeletes } from './codeDeleteScanner';
+import { code, hasLong, hasShort, scanArgs, viaXargs } from './scanArgs';
+
+function maxSeverity(a: Severity, b: Severity): Severity {
+  return SEVERITIES.indexOf(a) >= SEVERITIES.indexOf(b) ? a : b;
+}
+
+/** Joins person-facing target descriptions: "`a`, `b` and `c`". */
+function listWords(words: readonly string[]): string {
+  if (words.length <= 1) return words[0] ?? '';
+  return words.slice(0, -1).join(', ') + ' and ' + words[words.length - 1];
+}
+
+interface Unsafe {
+  path: string;
+  cls: PathClass;
+}
+
+/** One hit for a delete whose unsafe targets are `bad`; null when all targets are safe. */
+function deleteHit(bad: readonly Unsafe[], verb: string, recursive: boolean): RuleHit | null {
+  if (bad.length === 0) return null;
+  let severity: Severity = 'medium';
+  for (const b of bad) severity = maxSeverity(severity, b.cls.severity);
+  const what = listWords(bad.map((b) => b.cls.describe));
+  const tail = recursive ? (bad.length > 1 ? ' and everything in them' : ' and everything in it') : '';
+  return { summary: `${verb} ${what}${tail}`, target: bad.map((b) => b.path).join(' '), severity };
+}
+
+/** Via lists name `find -exec`; such `{}` operands are judged by the `find` rule, which sees the filters. */
+function viaFind(cmd: SimpleCommand): boolean {
+  for (const v of cmd.via) if (v.startsWith('find')) return true;
+  return false;
+}
+
+const GLOB_TAIL = /\/\*$/;
+
+/** Kinds that a plain (not recursive) `rm` still must not touch: it would empty the folder of its files. */
+const PLAIN_RM_UNSAFE: ReadonlySet<PathKind> = new Set(['root', 'system', 'home', 'everything-here', 'current', 'git']);
+
+function plainRmUnsafe(path: string, cls: PathClass): boolean {
+  if (cls.safe) return false;
+  if (PLAIN_RM_UNSAFE.has(cls.kind)) return true;
+  // `rm "$DIR"/*` with an empty DIR and `rm ~/*` empty whole folders of files.
+  return (cls.kind === 'variable' || cls.kind === 'in-home') && (GLOB_TAIL.test(path) || path.endsWith('/'));
+}
+
+// --- find -----------------------------------------------------------------------------------
+
+const FIND_NAME_TESTS: ReadonlySet<string> = new Set([
+  '-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename', '-regex', '-iregex', '-lname', '-ilname',
+]);
+const DELETING_COMMANDS: ReadonlySet<string> = new Set(['rm', 'shred', 'unlink', 'rimraf', 'srm']);
+
+interface FindShape {
+  roots: string[];
+  deletes: boolean;
+  /** Every name filter matches only generated files (and there is at least one). */
+  disposableFilter: boolean;
+  /** `-empty`: only empty files and folders go. */
+  emptyOnly: boolean;
+  firstFilter: string | undefined;
+}
+
+/** Reads `find`'s roots and filters; `deletes` says whether it deletes by itself (`-delete`, `-exec rm`). */
+function readFind(args: readonly string[]): FindShape {
+  const shape: FindShape = { roots: [], deletes: false, disposableFilter: false, emptyOnly: false, firstFilter: undefined };
+  let i = 0;
+  // Leading options: -H -L -P -D debugopts -Olevel.
+  while (i < args.length && (args[i] === '-H' || args[i] === '-L' || args[i] === '-P' || args[i].startsWith('-O') || args[i] === '-D')) {
+    i += args[i] === '-D' ? 2 : 1;
+  }
+  while (i < args.length) {
+    const a = args[i];
+    if (a.startsWith('-') || a === '(' || a === '!' || a === ')' || a === ',') break;
+    shape.roots.push(a);
+    i++;
+  }
+  if (shape.roots.length === 0) shape.roots.push('.');
+  let names = 0;
+  let disposable = 0;
+  let negated = false;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === '!' || a === '-not') {
+      negated = true;
+      continue;
+    }
+    if (FIND_NAME_TESTS.has(a)) {
+      const v = args[i + 1] ?? '';
+      names++;
+      shape.firstFilter ??= v;
+      // `! -name '*.pyc'` deletes everything else: never disposable.
+      if (!negated && isDisposableNamePattern(v)) disposable++;
+      i++;
+    } else if (a === '-empty') {
+      if (!negated) shape.emptyOnly = true;
+    } else if (a === '-delete') {
+      shape.deletes = true;
+    } else if (a === '-exec' || a === '-execdir' || a === '-ok' || a === '-okdir') {
+      const prog = args[i + 1] ?? '';
+      const base = prog.slice(prog.lastIndexOf('/') + 1);
+      if (DELETING_COMMANDS.has(base)) shape.deletes = true;
+      // Skip the executed command up to its terminator.
+      while (i + 1 < args.length && args[i + 1] !== ';' && args[i + 1] !== '+' && args[i + 1] !== '\\;') i++;
+    }
+    negated = false;
+  }
+  shape.disposableFilter = names > 0 && names === disposable;
+  return shape;
+}
+
+/** Unsafe roots of a deleting `find` (empty when the find only removes generated or temporary files). */
+function unsafeFindRoots(shape: FindShape): Unsafe[] {
+  const bad: Unsafe[] = [];
+  for (const root of shape.roots) {
+    const cls = classifyDeletePath(root);
+    if (cls.safe) continue;
+    const relativeInside = cls.kind === 'folder' || cls.kind === 'current' || cls.kind === 'everything-here';
+    if (relativeInside && (shape.emptyOnly || shape.disposableFilter)) continue;
+    bad.push({ path: root, cls });
+  }
+  return bad;
+}
+
+function findHit(shape: FindShape, via: string): RuleHit | null {
+  const bad = unsafeFindRoots(shape);
+  if (bad.length === 0) return null;
+  const hit = deleteHit(bad, 'deletes files under', false);
+  if (hit === null) return null;
+  const filter = shape.firstFilter === undefined ? 'every file' : `files matching ${code(shape.firstFilter)}`;
+  hit.summary = `${via} deletes ${filter} under ${listWords(bad.map((b) => b.cls.describe))}`;
+  return hit;
+}
+
+// --- rules ----------------------------------------------------------------------------------
+
+const rmRecursive: Rule = {
+  id: 'fs.rm-recursive',
+  category: 'filesystem',
+  severity: 'high',
+  commands: ['rm', 'rimraf'],
+  summary: 'deletes a folder and everything in it',
+  rationale:
+    'A recursive or forced delete of anything but a rebuildable folder (node_modules, dist, build …) or a temporary path ' +
+    'destroys work that is not in the repository; `rm -rf ~`, `rm -rf "$DIR/"` with an empty DIR and `rm -rf .` are the classic accidents.',
+  match(cmd) {
+    const s = scanArgs(cmd.args);
+    // -r/-R/--recursive: descends into folders. rimraf is always recursive.
+    const recursive = cmd.name === 'rimraf' || hasShort(s, 'rR') || hasLong(s, 'recursive');
+    // -f/--force: no prompt, no error on missing files, write-protected files go too.
+    const force = hasShort(s, 'f') || hasLong(s, 'force');
+    // --no-preserve-root: the only way to make `rm -rf /` actually run.
+    const noPreserveRoot = hasLong(s, 'no-preserve-root');
+    if ((recursive || force) && viaXargs(cmd)) {
+      const from = cmd.pipeFrom;
+      if (from !== undefined && from.name === 'find') {
+        const hit = findHit(readFind(from.args), '`find | xargs rm`');
+        if (hit !== null || s.positionals.length === 0) return hit;
+      } else {
+        return {
+          summary: `deletes ${recursive ? 'folders' : 'files'} whose names arrive on input (${code(cmd.text)}); they cannot be checked`,
+          target: from?.text ?? 'files listed on input',
+          severity: 'high',
+        };
+      }
+    }
+    const bad: Unsafe[] = [];
+    for (let k = 0; k < s.positionals.length; k++) {
+      const path = s.positionals[k];
+      // `find … -exec rm -rf {} +`: the find rule judges the roots and filters.
+      if (path === '{}' && viaFind(cmd)) continue;
+      const cls = classifyDeletePath(path);
+      // Recursive or forced (DESIGN conventions): every target outside the rebuildable and temporary folders.
+      // Plain `rm` of named files runs; only `*`, `.`, `~`, `/` … ask.
+      if (recursive || force ? !cls.safe : plainRmUnsafe(path, cls)) bad.push({ path, cls });
+    }
+    const hit = deleteHit(bad, recursive ? 'deletes' : force ? 'force-deletes' : 'deletes', recursive);
+    if (hit !== null && noPreserveRoot) hit.severity = 'critical';
+    return hit;
+  },
+};
+
+const findDelete: Rule = {
+  id: 'fs.find-delete',
+  category: 'filesystem',
+  severity: 'high',
+  commands: ['find'],
+  summary: 'deletes every file that `find` matches',
+  rationale:
+    '`find -delete` and `find -exec rm` delete whatever the filters match, often far more than intended; ' +
+    'a find rooted in the project that only matches generated files (`-name "*.pyc"`) or empty folders is fine.',
+  match(cmd) {
+    const shape = readFind(cmd.args);
+    return shape.deletes ? findHit(shape, '`find`') : null;
+  },
+};
+
+const INTERPRETERS = ['python', 'python3', 'python2', 'pypy', 'pypy3', 'node', 'nodejs', 'perl', 'ruby', 'deno', 'bun'] as const;
+const LANGUAGE: Record<string, string> = {
+  python: 'Python', python3: 'Python', python2: 'Python', pypy: 'Python', pypy3: 'Python',
+  node: 'Node.js', nodejs: 'Node.js', deno: 'Deno', bun: 'Bun', perl: 'Perl', ruby: 'Ruby',
+};
+/** Options after which the next word is program text: python `-c`, node `-e/-p`, perl `-e/-E`, ruby `-e`. */
+const CODE_OPTIONS: ReadonlySet<string> = new Set(['-c', '-e', '-E', '-p', '--eval', '--print']);
+/** Perl and ruby bundle switches before `e`: `perl -pi -e`, `perl -ne`, `ruby -ne`. */
+const BUNDLED_E = /^-[a-zA-DF-Z0-9]*[eE]$/;
+
+/** The program text a command hands its interpreter, or undefined (a script file, a REPL). */
+function interpreterCode(cmd: SimpleCommand): string | undefined {
+  const a = cmd.args;
+  for (let i = 0; i < a.length; i++) {
+    if (CODE_OPTIONS.has(a[i]) || (cmd.name !== 'python' && BUNDLED_E.test(a[i]))) return a[i + 1];
+    if (cmd.name === 'deno' && a[i] === 'eval') return a[i + 1];
+  }
+  return cmd.stdin;
+}
+
+const interpreterDelete: Rule = {
+  id: 'fs.code-recursive-delete',
+  category: 'filesystem',
+  severity: 'high',
+  commands: INTERPRETERS,
+  summary: 'runs code that deletes a folder and everything in it',
+  rationale:
+    'An agent that cannot run `rm -rf` may reach for `shutil.rmtree`, `fs.rmSync(…, {recursive: true})` or `rimraf` in a ' +
+    'one-liner; the same paths are safe or unsafe as for `rm -rf`.',
+  match(cmd) {
+    const text = interpreterCode(cmd);
+    if (text === undefined) return null;
+    const bad: Unsafe[] = [];
+    for (const d of scanCodeForDeletes(text)) {
+      if (d.path === undefined) {
+        bad.push({ path: d.call, cls: { safe: false, kind: 'variable', severity: 'high', describe: `a folder the code computes (${code(d.call)})` } });
+        continue;
+      }
+      const cls = classifyDeletePath(d.path);
+      if (!cls.safe) bad.push({ path: d.path, cls });
+    }
+    return deleteHit(bad, `${LANGUAGE[cmd.name] ?? 'Interpreter'} code deletes`, true);
+  },
+};
+
+/** PowerShell parameters of Remove-Item that take a value (names lower-cased, without the dash). */
+const PS_VALUE_PARAMS: readonly string[] = ['filter', 'include', 'exclude', 'credential', 'stream'];
+const BACKSLASH = /\\/g;
+
+/** `-Recurse` → `recurse`, `-Confirm:$false` → `confirm`; undefined for a non-parameter word. */
+function psParam(word: string): string | undefined {
+  if (word.length < 2 || word.charCodeAt(0) !== 45) return undefined;
+  const colon = word.indexOf(':');
+  return (colon < 0 ? word.slice(1) : word.slice(1, colon)).toLowerCase();
+}
+
+const powershellRemove: Rule = {
+  id: 'fs.powershell-remove-recurse',
+  category: 'filesystem',
+  severity: 'high',
+  commands: ['Remove-Item', 'remove-item', 'REMOVE-ITEM', 'rmdir', 'rd', 'del', 'erase'],
+  summary: 'deletes a folder and everything in it (Windows)',
+  rationale:
+    '`Remove-Item -Recurse -Force`, `rmdir /s /q` and `del /s` are Windows\' `rm -rf`; the same folders are safe or unsafe.',
+  match(cmd) {
+    const isRemoveItem = cmd.name.toLowerCase() === 'remove-item';
+    let recursive = false;
+    const paths: string[] = [];
+    for (let i = 0; i < cmd.args.length; i++) {
+      const a = cmd.args[i];
+      if (isRemoveItem) {
+        const p = psParam(a);
+        if (p === undefined) {
+          for (const part of a.split(',')) if (part !== '') paths.push(part);
+        } else if ('recurse'.startsWith(p)) {
+          // -Recurse (any prefix, `-r` included): deletes the folder's whole tree.
+          recursive = true;
+        } else if (p.length >= 2 && 'whatif'.startsWith(p)) {
+          // -WhatIf: only describes what would go.
+          return null;
+        } else if ('path'.startsWith(p) || (p.length >= 2 && 'literalpath'.startsWith(p))) {
+          for (const part of (cmd.args[++i] ?? '').split(',')) if (part !== '') paths.push(part);
+        } else if (p.length >= 2 && PS_VALUE_PARAMS.some((v) => v.startsWith(p))) {
+          i++;
+        }
+      } else if (a.length === 2 && a.charCodeAt(0) === 47 /* / */) {
+        // cmd.exe switches: /s deletes subfolders (rmdir/rd) or matches in every subfolder (del).
+        if (a[1] === 's' || a[1] === 'S') recursive = true;
+      } else {
+        paths.push(a);
+      }
+    }
+    if (!recursive) return null;
+    const bad: Unsafe[] = [];
+    for (const raw of paths) {
+      const path = raw.replace(BACKSLASH, '/');
+      const cls = classifyDeletePath(path);
+      if (!cls.safe) bad.push({ path: raw, cls });
+    }
+    return deleteHit(bad, 'deletes', true);
+  },
+};
+
+const BLOCK_DEVICE_PREFIX = '/dev/';
+
+const shred: Rule = {
+  id: 'fs.shred',
+  category: 'filesystem',
+  severity: 'high',
+  commands: ['shred', 'srm', 'wipe'],
+  summary: 'overwrites a file so it can never be recovered',
+  rationale: '`shred` exists to make data unrecoverable: there is no undo and no backup in the trash.',
+  match(cmd) {
+    const s = scanArgs(cmd.args, { shortWithValue: 'ns', longWithValue: new Set(['iterations', 'size', 'random-source']) });
+    if (hasLong(s, 'help', 'version')) return null;
+    const files = s.positionals.filter((p) => !p.startsWith(BLOCK_DEVICE_PREFIX));
+    if (files.length === 0) return null;
+    return { summary: `overwrites ${listWords(files.map(code))} so ${files.length > 1 ? 'they' : 'it'} can never be recovered`, target: files.join(' ') };
+  },
+};
+
+/** `-s 0`, `--size=0`, `-s 0K`: empties the file. `-s -N` / `-s <N` cut from its end. */
+const EMPTYING_SIZE = /^(?:0+[KMGTPEZY]?(?:i?B)?|[-<].*)$/;
+const DEV_NULL = '/dev/null';
+
+const truncate: Rule = {
+  id: 'fs.truncate',
+  category: 'filesystem',
+  severity: 'high',
+  commands: ['truncate', 'cp'],
+  summary: 'empties a file',
+  rationale: '`truncate -s 0` and `cp /dev/null file` throw away a file\'s content in place; nothing keeps a copy.',
+  match(cmd) {
+    let files: string[];
+    if (cmd.name === 'cp') {
+      const s = scanArgs(cmd.args, { shortWithValue: 'tS', longWithValue: new Set(['target-directory', 'suffix']) });
+      if (s.positionals.length !== 2 || s.positionals[0] !== DEV_NULL) return null;
+      files = [s.positionals[1]];
+    } else {
+      const s = scanArgs(cmd.args, { shortWithValue: 'sr', longWithValue: new Set(['size', 'reference']) });
+      const size = s.values.get('s') ?? s.values.get('size');
+      if (size === undefined || !EMPTYING_SIZE.test(size)) return null;
+      files = s.positionals;
+    }
+    const bad = files.filter((f) => !classifyDeletePath(f).safe);
+    if (bad.length === 0) return null;
+    return { summary: `empties ${listWords(bad.map(code))}`, target: bad.join(' ') };
+  },
+};
+
+const mvDevNull: Rule = {
+  id: 'fs.mv-dev-null',
+  category: 'filesystem',
+  severity: 'high',
+  commands: ['mv'],
+  summary: 'moves a file onto /dev/null, which destroys it',
+  rationale: 'Moving onto `/dev/null` deletes the file (and, as root, replaces the device); it is a disguised `rm`.',
+  match(cmd) {
+    const s = scanArgs(cmd.args, { shortWithValue: 'tS', longWithValue: new Set(['target-directory', 'suffix']) });
+    const dest = s.values.get('t') ?? s.values.get('target-directory') ?? s.positionals[s.positionals.length - 1];
+    if (dest !== DEV_NULL) return null;
+    const sources = s.values.has('t') || s.values.has('target-directory') ? s.positionals : s.positionals.slice(0, -1);
+    if (sources.length === 0) return null;
+    return { summary: `destroys ${listWords(sources.map(code))} by moving ${sources.length > 1 ? 'them' : 'it'} onto /dev/null`, target: sources.join(' ') };
+  },
+};
+
+const recursiveChmod: Rule = {
+  id: 'fs.recursive-chmod',
+  category: 'filesystem',
+  severity: 'high',
+  commands: ['chmod', 'chown', 'chgrp'],
+  summary: 'changes permissions or owner of a whole system or home folder',
+  rationale:
+    'A recursive chmod/chown of `/`, a home folder, a system folder or a database\'s data folder (/var/lib/…) breaks ' +
+    'logins, sudo and services, and there is no record of the old modes to restore.',
+  match(cmd) {
+    const s = scanArgs(cmd.args);
+    // -R/--recursive: the change reaches every file below.
+    if (!hasShort(s, 'R') && !hasLong(s, 'recursive')) return null;
+    // The first operand is the mode or owner unless --reference gives it.
+    const targets = s.long.some((l) => l === 'reference') ? s.positionals : s.positionals.slice(1);
+    const bad = targets.filter(isSystemOrDataFolder);
+    if (bad.length === 0) return null;
+    const root = bad.some((b) => b === '/' || b === '/*');
+    return {
+      summary: `${cmd.name === 'chmod' ? 'changes permissions of' : 'changes the owner of'} everything under ${listWords(bad.map(code))}`,
+      target: bad.join(' '),
+      severity: root ? 'critical' : 'high',
+    };
+  },
+};
+
+export const FILESYSTEM_RULES: RulePack = {
+  name: 'filesystem',
+  rules: [rmRecursive, findDelete, interpreterDelete, powershellRemove, shred, truncate, mvDevNull, recursiveChmod],
+};
