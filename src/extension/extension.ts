@@ -1,10 +1,17 @@
 // VS Code entry point. Each door and view registers itself here with the one disposables owner.
 import type * as vscode from 'vscode';
+import { startGuard } from './guardActivation';
 
-export function activate(context: vscode.ExtensionContext): void {
-  void context;
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // Settings, decision log, confirmation queue, socket, panel, status bar and palette commands.
+  const services = await startGuard(context);
+
+  // ---- Other doors register below with the one services object (their owners add these lines). ----
+  // hooks engineer: registerHookInstallers(context, services);
+  // terminal engineer: registerTerminalGuard(context, services);
+  void services;
 }
 
 export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+  // Everything is disposed through context.subscriptions (the socket closes, the discovery record is removed).
 }
