@@ -10,6 +10,7 @@ import { CONTAINER_RULES } from './containerRules';
 import { KUBERNETES_RULES } from './kubernetesRules';
 import { IAC_RULES } from './iacRules';
 import { GUARD_RULES } from './guardRules';
+import { SQL_RULES } from './sqlRules';
 
 export const BUILTIN_PACKS: readonly RulePack[] = [
   CLOUD_RULES,
@@ -21,4 +22,5 @@ export const BUILTIN_PACKS: readonly RulePack[] = [
   KUBERNETES_RULES,
   IAC_RULES,
   GUARD_RULES,
+  SQL_RULES,
 ];
