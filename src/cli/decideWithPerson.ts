@@ -6,6 +6,7 @@ import type { Policy } from '../engine/policy';
 import type { Action, Verdict } from '../engine/types';
 import type { Origin } from '../protocol/protocol';
 import { askExtension } from '../protocol/askClient';
+import { boundedReader } from './checkCommand';
 import type { AskResult } from '../protocol/askClient';
 
 export interface PersonDecision {
@@ -63,7 +64,7 @@ export async function decideWithPerson(action: Action, origin: Origin, opts: Dec
   const env = opts.env ?? process.env;
   let verdict: Verdict;
   try {
-    verdict = evaluate(action, opts.policy, { cwd: opts.cwd, env });
+    verdict = evaluate(action, opts.policy, { cwd: opts.cwd, env, readFile: boundedReader(opts.cwd) });
   } catch (e) {
     // The engine should never throw; if it does, the person decides rather than a silent allow.
     verdict = {

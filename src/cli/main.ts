@@ -4,6 +4,7 @@ import { parseCliArgs, UsageError } from './cliArgs';
 import { EXIT, runCheck, runCheckBatch } from './checkCommand';
 import { loadPolicyForCwd } from './loadPolicy';
 import { runHookCommand } from './hookCommand';
+import { runAsk } from './askCommand';
 
 const USAGE = `usage:
   agent-guard check [--json] [--cwd DIR] -- '<command line>'   judge a command (exit 0 allow, 10 confirm, 20 deny)
@@ -33,6 +34,10 @@ async function main(argv: string[]): Promise<number | undefined> {
       const policy = loadPolicyForCwd(args.cwd);
       if (args.batch) return runCheckBatch(policy, args.cwd);
       return runCheck(args, policy);
+    }
+    case 'ask': {
+      const args = parseCliArgs(rest, process.cwd());
+      return runAsk(args, loadPolicyForCwd(args.cwd));
     }
     case 'hook':
       await runHookCommand(rest);
