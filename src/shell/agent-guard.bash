@@ -1,0 +1,283 @@
+# Agent Guard: pre-execution guard for bash (sourced once per bash process).
+#
+# Loaded by bash-prompt.bash (interactive shells, from PROMPT_COMMAND) or bash-env.bash (non-interactive
+# shells, through BASH_ENV). How it stops a command: with `shopt -s extdebug`, a DEBUG trap that returns
+# non-zero makes bash skip the command it was about to run (bash manual, "extdebug").
+#
+# Rules this file lives by, because breaking a person's shell is the worst bug this product can have:
+# - every ordinary command pays only a shell-native word scan (no fork, no file access);
+# - only a command that names a trigger word (compiled from the rules) starts the CLI;
+# - the trap we replace (VS Code's shell integration, bash-preexec, the person's own) still runs, exactly
+#   where it ran before: at top level only, never inside functions or subshells (extdebug turns on
+#   function tracing, which the original trap was not written for), with its `$?` and `$_` intact, and
+#   its return value can never skip a command;
+# - safe under `set -euo pipefail`, any IFS, aliases and nounset: every test sits in a condition, every
+#   variable has a default, builtins are called as builtins;
+# - a missing CLI is said once and blocks trigger hits only (fail closed), never ordinary commands.
+
+if [[ -n ${__ag_loaded-} ]]; then builtin return 0; fi
+
+__ag_interactive=0
+if [[ $- == *i* ]]; then __ag_interactive=1; fi
+__ag_chain=''        # the DEBUG trap we wrapped
+__ag_sub0=0          # BASH_SUBSHELL where the wrapped trap was installed
+__ag_in=0            # re-entrancy: a chained trap that itself calls us
+__ag_ph=2            # interactive phase: 0 at the prompt, 1 line just accepted (PS0), 2 running the line
+__ag_line=''         # the accepted line (interactive, when history holds it)
+__ag_line_ok=0       # the whole line was already checked and may run
+__ag_hnext=''        # HISTCMD seen at the prompt: the number the next saved line gets
+__ag_seen=0          # our trap ran since the last prompt (else someone replaced it)
+__ag_warned=0        # the missing-CLI message was shown
+__ag_off_told=0      # the "guard off" notice was shown
+__ag_ps0='${__ag_v[__ag_ph=1]-}'   # expands to nothing; the subscript marks "a line was accepted"
+__ag_dir=${BASH_SOURCE[0]%/*}   # this folder: commands sourced from it are the guard's own
+__ag_max=4096        # longer command texts skip the word scan and always go to the CLI
+
+# Trigger words: command names rules look at, plus carriers that can hide them. `*` means every command.
+__ag_all=0
+__ag_words=' '
+__ag_compile() {
+  local IFS=' ' w
+  local -a list=()
+  builtin read -r -a list <<< "${AGENT_GUARD_TRIGGERS-}"
+  for w in ${list[@]+"${list[@]}"}; do
+    if [[ $w == '*' ]]; then __ag_all=1; fi
+    __ag_words+="$w "
+  done
+  # No word list at all means the extension could not compile one: check everything rather than nothing.
+  if [[ $__ag_words == ' ' ]]; then __ag_all=1; fi
+}
+__ag_compile
+
+# The process that owns this terminal: the "guard off for this terminal" flag is keyed by it, and every
+# shell started inside the terminal inherits it.
+if [[ -z ${AGENT_GUARD_TERMINAL_PID-} ]]; then export AGENT_GUARD_TERMINAL_PID=$$; fi
+
+# Word scan: 0 when the text names a trigger word. Quotes and backslashes are dropped first so that
+# `r''m`, `"pu"sh` and `\rm` read as the shell reads them; every other non-word character separates words.
+__ag_hit() {
+  local s=${1-} w IFS=' '
+  if (( __ag_all )) || (( ${#s} > __ag_max )); then builtin return 0; fi
+  s=${s//[\'\"\\]/}
+  # Switching off what the guard relies on is always checked (the prompt hook also restores both).
+  if [[ $s == *extdebug* || $s == *BASH_ENV* ]]; then builtin return 0; fi
+  if [[ $s == *trap* && $s == *DEBUG* ]]; then builtin return 0; fi
+  s=${s//[^[:alnum:]_.\/+-]/ }
+  for w in $s; do
+    w=${w##*/}
+    if [[ -n $w && $__ag_words == *" $w "* ]]; then builtin return 0; fi
+  done
+  builtin return 1
+}
+
+__ag_say() { builtin printf 'agent-guard: %s\n' "$*" >&2; }
+
+__ag_is_off() {
+  [[ -n ${AGENT_GUARD_STATE_DIR-} && -e "${AGENT_GUARD_STATE_DIR}/off-${AGENT_GUARD_TERMINAL_PID-}" ]]
+}
+
+# Ask the CLI about one command text. 0: it may run. Anything else: blocked (fail closed).
+__ag_ask() {
+  local text=${1-} node=${AGENT_GUARD_NODE-} cli=${AGENT_GUARD_CLI-} agent rc=0
+  if __ag_is_off; then
+    if (( ! __ag_off_told )); then
+      __ag_off_told=1
+      __ag_say 'the guard is OFF for this terminal (turned off in VS Code); commands run unchecked.'
+    fi
+    builtin return 0
+  fi
+  if [[ -z $cli || ! -r $cli ]]; then
+    if (( ! __ag_warned )); then
+      __ag_warned=1
+      __ag_say "cannot find the Agent Guard CLI (${cli:-AGENT_GUARD_CLI is not set}); commands that need a check are blocked until this terminal is restarted with the extension enabled."
+    fi
+    builtin return 20
+  fi
+  if [[ -z $node || ! -x $node ]]; then node=$(builtin type -P node 2>/dev/null || :); fi
+  if [[ -z $node ]]; then
+    if (( ! __ag_warned )); then
+      __ag_warned=1
+      __ag_say 'cannot find node to run the Agent Guard CLI; commands that need a check are blocked.'
+    fi
+    builtin return 20
+  fi
+  if (( __ag_interactive )); then agent='bash terminal'; else agent='bash (script or bash -c)'; fi
+  # ELECTRON_RUN_AS_NODE lets VS Code's own runtime act as node; plain node ignores it.
+  if ELECTRON_RUN_AS_NODE=1 "$node" "$cli" ask --door terminal --agent "$agent" --cwd "$PWD" -- "$text" </dev/null; then
+    rc=0
+  else
+    rc=$?
+    if (( rc == 0 )); then rc=20; fi
+  fi
+  builtin return "$rc"
+}
+
+# Returns $1 as status; its last argument becomes `$_` for the trap we chain to.
+__ag_ret() { builtin return "$1"; }
+
+# What to do with a blocked command, after the trap returns 1 (which skips it).
+__ag_block() {
+  if (( __ag_interactive )); then
+    # Abort the rest of the line the way Ctrl-C does, so `blocked; next` does not run `next`.
+    builtin kill -INT $$ 2>/dev/null
+    if (( BASH_SUBSHELL > 0 )); then builtin exit 130; fi
+  else
+    # A script or `bash -c` (a task, an agent's command) ends here with status 20 rather than carrying on
+    # without the command it was about to run. Inside a subshell, end the script too.
+    if (( BASH_SUBSHELL > 0 )); then builtin kill -TERM $$ 2>/dev/null; fi
+    builtin exit 20
+  fi
+}
+
+# 0 when the command may run.
+__ag_check() {
+  local cmd=${1-} depth=${2-1}
+  if ! __ag_hit "$cmd"; then builtin return 0; fi
+  if (( __ag_line_ok && depth == 1 )); then
+    # Already part of the whole line the person (or the policy) let run: do not ask twice.
+    local c=${cmd//[[:space:]\'\"\\]/} l=${__ag_line//[[:space:]\'\"\\]/}
+    if [[ -n $c && $l == *"$c"* ]]; then builtin return 0; fi
+  fi
+  __ag_ask "$cmd"
+}
+
+__ag_debug() {
+  local __ag_st=$? __ag_last=${1-} __ag_cmd=$BASH_COMMAND __ag_depth=${#FUNCNAME[@]}
+  if (( __ag_in )); then builtin return 0; fi
+  __ag_in=1
+  __ag_seen=1
+  # 1. The trap we wrapped, where it used to run: top level of the shell it was set in.
+  if [[ -n $__ag_chain ]] && (( __ag_depth == 1 && BASH_SUBSHELL == __ag_sub0 )); then
+    __ag_ret "$__ag_st" "$__ag_last"
+    builtin eval -- "$__ag_chain" || :
+  fi
+  # 2. Our check. The guard's own code (its functions, its prompt hook file) is not checked.
+  if [[ ${FUNCNAME[1]-} == __ag_* || ${BASH_SOURCE[1]-} == "$__ag_dir"/* ]]; then __ag_in=0; builtin return 0; fi
+  if (( __ag_interactive )); then
+    # Completion functions, key bindings and the prompt's own commands are not the person's command.
+    if [[ -n ${COMP_LINE-} ]] || (( __ag_ph == 0 )); then __ag_in=0; builtin return 0; fi
+    if (( __ag_ph == 1 )); then
+      __ag_ph=2
+      __ag_line=''
+      __ag_line_ok=0
+      # The whole line (pipes, heredocs, same-line variables) when history holds it: it was saved iff
+      # HISTCMD is the number the prompt expected.
+      if [[ -n $__ag_hnext && ${HISTCMD-} == "$__ag_hnext" ]] && [[ $- == *H* || -o history ]]; then
+        __ag_line=$(HISTTIMEFORMAT='' builtin history 1 2>/dev/null)
+        __ag_line=${__ag_line#"${__ag_line%%[![:space:]]*}"}
+        __ag_line=${__ag_line#"${__ag_line%%[![:digit:]]*}"}
+        __ag_line=${__ag_line#\*}
+        __ag_line=${__ag_line#"${__ag_line%%[![:space:]]*}"}
+      fi
+      if [[ -n $__ag_line ]]; then
+        if __ag_hit "$__ag_line"; then
+          if __ag_ask "$__ag_line"; then
+            __ag_line_ok=1
+          else
+            __ag_in=0
+            __ag_block
+            builtin return 1
+          fi
+        fi
+      fi
+    fi
+  fi
+  if ! __ag_check "$__ag_cmd" "$__ag_depth"; then
+    __ag_in=0
+    __ag_block
+    builtin return 1
+  fi
+  __ag_in=0
+  builtin return 0
+}
+
+# The DEBUG trap currently set, as its bare command string, in __ag_cur (same parsing VS Code uses: the
+# quoted terms of `trap -p` spliced into an array). Bash hides the DEBUG trap inside functions and sourced
+# files entered without function tracing, so the first time (before extdebug was on) the caller hands in
+# `trap -p` output captured at top level ($1), and where even that is hidden (VS Code runs PROMPT_COMMAND
+# inside a function) we name the trap VS Code's shell integration or bash-preexec is known to set.
+__ag_current_trap() {
+  local -a terms=()
+  local raw=${1-}
+  # Plain `trap` (not `builtin trap`): only that form makes $(…) print the parent shell's traps.
+  if [[ -z $raw ]]; then raw=$(trap -p DEBUG); fi
+  if [[ -n $raw ]]; then builtin eval "terms=( $raw )" 2>/dev/null || terms=(); fi
+  __ag_cur=${terms[2]-}
+  if [[ -z $__ag_cur ]]; then
+    if [[ -n ${bash_preexec_imported-} ]] && builtin declare -F __bp_preexec_invoke_exec >/dev/null; then
+      __ag_cur='__bp_preexec_invoke_exec "$_"'
+    elif builtin declare -F __vsc_preexec_all >/dev/null && [[ -n ${__vsc_dbg_trap-} ]]; then
+      __ag_cur='__vsc_preexec_all "$_"'
+    elif builtin declare -F __vsc_preexec_only >/dev/null; then
+      __ag_cur='__vsc_preexec_only "$_"'
+    fi
+  fi
+}
+
+# $1: optional `trap -p DEBUG` output captured at top level.
+__ag_install_trap() {
+  local __ag_cur=''
+  __ag_current_trap "${1-}"
+  if [[ $__ag_cur != '__ag_debug "$_"' ]]; then
+    __ag_chain=$__ag_cur
+    __ag_sub0=$BASH_SUBSHELL
+    builtin trap '__ag_debug "$_"' DEBUG
+  fi
+}
+
+# Interactive: called from PROMPT_COMMAND before every prompt.
+__ag_prompt() {
+  __ag_ph=0
+  __ag_line_ok=0
+  __ag_hnext=${HISTCMD-}
+  # Someone replaced our trap (a plugin, `trap … DEBUG` at the prompt): wrap the new one.
+  if (( ! __ag_seen )); then __ag_install_trap; fi
+  __ag_seen=0
+  if ! builtin shopt -q extdebug; then builtin shopt -s extdebug; fi
+  # PS0 marks "a line was accepted". Without it (bash < 4.4, promptvars off) every command is checked,
+  # prompt commands included: slower, never blind.
+  if (( BASH_VERSINFO[0] > 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] >= 4) )) && builtin shopt -q promptvars; then
+    if [[ ${PS0-} != *"$__ag_ps0"* ]]; then PS0=${PS0-}$__ag_ps0; fi
+  else
+    __ag_ph=2
+  fi
+  if __ag_is_off; then
+    if (( ! __ag_off_told )); then
+      __ag_off_told=1
+      __ag_say 'the guard is OFF for this terminal (turned off in VS Code); commands run unchecked.'
+    fi
+  else
+    __ag_off_told=0
+  fi
+}
+
+# $1: `trap -p DEBUG` as the PROMPT_COMMAND line captured it at top level.
+__ag_boot_interactive() {
+  builtin shopt -s extdebug
+  __ag_install_trap "${1-}"
+  __ag_seen=1
+}
+
+# Non-interactive (BASH_ENV): setting extdebug in a startup file makes bash look for its debugger, so the
+# first DEBUG call turns it on, re-arms the real trap and checks that first command.
+__ag_first() {
+  local st=$?
+  builtin shopt -s extdebug
+  builtin trap '__ag_debug "$_"' DEBUG
+  __ag_ret "$st" "${1-}"
+  __ag_debug "${1-}"
+}
+
+__ag_boot_noninteractive() {
+  if [[ -n ${AGENT_GUARD_USER_BASH_ENV-} ]]; then
+    # The person's own BASH_ENV may have set a DEBUG trap: keep it running.
+    local __ag_cur=''
+    __ag_current_trap
+    __ag_chain=$__ag_cur
+  fi
+  __ag_sub0=$BASH_SUBSHELL
+  builtin trap '__ag_first "$_"' DEBUG
+}
+
+# Last line: only a file that parsed completely counts as loaded.
+__ag_loaded=1
