@@ -67,11 +67,13 @@ interface FindShape {
   /** `-empty`: only empty files and folders go. */
   emptyOnly: boolean;
   firstFilter: string | undefined;
+  /** The first name filter was negated (`! -name …`). */
+  firstNegated: boolean;
 }
 
 /** Reads `find`'s roots and filters; `deletes` says whether it deletes by itself (`-delete`, `-exec rm`). */
 function readFind(args: readonly string[]): FindShape {
-  const shape: FindShape = { roots: [], deletes: false, disposableFilter: false, emptyOnly: false, firstFilter: undefined };
+  const shape: FindShape = { roots: [], deletes: false, disposableFilter: false, emptyOnly: false, firstFilter: undefined, firstNegated: false };
   let i = 0;
   // Leading options: -H -L -P -D debugopts -Olevel.
   while (i < args.length && (args[i] === '-H' || args[i] === '-L' || args[i] === '-P' || args[i].startsWith('-O') || args[i] === '-D')) {
@@ -96,7 +98,10 @@ function readFind(args: readonly string[]): FindShape {
     if (FIND_NAME_TESTS.has(a)) {
       const v = args[i + 1] ?? '';
       names++;
-      shape.firstFilter ??= v;
+      if (shape.firstFilter === undefined) {
+        shape.firstFilter = v;
+        shape.firstNegated = negated;
+      }
       // `! -name '*.pyc'` deletes everything else: never disposable.
       if (!negated && isDisposableNamePattern(v)) disposable++;
       i++;
@@ -135,7 +140,10 @@ function findHit(shape: FindShape, via: string): RuleHit | null {
   if (bad.length === 0) return null;
   const hit = deleteHit(bad, 'deletes files under', false);
   if (hit === null) return null;
-  const filter = shape.firstFilter === undefined ? 'every file' : `files matching ${code(shape.firstFilter)}`;
+  const filter =
+    shape.firstFilter === undefined ? 'every file'
+    : shape.firstNegated ? `every file not matching ${code(shape.firstFilter)}`
+    : `files matching ${code(shape.firstFilter)}`;
   hit.summary = `${via} deletes ${filter} under ${listWords(bad.map((b) => b.cls.describe))}`;
   return hit;
 }
@@ -159,7 +167,8 @@ const rmRecursive: Rule = {
     const force = hasShort(s, 'f') || hasLong(s, 'force');
     // --no-preserve-root: the only way to make `rm -rf /` actually run.
     const noPreserveRoot = hasLong(s, 'no-preserve-root');
-    if ((recursive || force) && viaXargs(cmd)) {
+    const fromXargs = viaXargs(cmd);
+    if ((recursive || force) && fromXargs) {
       const from = cmd.pipeFrom;
       if (from !== undefined && from.name === 'find') {
         const hit = findHit(readFind(from.args), '`find | xargs rm`');
@@ -177,6 +186,8 @@ const rmRecursive: Rule = {
       const path = s.positionals[k];
       // `find … -exec rm -rf {} +`: the find rule judges the roots and filters.
       if (path === '{}' && viaFind(cmd)) continue;
+      // The items `xargs` feeds were judged above (from the piped `find`, or as unknown).
+      if (fromXargs && cmd.dynamic[s.positionalIndexes[k]] === true) continue;
       const cls = classifyDeletePath(path);
       // Recursive or forced (DESIGN conventions): every target outside the rebuildable and temporary folders.
       // Plain `rm` of named files runs; only `*`, `.`, `~`, `/` … ask.

@@ -104,6 +104,8 @@ const PROTECTED_BRANCHES: ReadonlySet<string> = new Set(['main', 'master', 'trun
 interface PushShape {
   s: ScannedArgs;
   remote: string;
+  /** For summaries: "`origin`" or "the default remote". */
+  remoteWords: string;
   refspecs: string[];
 }
 
@@ -113,7 +115,8 @@ function readPush(cmd: SimpleCommand): PushShape | null {
   const s = scanArgs(cmd.args, PUSH_SPEC, c.rest);
   // -n/--dry-run: shows what would be pushed, changes nothing.
   if (hasShort(s, 'n') || hasLong(s, 'dry-run')) return null;
-  return { s, remote: s.positionals[0] ?? 'the default remote', refspecs: s.positionals.slice(1) };
+  const remote = s.positionals[0];
+  return { s, remote: remote ?? 'default remote', remoteWords: remote === undefined ? 'the default remote' : code(remote), refspecs: s.positionals.slice(1) };
 }
 
 /** The remote branch a refspec writes: `+HEAD:refs/heads/main` → `main`. */
@@ -146,7 +149,7 @@ const pushForce: Rule = {
     const target = `${p.remote}${branches.length > 0 ? ' ' + branches.join(' ') : ''}`;
     const onProtected = branches.some((b) => PROTECTED_BRANCHES.has(b));
     return {
-      summary: `force-pushes to ${branches.length > 0 ? listBranches(branches) : 'the current branch'} on ${code(p.remote)}, replacing the commits there`,
+      summary: `force-pushes to ${branches.length > 0 ? listBranches(branches) : 'the current branch'} on ${p.remoteWords}, replacing the commits there`,
       target,
       severity: onProtected ? 'critical' : 'high',
     } satisfies RuleHit;
@@ -173,10 +176,10 @@ const pushDelete: Rule = {
     const refs = deleteAll ? p.refspecs : p.refspecs.filter((r) => r.startsWith(':') && r.length > 1).map((r) => r.slice(1));
     // --prune: deletes remote branches that have no local counterpart.
     if (hasLong(p.s, 'prune')) {
-      return { summary: `deletes every branch on ${code(p.remote)} that does not exist locally`, target: p.remote };
+      return { summary: `deletes every branch on ${p.remoteWords} that does not exist locally`, target: p.remote };
     }
     if (refs.length === 0) return null;
-    return { summary: `deletes ${listBranches(refs)} on ${code(p.remote)}`, target: `${p.remote} ${refs.join(' ')}` };
+    return { summary: `deletes ${listBranches(refs)} on ${p.remoteWords}`, target: `${p.remote} ${refs.join(' ')}` };
   },
 };
 
@@ -190,7 +193,7 @@ const pushMirror: Rule = {
   match(cmd) {
     const p = readPush(cmd);
     if (p === null || !hasLong(p.s, 'mirror')) return null;
-    return { summary: `overwrites ${code(p.remote)} with the local branches and tags, deleting every other branch there`, target: p.remote };
+    return { summary: `overwrites ${p.remoteWords} with the local branches and tags, deleting every other branch there`, target: p.remote };
   },
 };
 

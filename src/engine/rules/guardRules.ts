@@ -62,7 +62,7 @@ const CODE_WRITES = /write|unlink|remove|rmSync|rmtree|dump|truncate|rename|open
 const INTERPRETERS: ReadonlySet<string> = new Set(['python', 'python3', 'node', 'ruby', 'deno', 'bun']);
 
 function hookHit(kind: WriteKind, path: string): RuleHit {
-  return { summary: `${kind} ${code(path)}, which holds Agent Guard's hook or settings`, target: path };
+  return { summary: `${kind} ${code(path)}, which holds Agent Guard's hooks or settings`, target: path };
 }
 
 const editGuardConfig: Rule = {

@@ -73,7 +73,7 @@ const terraformDestroy: Rule = {
     const where = multi ? ' of every Terragrunt module below this folder' : '';
     // destroy (and apply -destroy): deletes every tracked resource, or the -target ones.
     if (c.verb === 'destroy' || (c.verb === 'apply' && tfFlag(c.rest, 'destroy'))) {
-      return { summary: `destroys ${scopeOf(c.rest)}${where} (${code(c.tool + ' ' + c.verb)})`, target: tfValues(c.rest, 'target').join(' ') || 'all resources' };
+      return { summary: `destroys ${scopeOf(c.rest)}${where} (${code(c.tool + ' ' + c.verb + (c.verb === 'apply' ? ' -destroy' : ''))})`, target: tfValues(c.rest, 'target').join(' ') || 'all resources' };
     }
     // apply -replace=ADDR: destroys and recreates that resource; a database comes back empty.
     if (c.verb === 'apply') {

@@ -29,8 +29,8 @@ interface KindInfo {
 const NAMESPACE: KindInfo = { label: 'namespace', severity: 'high', consequence: 'and every resource in it' };
 const PVC: KindInfo = { label: 'volume claim', severity: 'high', consequence: 'and, with the usual Delete reclaim policy, the volume\'s data' };
 const PV: KindInfo = { label: 'persistent volume', severity: 'high', consequence: 'and, depending on its reclaim policy, the data on it' };
-const STS: KindInfo = { label: 'StatefulSet', severity: 'medium', consequence: 'taking its pods down' };
-const DEPLOY: KindInfo = { label: 'Deployment', severity: 'medium', consequence: 'taking its pods down' };
+const STS: KindInfo = { label: 'StatefulSet', severity: 'medium', consequence: ', taking its pods down' };
+const DEPLOY: KindInfo = { label: 'Deployment', severity: 'medium', consequence: ', taking its pods down' };
 const CRD: KindInfo = { label: 'resource type', severity: 'high', consequence: 'and every resource of that type' };
 const ALL: KindInfo = { label: 'workloads (`all`)', severity: 'high', consequence: 'with their pods' };
 
@@ -109,21 +109,21 @@ const kubectlDelete: Rule = {
       const info = kindOf(kind);
       if (info === undefined) continue;
       const which = all || names.length === 0 ? `every ${info.label}` : `the ${info.label} ${names.map(code).join(', ')}`;
-      hits.push({ summary: `deletes ${which}${scope} ${info.consequence}`, target: names.join(' ') || kind, severity: info.severity });
+      hits.push({ summary: `deletes ${which}${scope}${info.consequence.startsWith(',') ? '' : ' '}${info.consequence}`, target: names.join(' ') || kind, severity: info.severity });
     }
     if (slashForm) {
       for (const op of k.operands) {
         const slash = op.indexOf('/');
         const info = slash > 0 ? kindOf(op.slice(0, slash)) : undefined;
-        if (info !== undefined) hits.push({ summary: `deletes the ${info.label} ${code(op.slice(slash + 1))}${scope} ${info.consequence}`, target: op, severity: info.severity });
+        if (info !== undefined) hits.push({ summary: `deletes the ${info.label} ${code(op.slice(slash + 1))}${scope}${info.consequence.startsWith(',') ? '' : ' '}${info.consequence}`, target: op, severity: info.severity });
       }
     }
     if (hits.length === 0) {
       const kindWords = kinds.filter((x) => x !== '').join(',') || 'resources';
       if (all || everyNamespace) {
-        hits.push({ summary: `deletes every ${code(kindWords)}${scope}`, target: kindWords, severity: 'high' });
+        hits.push({ summary: `deletes every resource of kind ${code(kindWords)}${scope}`, target: kindWords, severity: 'high' });
       } else if (selector !== undefined) {
-        hits.push({ summary: `deletes every ${code(kindWords)} matching ${code(selector)}${scope}`, target: selector, severity: 'medium' });
+        hits.push({ summary: `deletes every resource of kind ${code(kindWords)} matching ${code(selector)}${scope}`, target: selector, severity: 'medium' });
       } else if (file !== undefined) {
         hits.push({ summary: `deletes everything defined in ${code(file)}${where}`, target: file, severity: 'medium' });
       }
