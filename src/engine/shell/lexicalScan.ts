@@ -42,6 +42,14 @@ export function heredocSentinel(index: number): string {
   return `${SENTINEL_OPEN}H${index}${SENTINEL_CLOSE}`;
 }
 
+const NAME_START = /[A-Za-z_]/;
+const NAME_CHAR = /[A-Za-z0-9_]/;
+const SPECIAL_PARAMS = new Set(['?', '$', '!', '#', '*', '@', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+
+export function variableSentinelText(name: string): string {
+  return `${SENTINEL_OPEN}V${name}${SENTINEL_CLOSE}`;
+}
+
 const WORD_BREAK = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']);
 
 interface PendingHeredoc {
@@ -120,6 +128,14 @@ class Scanner {
         i = this.substitute(i + 2, 'command', (t) => (out += t));
         continue;
       }
+      if (c === '$') {
+        const v = this.variable(i);
+        if (v) {
+          out += v.sentinel;
+          i = v.end;
+          continue;
+        }
+      }
       if (c === '`') {
         let j = i + 1;
         let inner = '';
@@ -185,6 +201,26 @@ class Scanner {
       this.pending = [];
     }
     return { out, end: s.length };
+  }
+
+  /**
+   * `$NAME`, `${…}`, `$1`, `$?` … become a variable sentinel here rather than through shell-quote's
+   * env callback, which compiles a regular expression per token (too slow for the per-command budget).
+   */
+  private variable(i: number): { sentinel: string; end: number } | undefined {
+    const s = this.src;
+    const next = s[i + 1];
+    if (next === undefined) return undefined;
+    if (next === '{') {
+      const close = s.indexOf('}', i + 2);
+      if (close < 0) return undefined;
+      return { sentinel: variableSentinelText(s.slice(i + 2, close)), end: close + 1 };
+    }
+    if (SPECIAL_PARAMS.has(next)) return { sentinel: variableSentinelText(next), end: i + 2 };
+    if (!NAME_START.test(next)) return undefined;
+    let j = i + 2;
+    while (j < s.length && NAME_CHAR.test(s[j])) j++;
+    return { sentinel: variableSentinelText(s.slice(i + 1, j)), end: j };
   }
 
   /** Cuts out `$(…)` / `<(…)` starting after its opening paren; emits the sentinel; returns the new position. */

@@ -4,7 +4,7 @@
 import { parse as shellQuoteParse } from 'shell-quote';
 import type { OpaqueContent, ParsedCommandLine, Redirect, SimpleCommand } from '../types';
 import { lexicalScan, type ScanResult } from './lexicalScan';
-import { heredocIndex, literalWord, makeWord, soleSubstitution, soleVariable, substitutionIndexes, variableSentinel, type Word } from './words';
+import { heredocIndex, literalWord, makeWord, soleSubstitution, soleVariable, substitutionIndexes, type Word } from './words';
 import { SHELLS, WRAPPERS } from './wrappers';
 
 const MAX_DEPTH = 8;
@@ -56,8 +56,6 @@ function opaque(out: Output, rule: string, summary: string, command: string): vo
   out.opaque.push({ rule, summary, command });
 }
 
-const envSentinel = (name: string): string => variableSentinel(name);
-
 function parseText(text: string, frame: Frame, out: Output): void {
   if (frame.depth > MAX_DEPTH) {
     opaque(out, 'opaque.too-deep', 'nests commands inside commands too deeply for the guard to follow', text);
@@ -67,7 +65,7 @@ function parseText(text: string, frame: Frame, out: Output): void {
   if (scan.error) opaque(out, 'opaque.parse-error', `could not read this command (${scan.error})`, text);
   let tokens: ReturnType<typeof shellQuoteParse>;
   try {
-    tokens = shellQuoteParse(scan.text, envSentinel);
+    tokens = shellQuoteParse(scan.text);
   } catch (err) {
     opaque(out, 'opaque.parse-error', `could not read this command (${(err as Error).message})`, text);
     return;

@@ -1,6 +1,6 @@
 // A word as the parser keeps it: the raw token (with sentinels for variables and substitutions),
 // its readable text, and whether its value is unknown until the shell runs it.
-import { SENTINEL_CLOSE, SENTINEL_OPEN } from './lexicalScan';
+import { SENTINEL_OPEN } from './lexicalScan';
 
 export interface Word {
   /** Token from shell-quote, sentinels included. */
@@ -10,17 +10,13 @@ export interface Word {
   dynamic: boolean;
 }
 
+const SIMPLE_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SENTINEL_RE = /\u0001([VS])([^\u0002]*)\u0002/g;
-
-/** Sentinel shell-quote's env callback returns for `$NAME`, so variables stay recognisable. */
-export function variableSentinel(name: string): string {
-  return `${SENTINEL_OPEN}V${name}${SENTINEL_CLOSE}`;
-}
 
 export function makeWord(raw: string, substitutionText: (index: number) => string): Word {
   if (!raw.includes(SENTINEL_OPEN)) return { raw, text: raw, dynamic: false };
   const text = raw.replace(SENTINEL_RE, (_m, kind: string, body: string) => {
-    if (kind === 'V') return /^[A-Za-z_][A-Za-z0-9_]*$/.test(body) ? `$${body}` : `\${${body}}`;
+    if (kind === 'V') return SIMPLE_NAME_RE.test(body) || body.length === 1 ? `$${body}` : `\${${body}}`;
     return `$(${substitutionText(Number(body))})`;
   });
   return { raw, text, dynamic: true };
