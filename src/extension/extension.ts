@@ -1,13 +1,14 @@
 // VS Code entry point. Each door and view registers itself here with the one disposables owner.
 import type * as vscode from 'vscode';
 import { startGuard } from './guardActivation';
+import { registerHookInstallers } from './hooks/registerHookInstallers';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   // Settings, decision log, confirmation queue, socket, panel, status bar and palette commands.
   const services = await startGuard(context);
 
   // ---- Other doors register below with the one services object (their owners add these lines). ----
-  // hooks engineer: registerHookInstallers(context, services);
+  registerHookInstallers(context, services);
   // terminal engineer: registerTerminalGuard(context, services);
   void services;
 }
