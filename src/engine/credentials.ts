@@ -177,7 +177,7 @@ function urlPasswords(text: string, add: (c: Credential) => void): void {
   URL_USERINFO.lastIndex = 0;
   for (let m = URL_USERINFO.exec(text); m; m = URL_USERINFO.exec(text)) {
     const [, scheme, user, password, host] = m;
-    add({ kind: 'url-password', secret: password, masked: maskValue(password), where: `password in URL ${scheme}://${user ? `${user}@` : ''}${host}` });
+    add({ kind: 'url-password', secret: password, masked: maskValue(password), where: `URL ${scheme}://${user ? `${user}@` : ''}${host}` });
   }
 }
 

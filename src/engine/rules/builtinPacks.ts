@@ -11,6 +11,8 @@ import { KUBERNETES_RULES } from './kubernetesRules';
 import { IAC_RULES } from './iacRules';
 import { GUARD_RULES } from './guardRules';
 import { SQL_RULES } from './sqlRules';
+import { DATABASE_TOOL_RULES } from './databaseToolRules';
+import { CREDENTIAL_RULES } from './credentialRules';
 
 export const BUILTIN_PACKS: readonly RulePack[] = [
   CLOUD_RULES,
@@ -23,4 +25,6 @@ export const BUILTIN_PACKS: readonly RulePack[] = [
   IAC_RULES,
   GUARD_RULES,
   SQL_RULES,
+  DATABASE_TOOL_RULES,
+  CREDENTIAL_RULES,
 ];
