@@ -245,7 +245,16 @@ const RENDER: CloudCli = {
   verbs: [{ id: 'render-delete', path: [['services', 'postgres', 'redis', 'disks', 'keyvalue'], 'delete'], what: 'the Render service or database' }],
 };
 
-const TABLES: readonly CloudCli[] = [AWS, GCLOUD, GSUTIL, BQ, AZ, RAILWAY, FLY, HEROKU, VERCEL, NETLIFY, DOCTL, NEON, SUPABASE, RENDER];
+// `gh repo delete` takes the issues, pull requests, releases and wiki with it; a local clone keeps only the git data.
+// (`gh api -X DELETE` is the HTTP pack's.)
+const GITHUB: CloudCli = {
+  cli: 'gh',
+  names: ['gh'],
+  valueFlags: ['-R', '--repo', '--hostname'],
+  verbs: [{ id: 'gh-repo-delete', path: ['repo', 'delete'], anchored: true, what: 'the GitHub repository (with its issues, pull requests and releases)' }],
+};
+
+const TABLES: readonly CloudCli[] = [AWS, GCLOUD, GSUTIL, BQ, AZ, RAILWAY, FLY, HEROKU, VERCEL, NETLIFY, DOCTL, NEON, SUPABASE, RENDER, GITHUB];
 
 const rules: Rule[] = TABLES.flatMap(cloudRulesOf);
 

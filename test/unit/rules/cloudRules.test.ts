@@ -101,6 +101,7 @@ const ROWS: Row[] = [
   ['cloud.supabase-projects-delete', 'supabase projects delete abcdefghijkl', 'abcdefghijkl', 'supabase projects list'],
   ['cloud.supabase-branches-delete', 'supabase branches delete feature-x', 'feature-x', 'supabase branches list'],
   ['cloud.supabase-stop-no-backup', 'supabase stop --no-backup', undefined, 'supabase stop'],
+  ['cloud.gh-repo-delete', 'gh repo delete acme/web --yes', 'acme/web', 'gh repo view acme/web'],
   ['cloud.render-delete', 'render services delete srv-123', 'srv-123', 'render services list'],
 ];
 
