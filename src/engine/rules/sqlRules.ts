@@ -27,7 +27,7 @@ function kindRule(id: string, kinds: readonly SqlFindingKind[], severity: Rule['
         if (!kinds.includes(f.kind)) continue;
         const fromClient = f.target === undefined && (f.object === 'DATABASE' || f.object === 'SERVER') ? a.database : undefined;
         const where = fromClient ? (f.kind === 'redis-flush' ? ` on \`${fromClient}\`` : ` \`${fromClient}\``) : inDatabase(f, a.database);
-        hits.push({ summary: `${f.summary}${where}`, target: f.target ?? fromClient, severity: f.severity });
+        hits.push({ summary: `${f.summary}${where}`, target: f.target ?? a.database, severity: f.severity });
       }
       return hits.length ? hits : null;
     },
