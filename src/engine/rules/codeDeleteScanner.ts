@@ -10,14 +10,19 @@ export interface CodeDelete {
   path: string | undefined;
 }
 
+/** A call's first argument: anything up to `,` or `)`, with one level of nested calls (`os.homedir()`). */
+const ARG = String.raw`((?:[^,()]|\([^()]*\))*)`;
+
 // Every pattern is compiled once, at module load; `scanCodeForDeletes` only runs them.
 const CALLS: readonly RegExp[] = [
   // Python shutil / Perl File::Path: always recursive.
-  /\b(rmtree|remove_tree)\s*\(\s*([^,)]*)/g,
+  new RegExp(String.raw`\b(rmtree|remove_tree)\s*\(\s*` + ARG, 'g'),
   // Node fs: only with `recursive: true` (without it a folder is refused).
-  /\b((?:rmSync|rmdirSync|rm|rmdir))\s*\(\s*([^,)]*),[^)]*\brecursive\s*:\s*true/g,
+  new RegExp(String.raw`\b(rmSync|rmdirSync|rm|rmdir)\s*\(\s*` + ARG + String.raw`,[^)]*\brecursive\s*:\s*true`, 'g'),
   // rimraf, fs-extra, del: always recursive.
-  /\b(rimraf(?:\.sync|Sync)?|(?:fs|fse|fsExtra)\.(?:remove|removeSync|emptyDir|emptyDirSync)|deleteSync)\s*\(\s*([^,)]*)/g,
+  new RegExp(String.raw`\b(rimraf(?:\.sync|Sync)?|(?:fs|fse|fsExtra)\.(?:remove|removeSync|emptyDir|emptyDirSync)|deleteSync)\s*\(\s*` + ARG, 'g'),
+  // `require('rimraf').sync(p)`, `require("rimraf")(p)`.
+  new RegExp(String.raw`\b(require\(\s*['"]rimraf['"]\s*\)(?:\.\w+)?)\s*\(\s*` + ARG, 'g'),
   // Ruby FileUtils.
   /\b((?:FileUtils\.)?(?:rm_rf|rm_r|remove_dir|remove_entry(?:_secure)?))\s*[( ]\s*([^,)\n;]*)/g,
   // A shell `rm -r`/`rm -f` inside a string run by os.system / subprocess / execSync / system / backticks.

@@ -178,6 +178,15 @@ export function classifyDeletePath(path: string): PathClass {
   return classifyRelative(path, normalizeComponents(path));
 }
 
+const TEMPORARY_FOLDERS: ReadonlySet<string> = new Set([
+  '/tmp', '/tmp/', '/var/tmp', '/var/tmp/', '/private/tmp', '/private/tmp/', '$TMPDIR', '${TMPDIR}', '$TMPDIR/', '${TMPDIR}/',
+]);
+
+/** Whether the path is a temporary folder itself (`/tmp`): what is inside may go, the folder is not `rm -rf`'d. */
+export function isTemporaryFolder(path: string): boolean {
+  return TEMPORARY_FOLDERS.has(path);
+}
+
 /** Whether `name` (a `find -name` pattern) matches only generated files or rebuildable folders. */
 export function isDisposableNamePattern(name: string): boolean {
   if (REBUILDABLE_FOLDERS.has(name) || DISPOSABLE_NAMES.has(name)) return true;

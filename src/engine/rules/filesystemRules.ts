@@ -4,7 +4,7 @@
 
 import type { Rule, RuleHit, RulePack, Severity, SimpleCommand } from '../types';
 import { SEVERITIES } from '../types';
-import { classifyDeletePath, isDisposableNamePattern, isSystemOrDataFolder } from './deletePathSafety';
+import { classifyDeletePath, isDisposableNamePattern, isSystemOrDataFolder, isTemporaryFolder } from './deletePathSafety';
 import type { PathClass, PathKind } from './deletePathSafety';
 import { scanCodeForDeletes } from './codeDeleteScanner';
 import { code, hasLong, hasShort, scanArgs, viaXargs } from './scanArgs';
@@ -127,7 +127,8 @@ function unsafeFindRoots(shape: FindShape): Unsafe[] {
   const bad: Unsafe[] = [];
   for (const root of shape.roots) {
     const cls = classifyDeletePath(root);
-    if (cls.safe) continue;
+    // `find /tmp … -delete` removes things inside the temporary folder, never the folder.
+    if (cls.safe || isTemporaryFolder(root)) continue;
     const relativeInside = cls.kind === 'folder' || cls.kind === 'current' || cls.kind === 'everything-here';
     if (relativeInside && (shape.emptyOnly || shape.disposableFilter)) continue;
     bad.push({ path: root, cls });

@@ -37,6 +37,8 @@ const ALL: KindInfo = { label: 'workloads (`all`)', severity: 'high', consequenc
 /** Dangerous kinds by every spelling kubectl accepts (singular, plural, short name). */
 const DANGEROUS_KINDS: ReadonlyMap<string, KindInfo> = new Map([
   ['namespace', NAMESPACE], ['namespaces', NAMESPACE], ['ns', NAMESPACE],
+  // OpenShift (`oc delete project x`): a project is a namespace.
+  ['project', NAMESPACE], ['projects', NAMESPACE],
   ['persistentvolumeclaim', PVC], ['persistentvolumeclaims', PVC], ['pvc', PVC],
   ['persistentvolume', PV], ['persistentvolumes', PV], ['pv', PV],
   ['statefulset', STS], ['statefulsets', STS], ['sts', STS],
