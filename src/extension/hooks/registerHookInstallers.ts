@@ -84,7 +84,14 @@ async function setupHooks(context: vscode.ExtensionContext, services: GuardServi
   let records = loadRecords(paths.stateFile);
   const done: string[] = [];
   const failed: string[] = [];
+  const claudeToo = picks.some((x) => x.host === 'claude') || records.some((r) => r.host === 'claude' && r.scope === scopePick.scope);
   for (const { host } of picks) {
+    if (host === 'copilot' && claudeToo) {
+      // VS Code's agent hooks also run the Claude Code hook file (and the CLI answers Copilot's payload
+      // there); a second Copilot file would ask the person twice for the same call.
+      done.push(`${HOST_LABELS.copilot}: protected through the Claude Code hook file, which VS Code also runs`);
+      continue;
+    }
     const target = hookTarget(host, scopePick.scope, p, hookCommandLine(host, rt));
     const previous = records.find((r) => recordKey(r) === recordKey(target));
     try {
@@ -162,6 +169,13 @@ function statusRows(context: vscode.ExtensionContext, paths: Paths): StatusRow[]
       const target = hookTarget(host, scope, p, hookCommandLine(host, rt));
       const record = records.find((r) => recordKey(r) === recordKey(target));
       rows.push({ host, scope, status: hookStatus(target, record), record });
+    }
+  }
+  // Copilot runs the Claude Code hook file too: with that one protected, Copilot is as well.
+  for (const row of rows) {
+    const claude = rows.find((r) => r.host === 'claude' && r.scope === row.scope);
+    if (row.host === 'copilot' && row.status.state === 'not-installed' && claude?.status.state === 'protected') {
+      row.status = { state: 'protected', tampered: false, detail: `through the Claude Code hook (${claude.status.detail})` };
     }
   }
   return rows;
