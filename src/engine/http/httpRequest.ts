@@ -37,6 +37,8 @@ const WGET_NAMES: ReadonlySet<string> = new Set(['wget', 'wget2']);
 const HTTPIE_NAMES: ReadonlySet<string> = new Set(['http', 'https', 'xh', 'xhs']);
 const POWERSHELL_NAMES: ReadonlySet<string> = new Set(['invoke-restmethod', 'invoke-webrequest', 'irm', 'iwr']);
 
+const POWERSHELL_STYLE = /^-(uri|method|body|headers|infile|usebasicparsing|contenttype)(:.*)?$/i;
+
 /** Command names this module understands (for the rule index). */
 export const HTTP_COMMAND_NAMES: readonly string[] = [
   ...CURL_NAMES, ...WGET_NAMES, ...HTTPIE_NAMES, 'gh',
@@ -46,6 +48,8 @@ export const HTTP_COMMAND_NAMES: readonly string[] = [
 /** The request the command would send, or null when it sends none (not an HTTP client, `--help`, offline mode). */
 export function parseHttpRequest(cmd: SimpleCommand, readFile?: ReadFile): HttpRequest | null {
   const name = cmd.name;
+  // In Windows PowerShell `curl` and `wget` are aliases of Invoke-WebRequest: `curl -Method Delete -Uri …`.
+  if ((CURL_NAMES.has(name) || WGET_NAMES.has(name)) && cmd.args.some((a) => POWERSHELL_STYLE.test(a))) return parsePowerShell(cmd, readFile);
   if (CURL_NAMES.has(name)) return parseCurl(cmd, readFile);
   if (WGET_NAMES.has(name)) return parseWget(cmd, readFile);
   if (HTTPIE_NAMES.has(name)) return parseHttpie(cmd, readFile);
@@ -434,8 +438,12 @@ function parseWget(cmd: SimpleCommand, readFile?: ReadFile): HttpRequest | null 
     }
     // `-nv`, `-nc`, `-nd`, `-nH`, `-np` are two-letter switches.
     if (a.startsWith('-n') && a.length === 3) continue;
-    const c = a[1];
-    if (WGET_SHORT_WITH_VALUE.has(c) && a.length === 2) i++;
+    // A cluster of short options: `-qO-`, `-qO file`: the first one taking a value ends it.
+    for (let j = 1; j < a.length; j++) {
+      if (!WGET_SHORT_WITH_VALUE.has(a[j])) continue;
+      if (j === a.length - 1) i++;
+      break;
+    }
   }
   if (urls.length === 0) return null;
   return finish('wget', method ?? implied, urls, headers, body, '&', user);

@@ -57,6 +57,8 @@ const ROWS: Row[] = [
   [['wget', '--method=POST', `--body-data=${SEED_BODY}`, RAILWAY], { method: 'POST', body: SEED_BODY }],
   [['wget', '--post-file=body.json', RAILWAY], { body: FILES['body.json'] }],
   [['wget', '-nv', '--delete-after', 'https://x.io/'], { method: 'GET' }],
+  [['wget', '-qO', '-', '--method=DELETE', 'https://x.io/a'], { urls: ['https://x.io/a'] }],
+  [['wget', '-qO-', 'https://x.io/a'], { urls: ['https://x.io/a'] }],
   // httpie / xh
   [['http', 'DELETE', 'example.org/items/1'], { client: 'httpie', method: 'DELETE', url: 'http://example.org/items/1' }],
   [['https', 'delete', 'example.org/items/1'], { method: 'DELETE', url: 'https://example.org/items/1' }],
@@ -80,6 +82,8 @@ const ROWS: Row[] = [
   [['Invoke-WebRequest', 'https://api.x.io/v1/items/1', '-Method:DELETE'], { method: 'DELETE' }],
   [['irm', 'https://x.io/graphql', '-Meth', 'Post', '-Body', SEED_BODY, '-ContentType', 'application/json'], { method: 'POST', body: SEED_BODY }],
   [['iwr', 'https://x.io/graphql', '-Method', 'Post', '-Body', '$body'], { body: undefined, dynamicBody: true }],
+  // Windows PowerShell's `curl` alias.
+  [['curl', '-Method', 'Delete', '-Uri', 'https://api.x.io/v1/items/1'], { client: 'powershell', method: 'DELETE' }],
   [['Invoke-RestMethod', '-Uri', 'https://x.io/a', '-Headers', '@{Authorization="Bearer t"}', '-UseBasicParsing'], { method: 'GET', headers: { authorization: 'Bearer t' } }],
 ];
 
