@@ -16,7 +16,9 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // `module` first: jsonc-parser's `main` is a UMD build whose `require('./impl/format')` esbuild cannot
+  // follow, and the bundle then fails at activation with "Cannot find module './impl/format'".
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], mainFields: ['module', 'main'] },
   // No `external: ['vscode']` here on purpose: if the CLI ever imports it, the build fails.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
