@@ -12,7 +12,7 @@ export interface Credential {
   masked: string;
   /** The secret as written. Never log or display this; it is here so callers can look it up. */
   secret: string;
-  /** For the person: where it stands, e.g. "Authorization header", "password in URL postgres://app@db…". */
+  /** For the person: where it stands, e.g. "Authorization header", "URL postgres://app@db…". */
   where: string;
 }
 
@@ -72,6 +72,7 @@ const BASIC_AUTH_COMMANDS = new Set(['curl', 'http', 'https', 'xh', 'xhs']);
 /** httpie/xh take headers as bare `Name:value` items. */
 const HEADER_ITEM_COMMANDS = new Set(['http', 'https', 'xh', 'xhs']);
 
+const ARG_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*):\/\/([^\s:@/'"]*):([^\s@/'"]+)@([^\s/'"?#]*)/gi;
 const HEADER_LINE = /^\s*([A-Za-z0-9_-]+)\s*:\s*(.*?)\s*$/s;
 const AUTH_SCHEME = /^(\S+)\s+(\S.*)$/s;
@@ -140,6 +141,13 @@ export function findCredentials(cmd: SimpleCommand): Credential[] {
         add({ kind: 'flag-token', secret: value, masked: maskValue(value), where: `${shortPw.flag} password flag` });
         if (!attached) i++;
       }
+      continue;
+    }
+    // `export NPM_TOKEN=…`, `docker run -e API_KEY=…`, `heroku config:set STRIPE_SECRET=…`
+    const eq = a.indexOf('=');
+    if (eq > 0 && ARG_ASSIGNMENT.test(a) && isSecretVariable(a.slice(0, eq)) && eq + 1 < a.length) {
+      const value = a.slice(eq + 1);
+      add({ kind: 'token-variable', secret: value, masked: maskValue(value), where: `variable ${a.slice(0, eq)}` });
       continue;
     }
     if (a.includes('://')) urlPasswords(a, add);

@@ -46,6 +46,8 @@ describe('findCredentials (parsed command)', () => {
     ['--password=', sc('tool', ['--password=hunter2']), 'flag-token', 'hunter2'],
     ['mysql -p attached', sc('mysql', ['-uroot', '-phunter2', '-e', 'select 1']), 'flag-token', 'hunter2'],
     ['redis-cli -a', sc('redis-cli', ['-a', 'hunter2', 'FLUSHALL']), 'flag-token', 'hunter2'],
+    ['export NAME=value', sc('export', [`NPM_TOKEN=${TOKEN}`]), 'token-variable', TOKEN],
+    ['docker run -e', sc('docker', ['run', '-e', `API_KEY=${TOKEN}`, 'img']), 'token-variable', TOKEN],
     ['curl --oauth2-bearer', sc('curl', ['--oauth2-bearer', TOKEN, 'https://x.io']), 'bearer', TOKEN],
     ['variable reference', sc('curl', ['-H', 'Authorization: Bearer $RAILWAY_TOKEN', 'https://x.io']), 'bearer', '$RAILWAY_TOKEN'],
   ];
@@ -76,6 +78,7 @@ describe('findCredentials (parsed command)', () => {
     ['PWD', sc('ls', [], { PWD: '/home/me' })],
     ['NODE_ENV', sc('node', ['x.js'], { NODE_ENV: 'production' })],
     ['--password without value', sc('tool', ['--password', '--verbose'])],
+    ['docker run -e NODE_ENV', sc('docker', ['run', '-e', 'NODE_ENV=production', 'img'])],
   ];
   for (const [title, cmd] of none) {
     it(`finds nothing in ${title}`, () => assert.deepEqual(findCredentials(cmd), []));

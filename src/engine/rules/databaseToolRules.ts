@@ -84,9 +84,12 @@ function basename(p: string): string {
   return slash >= 0 ? p.slice(slash + 1) : p;
 }
 
-/** `--help`, `-h`, `help …`: describing a destructive task destroys nothing. */
+/**
+ * `--help`, `help …`: describing a destructive task destroys nothing. Not `-h`: for the PostgreSQL
+ * and MySQL tools it names the host (`dropdb -h db.internal app`).
+ */
 function asksForHelp(args: readonly string[]): boolean {
-  return args.some((a) => a === '--help' || a === '-h' || a === 'help' || a === '--version');
+  return args[0] === 'help' || args.some((a) => a === '--help' || a === '-?' || a === '--version');
 }
 
 /** Positionals (non-flags) of a call, with flag values skipped per spec. */
