@@ -1,6 +1,7 @@
 // Builds the two bundles: the VS Code entry (may import `vscode`) and the `agent-guard` CLI,
 // a single file that runs with plain `node` and must never pull in `vscode`.
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -13,6 +14,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // Prefer ESM builds: UMD `main` files (jsonc-parser's) hide their requires from the bundler, and the
+  // VSIX ships no node_modules, so such a require fails at activation (seen by the e2e suite).
+  mainFields: ['module', 'main'],
 };
 
 const builds = [
@@ -22,6 +26,10 @@ const builds = [
   // No `external: ['vscode']` here on purpose: if the CLI ever imports it, the build fails.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+
+// The terminal guard's shell scripts ship as they are (the shells source them from dist/shell/).
+fs.mkdirSync('dist/shell', { recursive: true });
+for (const f of fs.readdirSync('src/shell')) fs.copyFileSync(`src/shell/${f}`, `dist/shell/${f}`);
 
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();
