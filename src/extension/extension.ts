@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import { startGuard } from './guardActivation';
 import { registerHookInstallers } from './hooks/registerHookInstallers';
+import { registerTerminalGuard } from './terminal/registerTerminalGuard';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   // Settings, decision log, confirmation queue, socket, panel, status bar and palette commands.
@@ -9,7 +10,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   // ---- Other doors register below with the one services object (their owners add these lines). ----
   registerHookInstallers(context, services);
-  // terminal engineer: registerTerminalGuard(context, services);
+  registerTerminalGuard(context, services);
   void services;
 }
 

@@ -3,6 +3,8 @@
 # and completion dumps live there).
 __ag_zdotdir=$ZDOTDIR
 ZDOTDIR=${AGENT_GUARD_USER_ZDOTDIR:-$HOME}
+# VS Code's zsh integration points HISTFILE at the "user" ZDOTDIR, which is ours: give it back.
+if [[ ${HISTFILE:-} == $__ag_zdotdir/* ]]; then HISTFILE=$ZDOTDIR/${HISTFILE:t}; fi
 if [[ -f $ZDOTDIR/.zshrc && $ZDOTDIR != $__ag_zdotdir ]]; then . "$ZDOTDIR/.zshrc"; fi
 # Load our functions without the person's aliases.
 () {
