@@ -24,9 +24,12 @@ const DESTRUCTIVE_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 const WORD_SPLIT = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+/g;
+// Cheap first test: most names contain none of the words at all.
+const ANY_WORD = new RegExp([...DESTRUCTIVE_WORDS].join('|'), 'i');
 
 /** True when one word of the name (camelCase or snake_case) is a destroy verb: `volumeDelete`, `delete_users`, not `dropdown`. */
 export function isDestructiveFieldName(name: string): boolean {
+  if (!ANY_WORD.test(name)) return false;
   const words = name.match(WORD_SPLIT);
   if (!words) return false;
   return words.some((w) => DESTRUCTIVE_WORDS.has(w.toLowerCase()));
@@ -181,16 +184,26 @@ interface Token {
   value: string;
 }
 
-const NAME_START = /[_A-Za-z]/;
-const NAME_CHAR = /[_0-9A-Za-z]/;
-const NUMBER_CHAR = /[-+0-9.eE]/;
 const PUNCT = '!$&()[]{}:=@|';
+
+function isNameStart(code: number): boolean {
+  return code === 95 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122); // _ A-Z a-z
+}
+
+function isNameChar(code: number): boolean {
+  return isNameStart(code) || (code >= 48 && code <= 57);
+}
+
+function isNumberChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || code === 45 || code === 43 || code === 46 || code === 69 || code === 101; // 0-9 - + . E e
+}
 
 function lex(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
     const c = text[i];
+    const code = text.charCodeAt(i);
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ',' || c === '\uFEFF') {
       i++;
     } else if (c === '#') {
@@ -201,14 +214,14 @@ function lex(text: string): Token[] {
     } else if (PUNCT.includes(c)) {
       tokens.push({ kind: 'punct', value: c });
       i++;
-    } else if (NAME_START.test(c)) {
+    } else if (isNameStart(code)) {
       const s = i;
-      while (i < text.length && NAME_CHAR.test(text[i])) i++;
+      while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
       tokens.push({ kind: 'name', value: text.slice(s, i) });
     } else if (c === '-' || (c >= '0' && c <= '9')) {
       const s = i;
       i++;
-      while (i < text.length && NUMBER_CHAR.test(text[i])) i++;
+      while (i < text.length && isNumberChar(text.charCodeAt(i))) i++;
       tokens.push({ kind: 'number', value: text.slice(s, i) });
     } else if (c === '"') {
       const [value, next] = text.startsWith('"""', i) ? readBlockString(text, i + 3) : readString(text, i + 1);
