@@ -99,6 +99,8 @@ function readInput(path: string, cmd: SimpleCommand, readFile: ReadFile | undefi
   return readFile?.(path);
 }
 
+const ECHO_OPTIONS = /^-[neE]+$/;
+
 /** What the command reads on stdin, when the guard can see it. */
 function stdinText(cmd: SimpleCommand, readFile: ReadFile | undefined): string | undefined {
   if (cmd.stdin !== undefined) return cmd.stdin;
@@ -107,7 +109,7 @@ function stdinText(cmd: SimpleCommand, readFile: ReadFile | undefined): string |
   const from = cmd.pipeFrom;
   if (!from) return undefined;
   if ((from.name === 'echo' || from.name === 'printf') && !from.dynamic.some(Boolean)) {
-    return from.args.filter((a) => !/^-[neE]+$/.test(a)).join(' ');
+    return from.args.filter((a) => !ECHO_OPTIONS.test(a)).join(' ');
   }
   if (from.name === 'cat' && from.args.length === 1 && !from.dynamic[0]) return readFile?.(from.args[0]);
   return undefined;
