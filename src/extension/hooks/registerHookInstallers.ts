@@ -66,19 +66,40 @@ async function applyAutoApprove(context: vscode.ExtensionContext, services: Guar
   return `Copilot terminal auto-approve: ${added.length} deny entries removed`;
 }
 
-async function setupHooks(context: vscode.ExtensionContext, services: GuardServices, paths: Paths): Promise<void> {
+/**
+ * Optional arguments (walkthrough links, end-to-end tests): `{ hosts: ['claude'], scope: 'workspace' }`
+ * skips the two pickers. Only hooks are written; nothing here approves anything.
+ */
+export interface SetupArgs {
+  hosts?: HostId[];
+  scope?: Scope;
+}
+
+function validSetupArgs(args: unknown): SetupArgs {
+  if (!args || typeof args !== 'object') return {};
+  const a = args as Record<string, unknown>;
+  const hosts = Array.isArray(a.hosts) ? a.hosts.filter((h): h is HostId => typeof h === 'string' && (HOST_IDS as readonly string[]).includes(h)) : undefined;
+  const scope = a.scope === 'user' || a.scope === 'workspace' ? a.scope : undefined;
+  return { hosts: hosts?.length ? hosts : undefined, scope };
+}
+
+async function setupHooks(context: vscode.ExtensionContext, services: GuardServices, paths: Paths, rawArgs?: unknown): Promise<void> {
+  const args = validSetupArgs(rawArgs);
   const p = places();
-  const found = detectAgents({ home: p.home, workspace: p.workspace, extensionIds: vscode.extensions.all.map((e) => e.id) });
-  const picks = await vscode.window.showQuickPick(
-    HOST_IDS.map((host) => ({ label: HOST_LABELS[host], description: found[host].length ? `found: ${found[host].join(', ')}` : 'not detected', picked: found[host].length > 0, host })),
-    { canPickMany: true, title: 'Agent Guard: which agents should ask you before destructive commands?', ignoreFocusOut: true },
-  );
+  let picks: Array<{ host: HostId }> | undefined = args.hosts?.map((host) => ({ host }));
+  if (!picks) {
+    const found = detectAgents({ home: p.home, workspace: p.workspace, extensionIds: vscode.extensions.all.map((e) => e.id) });
+    picks = await vscode.window.showQuickPick(
+      HOST_IDS.map((host) => ({ label: HOST_LABELS[host], description: found[host].length ? `found: ${found[host].join(', ')}` : 'not detected', picked: found[host].length > 0, host })),
+      { canPickMany: true, title: 'Agent Guard: which agents should ask you before destructive commands?', ignoreFocusOut: true },
+    );
+  }
   if (!picks || picks.length === 0) return;
   const scopes: Array<{ label: string; scope: Scope; detail: string }> = [
     { label: 'User level', scope: 'user', detail: 'Every project on this machine (files in your home folder)' },
   ];
   if (p.workspace) scopes.unshift({ label: 'This workspace', scope: 'workspace', detail: `${p.workspace} (files in the project; commit them to share the guard)` });
-  const scopePick = await vscode.window.showQuickPick(scopes, { title: 'Agent Guard: where should the hooks be written?', ignoreFocusOut: true });
+  const scopePick = args.scope && scopes.find((x) => x.scope === args.scope) ? scopes.find((x) => x.scope === args.scope) : await vscode.window.showQuickPick(scopes, { title: 'Agent Guard: where should the hooks be written?', ignoreFocusOut: true });
   if (!scopePick) return;
   const rt = runtime(context);
   let records = loadRecords(paths.stateFile);
@@ -115,7 +136,9 @@ async function setupHooks(context: vscode.ExtensionContext, services: GuardServi
   if (done.length) void vscode.window.showInformationMessage(`Agent Guard hooks (${scopeLabel(scopePick.scope)}): ${done.join(' · ')}`);
 }
 
-async function removeHooks(context: vscode.ExtensionContext, services: GuardServices, paths: Paths): Promise<void> {
+/** `{ all: true }` removes every hook Agent Guard recorded without asking which (tests, uninstall flows). */
+async function removeHooks(context: vscode.ExtensionContext, services: GuardServices, paths: Paths, rawArgs?: unknown): Promise<void> {
+  const all = !!rawArgs && typeof rawArgs === 'object' && (rawArgs as Record<string, unknown>).all === true;
   let records = loadRecords(paths.stateFile);
   const state = context.globalState.get<Record<string, string[]>>(AUTO_APPROVE_STATE, {});
   const hasAutoApprove = Object.values(state).some((keys) => keys.length > 0);
@@ -123,10 +146,10 @@ async function removeHooks(context: vscode.ExtensionContext, services: GuardServ
     void vscode.window.showInformationMessage('Agent Guard has not written any agent hooks on this machine.');
     return;
   }
-  const picks = await vscode.window.showQuickPick(
-    records.map((r) => ({ label: `${HOST_LABELS[r.host]} (${scopeLabel(r.scope)})`, description: r.file, picked: true, record: r })),
-    { canPickMany: true, title: 'Agent Guard: remove which hooks? (only what Agent Guard wrote is taken out)', ignoreFocusOut: true },
-  );
+  const items = records.map((r) => ({ label: `${HOST_LABELS[r.host]} (${scopeLabel(r.scope)})`, description: r.file, picked: true, record: r }));
+  const picks = all
+    ? items
+    : await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Agent Guard: remove which hooks? (only what Agent Guard wrote is taken out)', ignoreFocusOut: true });
   if (!picks) return;
   const out: string[] = [];
   for (const { record } of picks) {
@@ -240,16 +263,16 @@ async function checkAtStartup(context: vscode.ExtensionContext, services: GuardS
 export function registerHookInstallers(context: vscode.ExtensionContext, services: GuardServices): void {
   const storage = context.globalStorageUri.fsPath;
   const paths: Paths = { stateFile: path.join(storage, 'hook-installs.json'), backupDir: path.join(storage, 'hook-backups') };
-  const guarded = (name: string, fn: () => Promise<void>) => async (): Promise<void> => {
+  const guarded = (name: string, fn: (args?: unknown) => Promise<void>) => async (args?: unknown): Promise<void> => {
     try {
-      await fn();
+      await fn(args);
     } catch (e) {
       void vscode.window.showErrorMessage(`Agent Guard: ${name} failed: ${(e as Error).message}`);
     }
   };
   context.subscriptions.push(
-    vscode.commands.registerCommand(HookCommandId.setup, guarded('Set Up Agent Hooks', () => setupHooks(context, services, paths))),
-    vscode.commands.registerCommand(HookCommandId.remove, guarded('Remove Agent Hooks', () => removeHooks(context, services, paths))),
+    vscode.commands.registerCommand(HookCommandId.setup, guarded('Set Up Agent Hooks', (a) => setupHooks(context, services, paths, a))),
+    vscode.commands.registerCommand(HookCommandId.remove, guarded('Remove Agent Hooks', (a) => removeHooks(context, services, paths, a))),
     vscode.commands.registerCommand(HookCommandId.status, guarded('Hook Status', () => showStatus(context, services, paths))),
   );
   void guarded('checking agent hooks', () => checkAtStartup(context, services, paths))();
