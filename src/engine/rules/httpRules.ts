@@ -6,8 +6,8 @@ import type { HttpRequest } from '../http/httpRequest';
 import { containsGraphqlDocument, destructiveMutations } from '../http/graphqlMutation';
 import type { DestructiveMutation } from '../http/graphqlMutation';
 
-// A URL path segment naming a GraphQL endpoint: `/graphql`, `/graphql/v2`, `/v1/graphql`, `/gql`.
-const GRAPHQL_PATH = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*\/(?:[^?#]*\/)?(graphql|gql)(?:[/?#]|$)/i;
+// A URL path segment naming a GraphQL endpoint: `/graphql`, `/graphql/v2`, `/v1/graphql`, `/gql`, Shopify's `/graphql.json`.
+const GRAPHQL_PATH = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*\/(?:[^?#]*\/)?(graphql|gql)(?:\.json)?(?:[/?#]|$)/i;
 // Hosts whose whole API is GraphQL.
 const GRAPHQL_HOSTS: ReadonlySet<string> = new Set(['backboard.railway.app', 'backboard.railway.com']);
 const QUERY_PARAM = /[?&]query=([^&#]*)/;

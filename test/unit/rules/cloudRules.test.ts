@@ -124,6 +124,11 @@ describe('cloud rules', () => {
     assert.deepStrictEqual(CLOUD_RULES.rules.map((r) => r.id).filter((id) => !covered.has(id)), []);
   });
 
+  it('reads short-option clusters for the bulk flag (`-rf`)', () => {
+    assert.ok(rulesOf('gsutil rm -rf gs://uploads').includes('cloud.gsutil-rm-recursive'));
+    assert.ok(rulesOf('gcloud storage rm -rq gs://uploads').includes('cloud.gcloud-storage-rm-recursive'));
+  });
+
   // Help, dry runs and wrappers.
   const RUNS: string[] = [
     'aws rds delete-db-instance help',

@@ -24,8 +24,10 @@ const ROWS: Row[] = [
   ['http.graphql-delete-mutation', `curl ${RAILWAY} --json '{"query":"mutation { projectDelete(id: \\"p1\\") }"}'`, 'projectDelete p1', `curl ${RAILWAY} --json '{"query":"mutation { serviceCreate(input: {projectId: \\"p1\\"}) { id } }"}'`],
   ['http.graphql-delete-mutation', `http POST ${RAILWAY} query='mutation { environmentDelete(id: "e1") }'`, 'environmentDelete e1', `http POST ${RAILWAY} query='query { environments { edges { node { id } } } }'`],
   ['http.graphql-delete-mutation', `gh api graphql -f query='mutation { deleteRef(input: {refId: "R1"}) { clientMutationId } }'`, 'deleteRef R1', `gh api graphql -f query='query { viewer { login } }'`],
+  ['http.graphql-delete-mutation', `curl 'https://api.example.com/graphql?query=mutation%7BvolumeDelete(volumeId%3A%22v1%22)%7D'`, 'volumeDelete v1', `curl 'https://api.example.com/graphql?query=%7Bme%7Bid%7D%7D'`],
   ['http.graphql-delete-mutation', `curl -d '{"query":"mutation { delete_users(where: {}) { affected_rows } }"}' http://localhost:8080/v1/graphql`, 'delete_users', `curl -d '{"query":"mutation { insert_users(objects: []) { affected_rows } }"}' http://localhost:8080/v1/graphql`],
   ['http.graphql-unreadable-body', `curl -X POST ${RAILWAY} --data @missing.json`, RAILWAY, `curl -X POST https://api.example.com/upload --data @missing.json`],
+  ['http.graphql-unreadable-body', 'curl -X POST https://shop.myshopify.com/admin/api/2024-01/graphql.json --data @q.json', 'https://shop.myshopify.com/admin/api/2024-01/graphql.json', 'curl -X POST https://shop.myshopify.com/admin/api/2024-01/products.json --data @q.json'],
   ['http.graphql-unreadable-body', `curl ${RAILWAY} -H "Content-Type: application/json" -d "$PAYLOAD"`, RAILWAY, `curl https://api.example.com/hooks -d "$PAYLOAD"`],
 ];
 
