@@ -3,6 +3,8 @@
 // The rules only need the method, where it goes, and the body; everything else is skipped with
 // enough knowledge of each client's options that an option's value is never mistaken for the URL.
 import type { SimpleCommand } from '../types';
+import { WHOLE_SUBSTITUTION, hasStdin, readInput, stdinText } from './commandInput';
+import type { ReadFile } from './commandInput';
 
 export type HttpClient = 'curl' | 'wget' | 'httpie' | 'gh' | 'powershell';
 
@@ -30,7 +32,7 @@ export interface HttpRequest {
   loopback: boolean;
 }
 
-export type ReadFile = (path: string) => string | undefined;
+export type { ReadFile } from './commandInput';
 
 const CURL_NAMES: ReadonlySet<string> = new Set(['curl', 'curl.exe']);
 const WGET_NAMES: ReadonlySet<string> = new Set(['wget', 'wget2']);
@@ -87,36 +89,6 @@ class BodyBuilder {
   text(separator: string): string | undefined {
     return this.pieces.length > 0 ? this.pieces.join(separator) : undefined;
   }
-}
-
-// A word that is nothing but a variable or a command substitution.
-const WHOLE_SUBSTITUTION = /^(\$\w+|\$\{[^}]*\}|\$\([^]*\)|`[^`]*`)$/;
-
-/** Content of a file argument; `-` is stdin (heredoc, `< file`, or `echo … |`). */
-function readInput(path: string, cmd: SimpleCommand, readFile: ReadFile | undefined, dynamic: boolean): string | undefined {
-  if (path === '-') return stdinText(cmd, readFile);
-  if (dynamic || path === '') return undefined;
-  return readFile?.(path);
-}
-
-const ECHO_OPTIONS = /^-[neE]+$/;
-
-/** What the command reads on stdin, when the guard can see it. */
-function stdinText(cmd: SimpleCommand, readFile: ReadFile | undefined): string | undefined {
-  if (cmd.stdin !== undefined) return cmd.stdin;
-  const input = cmd.redirects.find((r) => r.op === '<');
-  if (input) return readFile?.(input.target);
-  const from = cmd.pipeFrom;
-  if (!from) return undefined;
-  if ((from.name === 'echo' || from.name === 'printf') && !from.dynamic.some(Boolean)) {
-    return from.args.filter((a) => !ECHO_OPTIONS.test(a)).join(' ');
-  }
-  if (from.name === 'cat' && from.args.length === 1 && !from.dynamic[0]) return readFile?.(from.args[0]);
-  return undefined;
-}
-
-function hasStdin(cmd: SimpleCommand): boolean {
-  return cmd.stdin !== undefined || cmd.pipeFrom !== undefined || cmd.redirects.some((r) => r.op === '<');
 }
 
 function addHeader(headers: Record<string, string>, line: string): void {

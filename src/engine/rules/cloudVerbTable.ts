@@ -53,13 +53,13 @@ export interface CloudCli {
 const NO_EFFECT_WORDS: ReadonlySet<string> = new Set(['--help', 'help', '--dry-run', '--dryrun', '--generate-cli-skeleton']);
 const WILDCARD = /[*?[]/;
 
-interface Positional {
+export interface Positional {
   word: string;
   index: number;
 }
 
 /** Positional words, skipping options and the values of options known to take one. */
-function positionals(cmd: SimpleCommand, valueFlags: ReadonlySet<string>): Positional[] {
+export function positionals(cmd: SimpleCommand, valueFlags: ReadonlySet<string>): Positional[] {
   const out: Positional[] = [];
   const { args } = cmd;
   for (let i = 0; i < args.length; i++) {
@@ -84,7 +84,7 @@ function wordMatches(p: WordPattern, word: string): boolean {
 }
 
 /** Index in `pos` just after the matched path, or -1. */
-function findPath(pos: readonly Positional[], path: readonly WordPattern[], anchored: boolean): number {
+export function findPath(pos: readonly Positional[], path: readonly WordPattern[], anchored: boolean): number {
   const last = anchored ? 0 : pos.length - path.length;
   for (let start = 0; start <= last; start++) {
     let ok = true;
@@ -105,14 +105,19 @@ export function hasFlag(args: readonly string[], flags: readonly string[]): bool
   return false;
 }
 
-function flagValue(args: readonly string[], flags: readonly string[]): string | undefined {
+/** The value of the first of `flags` present (`--flag v` or `--flag=v`), with its argument index. */
+export function flagValueAt(args: readonly string[], flags: readonly string[]): { value: string; index: number } | undefined {
   for (let i = 0; i < args.length; i++) {
     for (const f of flags) {
-      if (args[i] === f && i + 1 < args.length) return args[i + 1];
-      if (args[i].startsWith(`${f}=`)) return args[i].slice(f.length + 1);
+      if (args[i] === f && i + 1 < args.length) return { value: args[i + 1], index: i + 1 };
+      if (args[i].startsWith(`${f}=`)) return { value: args[i].slice(f.length + 1), index: i };
     }
   }
   return undefined;
+}
+
+function flagValue(args: readonly string[], flags: readonly string[]): string | undefined {
+  return flagValueAt(args, flags)?.value;
 }
 
 function noEffect(args: readonly string[]): boolean {
