@@ -1,0 +1,192 @@
+// Looks at and drives the VS Code workbench in the page the way a person does: the command palette,
+// the activity bar, the status bar, terminals (their text is read from the DOM renderer), modal
+// dialogs (`.monaco-dialog-box`) and input boxes. No private API of the product is used.
+
+export const STATUS_ITEM = '[id$=".agentGuard.status"]';
+export const GUARD_ACTIVITY = '.activitybar a.action-label[class*="activity-workbench-view-extension-agentGuard-"]';
+const DIALOG = '.monaco-dialog-box';
+const QUICK_INPUT = '.quick-input-widget';
+
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Waits for the workbench to be laid out (not for extensions: the host starts after the page connects). */
+export async function waitForWorkbench(page, timeout = 90_000) {
+  await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout });
+  await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout });
+}
+
+/** Agent Guard has activated when its status bar item is shown (only activate() creates it). */
+export async function waitForGuardStatus(page, timeout = 90_000) {
+  const item = page.locator(STATUS_ITEM);
+  await item.waitFor({ state: 'visible', timeout });
+  return (await item.innerText()).trim();
+}
+
+export async function statusText(page) {
+  return (await page.locator(STATUS_ITEM).innerText()).trim();
+}
+
+/** Closes whatever quick input is open, then runs a palette command by its exact title. */
+export async function runCommand(page, title, { timeout = 20_000 } = {}) {
+  await closeQuickInput(page);
+  await page.keyboard.press('F1');
+  const input = page.locator(`${QUICK_INPUT} .quick-input-box input`);
+  await input.waitFor({ state: 'visible', timeout });
+  await input.fill(`>${title}`);
+  const row = page
+    .locator(`${QUICK_INPUT} .monaco-list-row`)
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRe(title)}\\s*$`) }) })
+    .first();
+  await row.waitFor({ state: 'visible', timeout });
+  await row.click();
+}
+
+/** The titles the palette offers for a query (what a person sees when typing "Agent Guard"). */
+export async function paletteTitles(page, query) {
+  await closeQuickInput(page);
+  await page.keyboard.press('F1');
+  const input = page.locator(`${QUICK_INPUT} .quick-input-box input`);
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${query}`);
+  await page.locator(`${QUICK_INPUT} .monaco-list-row`).first().waitFor({ state: 'visible' });
+  await page.waitForTimeout(300);
+  const titles = await page.locator(`${QUICK_INPUT} .monaco-list-row .label-name`).allInnerTexts();
+  await page.keyboard.press('Escape');
+  return titles.map((t) => t.trim());
+}
+
+export async function closeQuickInput(page) {
+  if (await page.locator(QUICK_INPUT).isVisible().catch(() => false)) await page.keyboard.press('Escape');
+}
+
+// ------------------------------------------------------------------ terminals
+
+function activeTerminal(page) {
+  return page.locator('.terminal-wrapper.active');
+}
+
+/** Text on screen in the active terminal (the DOM renderer puts each row in the page). */
+export async function terminalText(page) {
+  const rows = activeTerminal(page).locator('.xterm-rows');
+  if (!(await rows.count())) return '';
+  return (await rows.innerText()).replace(/\u00a0/g, ' ');
+}
+
+/**
+ * Opens a new terminal (optionally with a named profile: `bash`, `zsh`) and waits for its prompt.
+ * Prompts are set in the profile's rc files: `e2e-bash$ ` and `e2e-zsh% `.
+ */
+export async function openTerminal(page, profile = 'bash', { timeout = 60_000 } = {}) {
+  const before = await page.locator('.terminal-wrapper').count();
+  if (profile === 'bash') {
+    await runCommand(page, 'Terminal: Create New Terminal');
+  } else {
+    await runCommand(page, 'Terminal: Create New Terminal (With Profile)');
+    const row = page.locator(`${QUICK_INPUT} .monaco-list-row`).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRe(profile)}\\s*$`) }) }).first();
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    await row.click();
+  }
+  await page.waitForFunction((n) => document.querySelectorAll('.terminal-wrapper').length > n, before, { timeout });
+  const prompt = profile === 'zsh' ? 'e2e-zsh%' : 'e2e-bash$';
+  await waitForTerminalText(page, (t) => t.includes(prompt), { timeout, what: `the ${profile} prompt "${prompt}"` });
+  return prompt;
+}
+
+export async function waitForTerminalText(page, predicate, { timeout = 30_000, what = 'terminal text' } = {}) {
+  const deadline = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await terminalText(page);
+    if (predicate(text)) return text;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`timed out after ${timeout} ms waiting for ${what}; the terminal shows:\n${text.trimEnd().split('\n').slice(-15).join('\n')}`);
+}
+
+/** Types a command line into the active terminal like a person and presses Enter. */
+export async function typeInTerminal(page, line) {
+  const textarea = activeTerminal(page).locator('.xterm-helper-textarea');
+  await textarea.focus();
+  await page.keyboard.type(line, { delay: 2 });
+  await page.keyboard.press('Enter');
+}
+
+export async function killAllTerminals(page) {
+  if (await page.locator('.terminal-wrapper').count()) await runCommand(page, 'Terminal: Kill All Terminals').catch(() => {});
+}
+
+// ------------------------------------------------------------------ dialogs and input boxes
+
+export async function dialogVisible(page) {
+  return page.locator(DIALOG).isVisible().catch(() => false);
+}
+
+/** Waits for the modal and returns what a person reads in it, plus its button labels. */
+export async function waitForDialog(page, { timeout = 60_000 } = {}) {
+  const box = page.locator(DIALOG);
+  await box.waitFor({ state: 'visible', timeout });
+  await page.waitForTimeout(200);
+  const text = (await box.innerText()).replace(/\u00a0/g, ' ');
+  const buttons = (await box.locator('.dialog-buttons .monaco-button').allInnerTexts()).map((b) => b.trim()).filter(Boolean);
+  return { text, buttons };
+}
+
+export async function clickDialogButton(page, label) {
+  const button = page.locator(`${DIALOG} .dialog-buttons .monaco-button`).filter({ hasText: new RegExp(`^\\s*${escapeRe(label)}\\s*$`) }).first();
+  await button.click();
+  await page.locator(DIALOG).waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** Asserts that no modal appears for `ms` (a benign command must run without one). */
+export async function expectNoDialog(page, ms, what) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await dialogVisible(page)) {
+      const { text } = await waitForDialog(page, { timeout: 1000 });
+      throw new Error(`a dialog appeared for ${what}:\n${text}`);
+    }
+    await page.waitForTimeout(150);
+  }
+}
+
+/** An open input box (quick input with a text field): its title/prompt text. */
+export async function waitForInputBox(page, { timeout = 20_000 } = {}) {
+  const widget = page.locator(QUICK_INPUT);
+  await widget.waitFor({ state: 'visible', timeout });
+  await widget.locator('.quick-input-box input').waitFor({ state: 'visible', timeout });
+  return (await widget.innerText()).replace(/\u00a0/g, ' ');
+}
+
+export async function answerInputBox(page, text) {
+  const input = page.locator(`${QUICK_INPUT} .quick-input-box input`);
+  await input.fill(text);
+  await page.keyboard.press('Enter');
+  await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+// ------------------------------------------------------------------ views
+
+/** Opens the Agent Guard container from the activity bar; returns the side bar's title and view headers. */
+export async function openGuardContainer(page) {
+  const icon = page.locator(GUARD_ACTIVITY);
+  await icon.waitFor({ state: 'visible', timeout: 30_000 });
+  const checked = await icon.locator('xpath=..').getAttribute('class');
+  if (!/\bchecked\b/.test(checked ?? '')) await icon.click();
+  const sidebar = page.locator('.part.sidebar');
+  await sidebar.waitFor({ state: 'visible' });
+  await page.waitForTimeout(300);
+  const title = (await sidebar.locator('.composite.title').innerText()).trim();
+  const headers = (await sidebar.locator('.pane-header .title').allInnerTexts()).map((h) => h.trim());
+  return { title, headers };
+}
+
+/** Rows of the log tree in the side bar (each row's text as a person reads it). */
+export async function guardLogRows(page) {
+  const rows = page.locator('.part.sidebar .monaco-list-row');
+  return (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
+/** Notifications toasts currently shown (errors from settings validation and the like). */
+export async function notifications(page) {
+  return (await page.locator('.notifications-toasts .notification-toast').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
