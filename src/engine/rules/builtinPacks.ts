@@ -2,6 +2,7 @@
 // To add a pack: write `src/engine/rules/<domain>Rules.ts` exporting a RulePack, import it here.
 import type { RulePack } from '../types';
 import { CLOUD_RULES } from './cloudRules';
+import { CLOUD_SQL_RULES } from './cloudSqlRules';
 import { HTTP_RULES } from './httpRules';
 import { FILESYSTEM_RULES } from './filesystemRules';
 import { DISK_RULES } from './diskRules';
@@ -16,6 +17,7 @@ import { CREDENTIAL_RULES } from './credentialRules';
 
 export const BUILTIN_PACKS: readonly RulePack[] = [
   CLOUD_RULES,
+  CLOUD_SQL_RULES,
   HTTP_RULES,
   FILESYSTEM_RULES,
   DISK_RULES,

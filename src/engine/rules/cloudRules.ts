@@ -204,7 +204,7 @@ const DOCTL: CloudCli = {
   verbs: [
     // Anchored: `db` is both an alias of `databases` and the name of its `db` subgroup.
     { id: 'doctl-databases-delete', path: [['databases', 'database', 'db', 'dbs', 'd'], DELETE], anchored: true, what: 'the managed database cluster' },
-    { id: 'doctl-databases-db-delete', path: [['databases', 'database', 'db', 'dbs', 'd'], ['db', 'pool'], DELETE], anchored: true, what: 'the database' },
+    { id: 'doctl-databases-db-delete', path: [['databases', 'database', 'db', 'dbs', 'd'], ['db', 'pool'], DELETE], anchored: true, what: 'the database', targetWords: 2 },
     { id: 'doctl-compute-delete', path: ['compute', ['volume', 'droplet', 'snapshot', 'image', 'volume-action'], DELETE], what: 'the DigitalOcean volume, droplet or snapshot' },
     { id: 'doctl-kubernetes-delete', path: [['kubernetes', 'k8s', 'k'], ['cluster', 'c'], DELETE], what: 'the Kubernetes cluster' },
     { id: 'doctl-apps-delete', path: [['apps', 'app'], DELETE], what: 'the App Platform app' },
@@ -254,7 +254,76 @@ const GITHUB: CloudCli = {
   verbs: [{ id: 'gh-repo-delete', path: ['repo', 'delete'], anchored: true, what: 'the GitHub repository (with its issues, pull requests and releases)' }],
 };
 
-const TABLES: readonly CloudCli[] = [AWS, GCLOUD, GSUTIL, BQ, AZ, RAILWAY, FLY, HEROKU, VERCEL, NETLIFY, DOCTL, NEON, SUPABASE, RENDER, GITHUB];
+// ---------------------------------------------------------------------------------------------
+// Edge platforms and hosted databases agents reach for.
+const WRANGLER: CloudCli = {
+  cli: 'wrangler',
+  names: ['wrangler'],
+  valueFlags: ['-c', '--config', '-e', '--env', '--binding', '--namespace-id', '--account-id', '--name'],
+  verbs: [
+    { id: 'wrangler-d1-delete', path: ['d1', 'delete'], what: 'the D1 database' },
+    { id: 'wrangler-r2-bucket-delete', path: ['r2', 'bucket', 'delete'], what: 'the R2 bucket' },
+    { id: 'wrangler-kv-delete', path: ['kv', ['namespace', 'bulk'], 'delete'], what: 'the KV namespace (or the keys listed)', targetFlags: ['--namespace-id', '--binding'] },
+    { id: 'wrangler-kv-delete-legacy', path: [['kv:namespace', 'kv:bulk'], 'delete'], what: 'the KV namespace (or the keys listed)', targetFlags: ['--namespace-id', '--binding'] },
+    { id: 'wrangler-vectorize-delete', path: ['vectorize', 'delete'], what: 'the Vectorize index' },
+    // A Worker's code is in the repository, but its Durable Object storage, secrets and routes are not.
+    { id: 'wrangler-delete', path: ['delete'], anchored: true, what: 'the Worker (with its Durable Object data and secrets)', severity: 'medium', targetFlags: ['--name'] },
+  ],
+};
+
+const TURSO: CloudCli = {
+  cli: 'turso',
+  names: ['turso'],
+  valueFlags: ['--group', '--location'],
+  verbs: [
+    { id: 'turso-db-destroy', path: [['db', 'database'], ['destroy', 'delete']], what: 'the Turso database' },
+    { id: 'turso-group-destroy', path: ['group', ['destroy', 'delete']], what: 'the Turso group and its databases' },
+  ],
+};
+
+const PLANETSCALE: CloudCli = {
+  cli: 'pscale',
+  names: ['pscale'],
+  valueFlags: ['--org', '--service-token', '--service-token-id', '-f', '--format'],
+  verbs: [
+    { id: 'pscale-database-delete', path: [['database', 'db'], 'delete'], what: 'the PlanetScale database' },
+    { id: 'pscale-branch-delete', path: ['branch', 'delete'], what: 'the PlanetScale branch', targetWords: 2 },
+    { id: 'pscale-backup-delete', path: ['backup', 'delete'], what: 'the PlanetScale backup' },
+  ],
+};
+
+// MongoDB Atlas CLI (`atlas clusters delete`); Ariga's `atlas schema clean` is the database-tools pack's.
+const MONGODB_ATLAS: CloudCli = {
+  cli: 'atlas',
+  names: ['atlas'],
+  valueFlags: ['--projectId', '--profile', '-P', '--clusterName', '-o', '--output'],
+  verbs: [
+    { id: 'atlas-clusters-delete', path: [['clusters', 'cluster'], 'delete'], what: 'the MongoDB Atlas cluster' },
+    { id: 'atlas-backups-delete', path: ['backups', ['snapshots', 'schedule'], 'delete'], what: 'the MongoDB Atlas backup' },
+    { id: 'atlas-projects-delete', path: [['projects', 'project'], 'delete'], what: 'the MongoDB Atlas project' },
+  ],
+};
+
+const FIREBASE: CloudCli = {
+  cli: 'firebase',
+  names: ['firebase'],
+  valueFlags: ['-P', '--project', '--token', '--database', '--instance'],
+  verbs: [
+    // One document by path is like `rm` of one file; `-r` and `--all-collections` delete trees.
+    { id: 'firebase-firestore-delete', path: ['firestore:delete'], what: 'the Firestore documents under that path', bulk: { flags: ['-r', '--recursive', '--all-collections'] } },
+    { id: 'firebase-database-remove', path: ['database:remove'], what: 'the Realtime Database data under that path' },
+  ],
+};
+
+const HCLOUD: CloudCli = {
+  cli: 'hcloud',
+  names: ['hcloud'],
+  valueFlags: ['--context', '--config', '-o', '--output'],
+  verbs: [{ id: 'hcloud-data-delete', path: [['server', 'volume', 'image'], 'delete'], what: 'the Hetzner server, volume or snapshot' }],
+  generic: { id: 'hcloud-delete', verbs: ['delete'], what: 'the Hetzner Cloud resource', severity: 'medium', exemptGroups: ['context'] },
+};
+
+const TABLES: readonly CloudCli[] = [AWS, GCLOUD, GSUTIL, BQ, AZ, RAILWAY, FLY, HEROKU, VERCEL, NETLIFY, DOCTL, NEON, SUPABASE, RENDER, GITHUB, WRANGLER, TURSO, PLANETSCALE, MONGODB_ATLAS, FIREBASE, HCLOUD];
 
 const rules: Rule[] = TABLES.flatMap(cloudRulesOf);
 

@@ -20,6 +20,8 @@ export interface CloudVerb {
   targetFlags?: readonly string[];
   /** Only bulk forms are destructive: one of these flags (`--recursive`, `-r`) or a wildcard operand. */
   bulk?: { flags: readonly string[]; wildcard?: boolean };
+  /** How many positionals after the path name the target together (`pscale branch delete app feature-x` → 2). */
+  targetWords?: number;
   /** Only with one of these flags (`supabase stop --no-backup`). */
   requireFlags?: readonly string[];
 }
@@ -153,7 +155,7 @@ function matchVerb(c: CompiledCli, verb: CloudVerb, cmd: SimpleCommand): RuleHit
   const target =
     (verb.targetFlags && flagValue(cmd.args, verb.targetFlags)) ??
     (c.cli.targetFlags && flagValue(cmd.args, c.cli.targetFlags)) ??
-    rest[0]?.word;
+    (rest.length > 0 ? rest.slice(0, verb.targetWords ?? 1).map((p) => p.word).join('/') : undefined);
   const typed = pathText(cmd, pos, end, verb.path.length);
   return {
     summary: describe(verb.what, target, typed),
