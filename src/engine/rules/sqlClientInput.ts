@@ -345,8 +345,8 @@ function classifyInput(text: string, dialect: ClassifyDialect, rc: RuleContext, 
   const sql = dialect === 'tsql' ? text.replace(TSQL_GO, ';') : text;
   out.findings.push(...classifySql(sql, dialect));
   if (depth >= 2 || dialect === 'mongo') return;
-  INCLUDE_META.lastIndex = 0;
-  for (let m = INCLUDE_META.exec(text); m; m = INCLUDE_META.exec(text)) {
+  // matchAll iterates over a copy of the regex: the nested call below reuses INCLUDE_META.
+  for (const m of text.matchAll(INCLUDE_META)) {
     const path = (m[1] ?? m[2]).replace(TRAILING_SEMI, '');
     const input = fileInput(path, rc);
     if ('unreadable' in input) out.unreadable.push(input.unreadable);
