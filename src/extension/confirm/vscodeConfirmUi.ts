@@ -1,12 +1,15 @@
-// The confirmation UI in VS Code: a modal warning (Block first, the default, and the close affordance so
-// Escape means Block) and, for production, an input box asking for the environment's name.
+// The confirmation UI in VS Code: a modal warning (Block first and primary; Escape, Cancel and closing
+// return undefined, which the service treats as Block) and, for production, an input box for the name.
 import * as vscode from 'vscode';
 import { BLOCK } from './confirmTypes';
 import type { ConfirmUi, ModalChoice, ModalContent } from './confirmTypes';
 
 export class VscodeConfirmUi implements ConfirmUi {
   async showModal(content: ModalContent, choices: readonly ModalChoice[]): Promise<ModalChoice | undefined> {
-    const items: vscode.MessageItem[] = choices.map((title) => ({ title, isCloseAffordance: title === BLOCK }));
+    // Block must be the primary button (the one Enter presses). Marking it as the close affordance would
+    // move it out of first place and make "Allow once" primary, so no item is: VS Code then adds its own
+    // Cancel, which (like Escape and the close box) returns undefined and so also means Block.
+    const items: vscode.MessageItem[] = [BLOCK, ...choices.filter((c) => c !== BLOCK)].map((title) => ({ title }));
     const picked = await vscode.window.showWarningMessage(content.message, { modal: true, detail: content.detail }, ...items);
     return picked?.title as ModalChoice | undefined;
   }
