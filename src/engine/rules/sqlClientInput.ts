@@ -251,10 +251,14 @@ export const SQL_CLIENT_NAMES: readonly string[] = [...CLIENTS.keys(), 'redis-cl
 
 /** `$SQL`, `${SQL}`, `$(cat x.sql)`: the whole text is unknown until it runs. */
 const WHOLLY_DYNAMIC = /^\$(\{?[A-Za-z_][A-Za-z0-9_]*\}?|\(.*\)|\{.*\})$|^`.*`$/s;
-/** psql/mysql meta-commands that read a file (`\i x.sql`, `\ir`, `\include`, mysql `source x` / `\. x`). */
-const INCLUDE_META = /(?:^|\s)(?:\\i|\\ir|\\include|\\include_relative|\\\.)\s+(\S+)|^\s*source\s+(\S+)/gim;
-/** Shell escapes: psql/mysql `\!`, mysql `system`, sqlite `.shell`/`.system`. */
-const SHELL_ESCAPE = /(?:^|\s)\\!\s*(\S[^\n]*)?|^\s*system\s+(\S[^\n]*)|^\s*\.(?:shell|system)\s+(\S[^\n]*)/im;
+/** Meta-commands that read a file: psql `\i x.sql`/`\ir`/`\include`, mysql `source x`/`\. x`, sqlite `.read x`. */
+const INCLUDE_META = /(?:^|\s)(?:\\i|\\ir|\\include|\\include_relative|\\\.)\s+(\S+)|^\s*(?:source|\.read)\s+(\S+)/gim;
+/**
+ * Shell escapes: psql/mysql `\!`, mysql `system`, sqlite `.shell`/`.system`, and PostgreSQL's
+ * `COPY … FROM/TO PROGRAM '…'`, which runs a shell command on the database server.
+ */
+const SHELL_ESCAPE =
+  /(?:^|\s)\\!\s*(\S[^\n]*)?|^\s*system\s+(\S[^\n]*)|^\s*\.(?:shell|system)\s+(\S[^\n]*)|\bCOPY\b[^;]*?\b(?:FROM|TO)\s+PROGRAM\s+('[^']*'|\S+)/im;
 /** `GO` on its own line separates T-SQL batches. */
 const TSQL_GO = /^\s*GO\s*$/gim;
 const PRINTF_NEWLINE = /\\n/g;
@@ -341,7 +345,7 @@ function analyseSqlClient(cmd: SimpleCommand, rc: RuleContext): ClientAnalysis {
 
 function classifyInput(text: string, dialect: ClassifyDialect, rc: RuleContext, out: ClientAnalysis, depth: number): void {
   const escape = SHELL_ESCAPE.exec(text);
-  if (escape) out.shellEscapes.push((escape[1] ?? escape[2] ?? escape[3] ?? '').trim());
+  if (escape) out.shellEscapes.push((escape[1] ?? escape[2] ?? escape[3] ?? escape[4] ?? '').trim());
   const sql = dialect === 'tsql' ? text.replace(TSQL_GO, ';') : text;
   out.findings.push(...classifySql(sql, dialect));
   if (depth >= 2 || dialect === 'mongo') return;

@@ -342,10 +342,22 @@ function unrestricted(tokens: readonly SqlToken[], from: number, hi: number): st
     }
   }
   if (clauseEnd === where + 1) return 'with an empty WHERE';
+  if (isShellVariable(tokens, where + 1, clauseEnd)) return 'with a WHERE from a shell variable whose value is unknown';
   if (evalCondition(tokens, where + 1, clauseEnd) === true) {
     return `where \`${tokens.slice(where + 1, clauseEnd).map(tokenText).join(' ')}\` is always true`;
   }
   return undefined;
+}
+
+/**
+ * `WHERE $COND` / `WHERE ${FILTER}`: SQL has no `$name` of its own (parameters are `$1`, dollar quotes
+ * were read as strings), so this is a shell variable the guard cannot see the value of.
+ */
+function isShellVariable(tokens: readonly SqlToken[], lo: number, hi: number): boolean {
+  const n = hi - lo;
+  if (n < 2 || tokens[lo].value !== '$') return false;
+  if (n === 2) return tokens[lo + 1].type === 'word';
+  return n === 4 && tokens[lo + 1].value === '{' && tokens[lo + 2].type === 'word' && tokens[lo + 3].value === '}';
 }
 
 /** true / false when the condition is constant, undefined when it depends on the row. */

