@@ -5,7 +5,7 @@
 import type { Policy } from '../../engine/policy';
 
 export interface AutoApproveDeny {
-  /** Rule category (or rule-id prefix before the dot) this entry stands for. */
+  /** Rule category this entry stands for. */
   category: string;
   key: string;
   why: string;
@@ -33,11 +33,8 @@ export const AUTO_APPROVE_DENY: readonly AutoApproveDeny[] = [
 /** Categories of the rules active in `policy` (disabled rules are already left out of it). */
 export function activeCategories(policy: Policy): Set<string> {
   const out = new Set<string>();
-  const add = (rules: Iterable<{ id: string; category: string }>): void => {
-    for (const r of rules) {
-      out.add(String(r.category));
-      out.add(r.id.split('.')[0]);
-    }
+  const add = (rules: Iterable<{ category: string }>): void => {
+    for (const r of rules) out.add(String(r.category));
   };
   for (const rules of policy.rulesByCommand.values()) add(rules);
   add(policy.wildcardRules);

@@ -35,7 +35,8 @@ describe('Copilot autoApprove deny layer', () => {
   it('entries follow the active rules: a disabled pack drops its entries', () => {
     const all = autoApproveDenyEntries(activeCategories(defaultPolicy()));
     assert.ok(Object.values(all).every((v) => v === false));
-    const cloudIds = [...defaultPolicy().rulesByCommand.values()].flat().filter((r) => r.category === 'cloud').map((r) => r.id);
+    const p = defaultPolicy();
+    const cloudIds = [...[...p.rulesByCommand.values()].flat(), ...p.wildcardRules].filter((r) => r.category === 'cloud').map((r) => r.id);
     assert.ok(cloudIds.length > 0);
     const { policy } = compilePolicy({ disabledRules: [...new Set(cloudIds)] });
     const fewer = autoApproveDenyEntries(activeCategories(policy));
