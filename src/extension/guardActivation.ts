@@ -24,6 +24,7 @@ import { RecordDocumentProvider } from './panel/recordDocumentProvider';
 import { SettingsService } from './settings/settingsService';
 import { GuardStatusBar } from './statusBar';
 import { WindowEndpoint } from './windowEndpoint';
+import { installCliShim } from './cliShim';
 
 /** Protocol errors reach the decision log at most this often (the output channel gets every one). */
 const PROTOCOL_LOG_INTERVAL_MS = 10_000;
@@ -104,6 +105,8 @@ export async function startGuard(context: vscode.ExtensionContext): Promise<Guar
     reportError(msg);
     void vscode.window.showErrorMessage(msg);
   }
+
+  installCliShim(context, (m) => output.warn(m));
 
   const tree = new LogTreeProvider(model);
   context.subscriptions.push(

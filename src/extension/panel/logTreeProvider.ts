@@ -59,10 +59,12 @@ export class LogTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Di
       return item;
     }
     const e = node.entry;
-    const item = new vscode.TreeItem(firstLine(e.command), vscode.TreeItemCollapsibleState.None);
+    // The badge leads the label: in a narrow side bar the description is the first thing cut off.
+    const badge = e.kind === 'guard' ? '' : `[${environmentBadge(e)}] `;
+    const item = new vscode.TreeItem(badge + firstLine(e.command), vscode.TreeItemCollapsibleState.None);
     item.id = e.id;
     const rule = e.findings[0]?.rule ?? (e.kind === 'guard' ? 'guard' : 'no rule');
-    item.description = `${environmentBadge(e)} · ${rule} · ${timeLabel(e.time)} · ${e.by}`;
+    item.description = `${rule} · ${timeLabel(e.time)} · ${e.by}`;
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${e.decision === 'block' ? 'Blocked' : 'Allowed'}** by ${e.by} — ${environmentBadge(e)}\n\n`);
     md.appendCodeblock(e.command, 'shell');
