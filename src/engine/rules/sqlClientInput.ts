@@ -308,7 +308,7 @@ function analyseSqlClient(cmd: SimpleCommand, rc: RuleContext): ClientAnalysis {
 
   for (const [value, index] of valuesOf(ca, client.sql)) {
     readsArgs = true;
-    inputs.push(argText(value, cmd, index));
+    inputs.push(argText(value, cmd, index, rc));
   }
   for (const [value] of valuesOf(ca, client.file)) {
     readsArgs = true;
@@ -317,7 +317,7 @@ function analyseSqlClient(cmd: SimpleCommand, rc: RuleContext): ClientAnalysis {
   if (client.sqlPositionalsFrom >= 0) {
     for (let k = client.sqlPositionalsFrom; k < ca.positionals.length; k++) {
       readsArgs = true;
-      inputs.push(argText(ca.positionals[k], cmd, ca.positionalIndexes[k] + 1));
+      inputs.push(argText(ca.positionals[k], cmd, ca.positionalIndexes[k], rc));
     }
   }
   if (client.scriptPositionals) {
@@ -358,7 +358,16 @@ function classifyInput(text: string, dialect: ClassifyDialect, rc: RuleContext, 
   }
 }
 
-function argText(value: string, cmd: SimpleCommand, index: number): Input {
+/** `"$(cat <<EOF … EOF)"`: agents pass multi-line SQL this way; the body is right there to read. */
+const CAT_HEREDOC = /^\$\(\s*cat\s+<<-?\s*(['"]?)(\w+)\1[ \t]*\n([\s\S]*?)\n[ \t]*\2\s*\)$/;
+/** `"$(cat drop.sql)"` / `"$(< drop.sql)"`: the SQL is that file. */
+const CAT_FILE = /^\$\(\s*(?:cat\s+|<\s*)([^\s<>|;&()$`'"]+)\s*\)$/;
+
+function argText(value: string, cmd: SimpleCommand, index: number, rc: RuleContext): Input {
+  const heredoc = CAT_HEREDOC.exec(value);
+  if (heredoc) return { text: heredoc[3], origin: 'heredoc' };
+  const file = CAT_FILE.exec(value);
+  if (file) return fileInput(file[1], rc);
   if (WHOLLY_DYNAMIC.test(value) || (cmd.dynamic[index] === true && WHOLLY_DYNAMIC.test(value.trim()))) {
     return { unreadable: `\`${value}\` (its SQL is only known when it runs)` };
   }
