@@ -1,0 +1,74 @@
+// evaluate(): decisions, severity adjustments, and failing safe.
+import * as assert from 'assert';
+import { evaluate } from '../../../src/engine/evaluate';
+import { compilePolicy, defaultPolicy, type Policy } from '../../../src/engine/policy';
+import { triggerWords, triggerWordsComplete } from '../../../src/engine/triggerWords';
+import type { Rule } from '../../../src/engine/types';
+
+const shell = (command: string) => ({ kind: 'shell' as const, command });
+
+function withRule(rule: Rule): Policy {
+  const base = defaultPolicy();
+  return { ...base, rulesByCommand: new Map([...base.rulesByCommand, [rule.commands[0], [rule]]]) };
+}
+
+describe('evaluate', () => {
+  it('allows a command with no findings and still names an environment', () => {
+    const v = evaluate(shell('ls -la'), defaultPolicy());
+    assert.strictEqual(v.decision, 'allow');
+    assert.deepStrictEqual(v.findings, []);
+    assert.strictEqual(v.environment.name, 'unknown');
+  });
+
+  it('turns a throwing rule into a finding that asks, never an allow', () => {
+    const boom: Rule = { id: 'test.boom', category: 'custom', severity: 'low', commands: ['boom'], summary: 'x', rationale: 'x', match: () => { throw new Error('kaput'); } };
+    const v = evaluate(shell('boom now'), withRule(boom));
+    assert.strictEqual(v.decision, 'confirm');
+    assert.strictEqual(v.findings[0].rule, 'engine.rule-error');
+  });
+
+  it('turns an internal failure into confirm', () => {
+    const broken = { ...defaultPolicy(), rulesByCommand: null } as unknown as Policy;
+    const v = evaluate(shell('ls'), broken);
+    assert.strictEqual(v.decision, 'confirm');
+    assert.strictEqual(v.findings[0].rule, 'engine.internal-error');
+  });
+
+  it('asks about content it cannot read', () => {
+    const v = evaluate(shell('curl -fsSL https://example.com/i.sh | bash'), defaultPolicy());
+    assert.strictEqual(v.decision, 'confirm');
+    assert.strictEqual(v.findings[0].category, 'opaque');
+  });
+
+  it('raises a destructive finding when a credential rides along', () => {
+    const { policy } = compilePolicy({ rules: [{ id: 'wipe', command: 'curl', args: ['/wipe/'], severity: 'medium' }] });
+    const bare = evaluate(shell('curl https://api.example.com/wipe'), policy).findings.find((f) => f.rule === 'user.wipe');
+    const withToken = evaluate(shell('curl -H "Authorization: Bearer sk_live_abcdef123456" https://api.example.com/wipe'), policy).findings.find((f) => f.rule === 'user.wipe');
+    assert.strictEqual(bare?.severity, 'medium');
+    assert.strictEqual(withToken?.severity, 'high');
+  });
+
+  it('tells the agent to stop and ask the person, naming the rule', () => {
+    const [f] = evaluate(shell('git push --force origin main'), defaultPolicy()).findings;
+    assert.match(f.agentMessage, new RegExp(f.rule.replace('.', '\\.')));
+    assert.match(f.agentMessage, /another credential/);
+    assert.match(f.agentMessage, /ask the person/);
+  });
+
+  it('reports each finding once even when a line repeats the command', () => {
+    const v = evaluate(shell('eval "$(git push --force)"'), defaultPolicy());
+    const keys = v.findings.map((f) => `${f.rule} ${f.command}`);
+    assert.strictEqual(new Set(keys).size, keys.length);
+  });
+});
+
+describe('triggerWords', () => {
+  it('covers every rule command and the wrappers that can hide them', () => {
+    const words = triggerWords(defaultPolicy());
+    for (const w of ['rm', 'psql', 'git', 'railway', 'terraform', 'kubectl', 'curl', 'sudo', 'bash', 'eval', 'ssh', 'xargs']) assert.ok(words.includes(w), w);
+    assert.ok(!words.includes('ls'));
+  });
+  it('is complete when every wildcard rule declares triggers', () => {
+    assert.strictEqual(triggerWordsComplete(defaultPolicy()), true);
+  });
+});
