@@ -81,9 +81,10 @@ function readArgs(args: readonly string[], spec: ClientSpec, from = 0): ClientAr
   return out;
 }
 
-function valuesOf(ca: ClientArgs, names: ReadonlySet<string>): Array<[string, number]> {
-  const out: Array<[string, number]> = [];
-  for (const [name, value, index] of ca.opts) if (names.has(name) && value !== undefined) out.push([value, index]);
+/** Values of the options named, in order: [value, index of the value in args, option name]. */
+function valuesOf(ca: ClientArgs, names: ReadonlySet<string>): Array<[string, number, string]> {
+  const out: Array<[string, number, string]> = [];
+  for (const [name, value, index] of ca.opts) if (names.has(name) && value !== undefined) out.push([value, index, name]);
   return out;
 }
 
@@ -103,6 +104,11 @@ interface Client {
   sql: ReadonlySet<string>;
   /** Options whose value is a file that runs (`-` = stdin). */
   file: ReadonlySet<string>;
+  /**
+   * Options that run before the session and do not replace stdin or the SQL arguments
+   * (`mysql --init-command`, `sqlite3 -cmd`/`-init`); the rest of these hold the whole input.
+   */
+  preamble?: ReadonlySet<string>;
   /** Options naming the database. */
   database?: ReadonlySet<string>;
   /** Which positional (0-based) is the database (or connection string); -1 none. */
@@ -136,6 +142,7 @@ const MYSQL: Client = {
   dialect: 'mysql',
   sql: set('e', 'execute', 'init-command'),
   file: set(),
+  preamble: set('init-command'),
   database: set('D', 'database'),
   databasePositional: 0,
   sqlPositionalsFrom: -1,
@@ -150,6 +157,7 @@ const SQLITE: Client = {
   dialect: 'sqlite',
   sql: set('cmd'),
   file: set('init'),
+  preamble: set('cmd', 'init'),
   databasePositional: 0,
   sqlPositionalsFrom: 1,
 };
@@ -163,6 +171,7 @@ const DUCKDB: Client = {
   dialect: 'generic',
   sql: set('c', 'cmd', 's'),
   file: set('init', 'f'),
+  preamble: set('cmd', 'init'),
   databasePositional: 0,
   sqlPositionalsFrom: 1,
 };
@@ -306,12 +315,12 @@ function analyseSqlClient(cmd: SimpleCommand, rc: RuleContext): ClientAnalysis {
   const inputs: Input[] = [];
   let readsArgs = false;
 
-  for (const [value, index] of valuesOf(ca, client.sql)) {
-    readsArgs = true;
+  for (const [value, index, name] of valuesOf(ca, client.sql)) {
+    if (!client.preamble?.has(name)) readsArgs = true;
     inputs.push(argText(value, cmd, index, rc));
   }
-  for (const [value] of valuesOf(ca, client.file)) {
-    readsArgs = true;
+  for (const [value, , name] of valuesOf(ca, client.file)) {
+    if (!client.preamble?.has(name)) readsArgs = true;
     inputs.push(value === '-' ? stdinInput(cmd, rc) ?? { unreadable: 'stdin' } : fileInput(value, rc));
   }
   if (client.sqlPositionalsFrom >= 0) {

@@ -64,6 +64,8 @@ const ROWS: Row[] = [
   ["sqlite3 db.sqlite 'DROP TABLE users'", 'sql.drop', 'users'],
   ["sqlite3 -bail db.sqlite 'DELETE FROM notes WHERE id = 1'", null],
   ["sqlite3 -cmd 'DROP TABLE t' db.sqlite", 'sql.drop', 't'],
+  ["sqlite3 -cmd '.timeout 500' db.sqlite <<EOF\nDELETE FROM jobs;\nEOF", 'sql.delete-all', 'jobs'],
+  ["mysql --init-command='SET sql_mode=\"\"' shop <<EOF\nTRUNCATE carts;\nEOF", 'sql.truncate', 'carts'],
   ['sqlite3 app.db .tables', null],
   ["duckdb analytics.duckdb -c 'DROP TABLE events'", 'sql.drop', 'events'],
   // mongosh / mongo
