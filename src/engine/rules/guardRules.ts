@@ -19,7 +19,7 @@ const GUARD_FILES = new RegExp(
       '\\.cursor/hooks\\.json',
       '\\.gemini/settings\\.json',
       '\\.codex/hooks\\.json',
-      'windsurf/hooks\\.json',
+      '\\.?windsurf/hooks\\.json',
       '\\.clinerules/hooks(?:/.*)?',
       '\\.github/hooks(?:/.*)?',
       // Whole folders: deleting `.claude` removes the hook with everything else.

@@ -78,6 +78,15 @@ function namespaceOf(s: ScannedArgs): string {
 
 const SEVERITY_ORDER: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
 
+/** One finding per command (the engine keeps one per rule): summaries joined, the highest severity. */
+function mergeHits(hits: readonly RuleHit[]): RuleHit | null {
+  if (hits.length <= 1) return hits[0] ?? null;
+  let severity: Severity = 'low';
+  for (const h of hits) if (SEVERITY_ORDER.indexOf(h.severity ?? 'medium') > SEVERITY_ORDER.indexOf(severity)) severity = h.severity ?? 'medium';
+  const targets = [...new Set(hits.map((h) => h.target ?? ''))].filter((t) => t !== '');
+  return { summary: hits.map((h) => h.summary).join('; '), target: targets.join(' '), severity };
+}
+
 const kubectlDelete: Rule = {
   id: 'kubernetes.delete',
   category: 'kubernetes',
@@ -132,7 +141,7 @@ const kubectlDelete: Rule = {
     } else if (all || everyNamespace) {
       for (const h of hits) h.severity = SEVERITY_ORDER[Math.min(3, SEVERITY_ORDER.indexOf(h.severity ?? 'medium') + 1)];
     }
-    return hits.length > 0 ? hits : null;
+    return mergeHits(hits);
   },
 };
 

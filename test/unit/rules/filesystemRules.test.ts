@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { FILESYSTEM_RULES } from '../../../src/engine/rules/filesystemRules';
+import { decisionOf, findingsOf } from '../helpers';
+import { describeRows, summaryOf } from './ruleRows';
+import type { Row } from './ruleRows';
+
+const ROWS: Row[] = [
+  // rm: recursive or forced outside the rebuildable folders; plain rm of named files runs.
+  ['fs.rm-recursive', 'rm -rf src', 'src', 'rm -rf node_modules'],
+  ['fs.rm-recursive', 'rm -rf ~', '~', 'rm -rf ./dist build .next'],
+  ['fs.rm-recursive', 'rm -rf $HOME', '$HOME', 'rm -rf /tmp/build-1'],
+  ['fs.rm-recursive', 'rm -rf /', '/', 'rm -rf "$TMPDIR/scratch"'],
+  ['fs.rm-recursive', 'rm -rf "$DIR/"', '$DIR/', 'rm -rf dist/*'],
+  ['fs.rm-recursive', 'rm -rf .', '.', 'rm -rf packages/api/node_modules'],
+  ['fs.rm-recursive', 'rm -rf ..', '..', 'rm -rf coverage .nyc_output'],
+  ['fs.rm-recursive', 'rm -rf *', '*', 'rm *.log'],
+  ['fs.rm-recursive', 'rm *', '*', 'rm file.txt'],
+  ['fs.rm-recursive', 'rm -rf /srv/app', '/srv/app', 'rm -rf /var/tmp/x'],
+  ['fs.rm-recursive', 'rm -rf build/../src', 'build/../src', 'rm -rf build/../dist'],
+  ['fs.rm-recursive', 'rm -rf node_modules src', 'src', 'rm -rf node_modules target'],
+  ['fs.rm-recursive', 'rm -rf .git', '.git', 'rm -rf .cache'],
+  ['fs.rm-recursive', 'rm -f notes.md', 'notes.md', 'rm notes.md'],
+  ['fs.rm-recursive', 'ls | xargs rm -rf', undefined, 'ls | xargs rm'],
+  ['fs.rm-recursive', 'find / -name "*.log" | xargs rm -f', '/', "find . -name '*.pyc' | xargs rm -f"],
+  ['fs.rm-recursive', 'rimraf src', 'src', 'rimraf dist'],
+  ['fs.rm-recursive', "r''m -rf ~", '~', 'echo "rm -rf ~"'],
+  // find -delete / -exec rm
+  ['fs.find-delete', 'find . -delete', '.', "find . -name '*.pyc' -delete"],
+  ['fs.find-delete', "find . ! -name '*.pyc' -delete", '.', 'find . -type d -empty -delete'],
+  ['fs.find-delete', 'find . -name "*.db" -delete', '.', 'find . -name "*.db"'],
+  ['fs.find-delete', 'find src -exec rm -rf {} +', 'src', 'find . -name node_modules -type d -exec rm -rf {} +'],
+  ['fs.find-delete', 'find ~ -mtime +30 -delete', '~', 'find /tmp -mtime +1 -delete'],
+  // interpreters
+  ['fs.code-recursive-delete', `python3 -c "import shutil; shutil.rmtree('/home/me')"`, '/home/me', `python3 -c "import shutil; shutil.rmtree('build')"`],
+  ['fs.code-recursive-delete', `node -e "require('fs').rmSync('src', {recursive: true})"`, 'src', `node -e "require('fs').rmSync('src/a.txt')"`],
+  ['fs.code-recursive-delete', `node -e "require('fs').rmSync(require('os').homedir(), {recursive: true})"`, '~', `node -e "require('fs').rmSync('dist', {recursive: true})"`],
+  ['fs.code-recursive-delete', `node -e "require('rimraf').sync('/var/data')"`, '/var/data', `node -e "require('rimraf').sync('coverage')"`],
+  ['fs.code-recursive-delete', `perl -MFile::Path -e 'rmtree("/srv/data")'`, '/srv/data', `perl -ne 'print if /rmtree/' notes.txt`],
+  ['fs.code-recursive-delete', `ruby -e 'FileUtils.rm_rf("uploads")'`, 'uploads', `ruby -e 'FileUtils.rm_rf("tmp/cache/../../build")'`],
+  ['fs.code-recursive-delete', `python3 -c "import os; os.system('rm -rf ~/data')"`, '~/data', `python3 -c "import os; os.system('rm -rf build')"`],
+  ['fs.code-recursive-delete', `python3 -c 'import shutil,sys; shutil.rmtree(sys.argv[1])' x`, 'rmtree', `python3 -c 'print("shutil.rmtree")'`],
+  ['fs.code-recursive-delete', "python3 - <<'EOF'\nimport shutil\nshutil.rmtree('/var/lib/app')\nEOF", '/var/lib/app', "python3 - <<'EOF'\nprint('hi')\nEOF"],
+  // PowerShell and cmd.exe
+  ['fs.powershell-remove-recurse', 'Remove-Item -Recurse -Force src', 'src', 'Remove-Item -Recurse -Force node_modules'],
+  ['fs.powershell-remove-recurse', 'Remove-Item -Path ~ -Recurse', '~', 'Remove-Item -Path ~ -Recurse -WhatIf'],
+  ['fs.powershell-remove-recurse', 'rmdir /s /q src', 'src', 'rmdir /s /q dist'],
+  // shred, truncate, mv onto /dev/null, recursive chmod
+  ['fs.shred', 'shred -u secrets.txt', 'secrets.txt', 'shred --help'],
+  ['fs.truncate', 'truncate -s 0 app.db', 'app.db', 'truncate -s 10M disk.img'],
+  ['fs.truncate', 'cp /dev/null prod.db', 'prod.db', 'cp config.example config'],
+  ['fs.truncate', 'truncate --size=0 events.jsonl', 'events.jsonl', 'truncate -s 0 /tmp/app.log'],
+  ['fs.mv-dev-null', 'mv data.db /dev/null', 'data.db', 'mv data.db backup/data.db'],
+  ['fs.mv-dev-null', 'mv -t /dev/null a.txt b.txt', 'a.txt b.txt', 'mv -t archive a.txt b.txt'],
+  ['fs.recursive-chmod', 'chmod -R 777 /', '/', 'chmod -R 755 ./scripts'],
+  ['fs.recursive-chmod', 'chown -R me:me ~', '~', 'chown -R me:me ./node_modules'],
+  ['fs.recursive-chmod', 'chown -R nobody /var/lib/mysql', '/var/lib/mysql', 'chown nobody /var/lib/mysql/my.cnf'],
+];
+
+describe('filesystem rules', () => {
+  describeRows(FILESYSTEM_RULES, ROWS);
+
+  it('names the folder for a person', () => {
+    assert.equal(summaryOf('rm -rf src', 'fs.rm-recursive'), 'deletes `src` and everything in it');
+    assert.match(summaryOf('rm -rf ~', 'fs.rm-recursive'), /your home folder/);
+    assert.match(summaryOf('rm -rf "$DIR/"', 'fs.rm-recursive'), /variable that may be empty/);
+    assert.match(summaryOf("find . ! -name '*.pyc' -delete", 'fs.find-delete'), /every file not matching `\*\.pyc`/);
+  });
+
+  it('rates the disk and the home folder critical, a project folder medium', () => {
+    const sev = (c: string) => findingsOf(c).find((f) => f.rule === 'fs.rm-recursive')?.severity;
+    assert.equal(sev('rm -rf /'), 'critical');
+    assert.equal(sev('rm -rf ~'), 'critical');
+    assert.equal(sev('rm -rf src'), 'medium');
+    assert.equal(sev('rm -rf --no-preserve-root src'), 'critical');
+  });
+
+  it('reports a list once, naming every unsafe target', () => {
+    const found = findingsOf('rm -rf node_modules src docs').filter((f) => f.rule === 'fs.rm-recursive');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].target, 'src docs');
+  });
+
+  // Wrappers and splicing are read the way the shell reads them.
+  for (const command of ['sudo rm -rf ~/work', '/bin/rm -rf ~/work', "bash -c 'rm -rf ~/work'", "ssh web 'rm -rf /var/www'", 'X=rm; $X -rf ~', '\\rm -rf ~/work']) {
+    it(`sees through \`${command}\``, () => assert.notEqual(decisionOf(command), 'allow'));
+  }
+});
