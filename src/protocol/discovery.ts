@@ -139,23 +139,41 @@ export function containmentScore(cwd: string, folders: readonly string[]): numbe
   return best;
 }
 
+/**
+ * Where records may be. An agent's hook often runs with a different environment than VS Code (no
+ * `XDG_RUNTIME_DIR` when started outside the desktop session, or one when VS Code had none), so the
+ * other usual place is looked at too.
+ */
+export function discoveryDirs(env: NodeJS.ProcessEnv = process.env): string[] {
+  const dirs = [windowsDir(env)];
+  if (env.XDG_RUNTIME_DIR) {
+    dirs.push(windowsDir({ ...env, XDG_RUNTIME_DIR: undefined }));
+  } else if (typeof process.getuid === 'function') {
+    dirs.push(windowsDir({ ...env, XDG_RUNTIME_DIR: `/run/user/${process.getuid()}` }));
+  }
+  return [...new Set(dirs)];
+}
+
 /** Every live record whose workspace contains `cwd`, longest (most specific) folder first. */
 export function listWindowsForCwd(cwd: string, env: NodeJS.ProcessEnv = process.env): FoundWindow[] {
-  let names: string[];
-  try {
-    names = fs.readdirSync(windowsDir(env));
-  } catch {
-    return [];
-  }
   const scored: Array<FoundWindow & { score: number }> = [];
-  for (const name of names) {
-    if (!name.endsWith('.json') || name.startsWith('.')) continue;
-    const recordPath = path.join(windowsDir(env), name);
-    const record = readDiscoveryRecord(recordPath);
-    if (!record || !isPidAlive(record.pid)) continue;
-    const score = containmentScore(cwd, record.workspaceFolders);
-    if (score >= 0) scored.push({ recordPath, record, score });
+  for (const dir of discoveryDirs(env)) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!name.endsWith('.json') || name.startsWith('.')) continue;
+      const recordPath = path.join(dir, name);
+      const record = readDiscoveryRecord(recordPath);
+      if (!record || !isPidAlive(record.pid)) continue;
+      const score = containmentScore(cwd, record.workspaceFolders);
+      if (score >= 0) scored.push({ recordPath, record, score });
+    }
   }
+  // Stable: for equal scores the first directory (this environment's own) wins.
   scored.sort((a, b) => b.score - a.score);
   return scored.map(({ recordPath, record }) => ({ recordPath, record }));
 }

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { AskServer } from '../../../src/protocol/askServer';
 import type { AskHandlerResult, ProtocolProblem } from '../../../src/protocol/askServer';
 import { askExtension } from '../../../src/protocol/askClient';
-import { containmentScore, newSecret, socketPathFor, windowsDir, writeDiscoveryRecord } from '../../../src/protocol/discovery';
+import { containmentScore, discoveryDirs, newSecret, socketPathFor, windowsDir, writeDiscoveryRecord } from '../../../src/protocol/discovery';
 import type { WindowRecord } from '../../../src/protocol/discovery';
 import type { AskRequest } from '../../../src/protocol/protocol';
 import type { Verdict } from '../../../src/engine/types';
@@ -262,6 +262,15 @@ describe('discovery', () => {
     assert.strictEqual(fs.statSync(p).mode & 0o777, 0o600);
     assert.strictEqual(fs.statSync(windowsDir(env)).mode & 0o777, 0o700);
     assert.deepStrictEqual(fs.readdirSync(windowsDir(env)), ['abc.json']);
+  });
+
+  it('also looks where a VS Code with a different XDG_RUNTIME_DIR would have written', () => {
+    const uid = process.getuid!();
+    assert.deepStrictEqual(discoveryDirs({ XDG_RUNTIME_DIR: '/run/user/1234' }), [
+      `/run/user/1234/agent-guard-${uid}/windows`,
+      path.join(os.tmpdir(), `agent-guard-${uid}`, 'windows'),
+    ]);
+    assert.deepStrictEqual(discoveryDirs({}), [path.join(os.tmpdir(), `agent-guard-${uid}`, 'windows'), `/run/user/${uid}/agent-guard-${uid}/windows`]);
   });
 
   it('scores containment by the longest folder, not by string prefix', () => {
