@@ -139,11 +139,23 @@ function describe(what: string, target: string | undefined, typed: string): stri
 interface CompiledCli {
   cli: CloudCli;
   valueFlags: ReadonlySet<string>;
+  /** Every row of a CLI reads the same command: its positionals are worked out once per command object. */
+  seen: WeakMap<SimpleCommand, Positional[] | null>;
+}
+
+/** The command's positionals, or null when it is a help or dry-run request. */
+function positionalsOf(c: CompiledCli, cmd: SimpleCommand): Positional[] | null {
+  let pos = c.seen.get(cmd);
+  if (pos === undefined) {
+    pos = noEffect(cmd.args) ? null : positionals(cmd, c.valueFlags);
+    c.seen.set(cmd, pos);
+  }
+  return pos;
 }
 
 function matchVerb(c: CompiledCli, verb: CloudVerb, cmd: SimpleCommand): RuleHit | null {
-  if (noEffect(cmd.args)) return null;
-  const pos = positionals(cmd, c.valueFlags);
+  const pos = positionalsOf(c, cmd);
+  if (!pos) return null;
   const end = findPath(pos, verb.path, verb.anchored === true);
   if (end < 0) return null;
   const rest = pos.slice(end);
@@ -164,9 +176,8 @@ function matchVerb(c: CompiledCli, verb: CloudVerb, cmd: SimpleCommand): RuleHit
 }
 
 function matchGeneric(c: CompiledCli, g: GenericDelete, cmd: SimpleCommand): RuleHit | null {
-  if (noEffect(cmd.args)) return null;
-  const pos = positionals(cmd, c.valueFlags);
-  if (pos.length < 2 || g.exemptGroups.includes(pos[0].word)) return null;
+  const pos = positionalsOf(c, cmd);
+  if (!pos || pos.length < 2 || g.exemptGroups.includes(pos[0].word)) return null;
   const at = pos.findIndex((p, i) => i >= 1 && g.verbs.includes(p.word));
   if (at < 0) return null;
   const words = pos.slice(0, at + 1).map((p) => p.word);
@@ -188,7 +199,7 @@ const RATIONALE =
 /** One Rule per table row (and one for the CLI's generic delete, if any). */
 export function cloudRulesOf(cli: CloudCli): Rule[] {
   const valueFlags = new Set([...cli.valueFlags, ...(cli.targetFlags ?? []), ...cli.verbs.flatMap((v) => v.targetFlags ?? [])]);
-  const compiled: CompiledCli = { cli, valueFlags };
+  const compiled: CompiledCli = { cli, valueFlags, seen: new WeakMap() };
   const rules: Rule[] = cli.verbs.map((verb) => ({
     id: `cloud.${verb.id}`,
     category: 'cloud',

@@ -13,8 +13,16 @@ const GRAPHQL_HOSTS: ReadonlySet<string> = new Set(['backboard.railway.app', 'ba
 const QUERY_PARAM = /[?&]query=([^&#]*)/;
 const READ_ONLY_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+// Three rules look at the same command; read its request once. Keyed by the command object the parser
+// made for this evaluation (and the reader it was read with), so nothing outlives the evaluation.
+const requests = new WeakMap<SimpleCommand, { readFile: RuleContext['ctx']['readFile']; req: HttpRequest | null }>();
+
 function request(cmd: SimpleCommand, rc: RuleContext): HttpRequest | null {
-  return parseHttpRequest(cmd, rc.ctx.readFile);
+  const known = requests.get(cmd);
+  if (known && known.readFile === rc.ctx.readFile) return known.req;
+  const req = parseHttpRequest(cmd, rc.ctx.readFile);
+  requests.set(cmd, { readFile: rc.ctx.readFile, req });
+  return req;
 }
 
 function isGraphqlEndpoint(req: HttpRequest): boolean {
