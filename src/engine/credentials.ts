@@ -53,6 +53,7 @@ const SECRET_HEADER = /(api[-_]?key|token|secret|^cookie$|^x-auth)/i;
 const SECRET_FLAGS = new Set([
   '--token', '--api-key', '--apikey', '--api-token', '--password', '--pass', '--access-token', '--auth-token',
   '--secret', '--client-secret', '--oauth2-bearer', '--bearer', '--private-token', '--with-token',
+  '--http-password', '--ftp-password', '--proxy-password', '--secret-key', '--access-key-secret',
 ]);
 
 /** Short flags that take a password, per command (the same letter means "user" or "port" elsewhere). */
@@ -67,8 +68,9 @@ const SHORT_PASSWORD_FLAGS: Record<string, { flag: string; attachedOnly: boolean
   mongo: { flag: '-p', attachedOnly: false },
 };
 
-/** Commands whose `-u user:pass` / `--user user:pass` is HTTP basic auth. */
+/** Commands whose `-u user:pass` / `--user user:pass` (curl) or `-a`/`--auth user:pass` (httpie, xh) is HTTP basic auth. */
 const BASIC_AUTH_COMMANDS = new Set(['curl', 'http', 'https', 'xh', 'xhs']);
+const BASIC_AUTH_SHORT: Record<string, string> = { curl: '-u', http: '-a', https: '-a', xh: '-a', xhs: '-a' };
 /** httpie/xh take headers as bare `Name:value` items. */
 const HEADER_ITEM_COMMANDS = new Set(['http', 'https', 'xh', 'xhs']);
 
@@ -127,11 +129,11 @@ export function findCredentials(cmd: SimpleCommand): Credential[] {
         if (eq < 0) i++;
         continue;
       }
-    } else if (BASIC_AUTH_COMMANDS.has(cmd.name) && (a === '-u' || a === '-a') && next !== undefined) {
+    } else if (a === BASIC_AUTH_SHORT[cmd.name] && next !== undefined) {
       basicAuth(next, a, add);
       i++;
       continue;
-    } else if (BASIC_AUTH_COMMANDS.has(cmd.name) && a.startsWith('-u') && a.length > 2) {
+    } else if (cmd.name === 'curl' && a.startsWith('-u') && a.length > 2) {
       basicAuth(a.slice(2), '-u', add);
       continue;
     } else if (shortPw && a.startsWith(shortPw.flag)) {

@@ -48,6 +48,8 @@ describe('findCredentials (parsed command)', () => {
     ['redis-cli -a', sc('redis-cli', ['-a', 'hunter2', 'FLUSHALL']), 'flag-token', 'hunter2'],
     ['export NAME=value', sc('export', [`NPM_TOKEN=${TOKEN}`]), 'token-variable', TOKEN],
     ['docker run -e', sc('docker', ['run', '-e', `API_KEY=${TOKEN}`, 'img']), 'token-variable', TOKEN],
+    ['httpie -a', sc('http', ['-a', 'admin:s3cretpassword', 'DELETE', 'https://x.io/v/1']), 'basic', 's3cretpassword'],
+    ['wget --http-password', sc('wget', ['--http-user=admin', '--http-password=s3cretpassword', 'https://x.io']), 'flag-token', 's3cretpassword'],
     ['curl --oauth2-bearer', sc('curl', ['--oauth2-bearer', TOKEN, 'https://x.io']), 'bearer', TOKEN],
     ['variable reference', sc('curl', ['-H', 'Authorization: Bearer $RAILWAY_TOKEN', 'https://x.io']), 'bearer', '$RAILWAY_TOKEN'],
   ];
@@ -78,6 +80,7 @@ describe('findCredentials (parsed command)', () => {
     ['PWD', sc('ls', [], { PWD: '/home/me' })],
     ['NODE_ENV', sc('node', ['x.js'], { NODE_ENV: 'production' })],
     ['--password without value', sc('tool', ['--password', '--verbose'])],
+    ['curl -a (append, not auth)', sc('curl', ['-a', '-T', 'f.txt', 'ftp://x.io/'])],
     ['docker run -e NODE_ENV', sc('docker', ['run', '-e', 'NODE_ENV=production', 'img'])],
   ];
   for (const [title, cmd] of none) {
