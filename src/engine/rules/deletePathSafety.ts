@@ -28,6 +28,14 @@ export const REBUILDABLE_FOLDERS: ReadonlySet<string> = new Set([
   '.cache',
   '.gradle',
   '.tox',
+  // Virtual environments and tool caches: `pip install -r …`, `terraform init`, `flutter pub get` recreate them.
+  '.venv',
+  'venv',
+  '.terraform',
+  '.angular',
+  '.expo',
+  '.dart_tool',
+  '.pnpm-store',
 ]);
 
 /**
@@ -53,6 +61,7 @@ const TMP_VARIABLE = /^(?:\$TMPDIR|\$\{TMPDIR(?:[:?=-][^}]*)?\}|\$TMP|\$TEMP|\$\
 const HOME_VARIABLE = /^(?:\$HOME|\$\{HOME\}|\$env:USERPROFILE|\$env:HOME)(\/.*)?$/i;
 const PWD_VARIABLE = /^(?:\$PWD|\$\{PWD\}|\$\(pwd\)|`pwd`)(\/.*)?$/;
 const HAS_VARIABLE = /[$`]/;
+const LITERAL_TMP_PREFIX = /^\/(?:tmp|var\/tmp|private\/tmp)\/+/;
 const WINDOWS_DRIVE = /^[A-Za-z]:(?:\/|$)/;
 
 export type PathKind =
@@ -149,6 +158,9 @@ export function classifyDeletePath(path: string): PathClass {
   if (path === '~' || path === '~/') return unsafe('home', 'critical', `your home folder (${code(path)})`);
   if (path.startsWith('~')) return unsafe('in-home', 'high', `${code(path)} in your home folder`);
   if (HAS_VARIABLE.test(path)) {
+    // `/tmp/$USER-build`: whatever the variable holds, the path stays inside the temporary folder.
+    const literalTmp = LITERAL_TMP_PREFIX.exec(path);
+    if (literalTmp && !path.includes('..') && path.length > literalTmp[0].length) return safe('temporary', path);
     const tmp = TMP_VARIABLE.exec(path);
     if (tmp && !HAS_VARIABLE.test(tmp[1])) {
       const parts = normalizeComponents(tmp[1]);

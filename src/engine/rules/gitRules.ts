@@ -90,7 +90,7 @@ const cleanForce: Rule = {
     if (!hasShort(s, 'f') && !hasLong(s, 'force')) return null;
     // -d: untracked folders too; -x/-X: ignored files too (secrets, local databases, build caches).
     const folders = hasShort(s, 'd') ? ' and folders' : '';
-    const ignored = hasShort(s, 'xX') ? ', including ignored ones such as `.env`' : '';
+    const ignored = hasShort(s, 'x') ? ', including ignored ones such as `.env`' : hasShort(s, 'X') ? ' (only ignored ones, such as `.env`)' : '';
     return { summary: `deletes untracked files${folders}${ignored}${where(cmd)}; they were never committed`, target: s.positionals.join(' ') || '.' };
   },
 };
