@@ -42,6 +42,8 @@ export function heredocSentinel(index: number): string {
   return `${SENTINEL_OPEN}H${index}${SENTINEL_CLOSE}`;
 }
 
+/** Characters a backslash escapes inside double quotes (bash manual, "Double Quotes"). */
+const DOUBLE_QUOTE_ESCAPES = new Set(['$', '"', '\\', '\n']);
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 const SPECIAL_PARAMS = new Set(['?', '$', '!', '#', '*', '@', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
@@ -79,8 +81,16 @@ class Scanner {
     while (i < s.length) {
       const c = s[i];
       if (c === '\\') {
-        if (s[i + 1] === '\n') {
+        const next = s[i + 1];
+        if (next === '\n') {
           i += 2; // line continuation
+          continue;
+        }
+        if (inDouble && next !== undefined && !DOUBLE_QUOTE_ESCAPES.has(next)) {
+          // Inside double quotes bash keeps a backslash that escapes nothing (`"C:\Users"`), and
+          // `\`` is a literal backtick; shell-quote would drop the backslash, so spell it out for it.
+          out += next === '`' ? '`' : '\\\\' + next;
+          i += 2;
           continue;
         }
         out += s.slice(i, i + 2);

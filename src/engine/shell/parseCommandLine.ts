@@ -279,6 +279,12 @@ function followCarriers(cmd: SimpleCommand, words: Word[], raw: RawCommand, fram
     }
     return;
   }
+  if (INTERPRETERS.has(cmd.name)) {
+    for (const command of shellCallsInCode(cmd)) {
+      parseText(command, { ...frame, via: [...frame.via, `${cmd.name} code`], depth: frame.depth + 1 }, out);
+    }
+    return;
+  }
   if (cmd.name === 'source' || cmd.name === '.') {
     // `source <(curl …)` runs a downloaded script in the current shell.
     const w = words[1];
@@ -309,6 +315,28 @@ function followCarriers(cmd: SimpleCommand, words: Word[], raw: RawCommand, fram
     return;
   }
   if (cmd.pipeFrom) pipedIntoShell(cmd, cmd.pipeFrom, frame, out);
+}
+
+const INTERPRETERS = new Set(['python', 'python3', 'python2', 'node', 'nodejs', 'deno', 'ruby', 'perl', 'php']);
+const CODE_FLAGS = new Set(['-c', '-e', '--eval', '-E', '-r', '-p', '--print']);
+/**
+ * Calls that hand a string to a shell from interpreter code: `os.system("…")`, `subprocess.run("…")`
+ * or its list form, `execSync("…")`, Ruby/Perl `system("…")`. Group 2 is a string literal, group 3 a list.
+ */
+const SHELL_CALL_RE = /(?:os\.system|os\.popen|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput)|execSync|execFileSync|spawnSync|exec|system)\s*\(\s*(?:(['"`])((?:\\.|(?!\1)[^\\])*)\1|\[([^\]]*)\])/g;
+const STRING_LITERAL_RE = /(['"])((?:\\.|(?!\1)[^\\])*)\1/g;
+
+/** Shell command lines that code passed with `python -c` / `node -e` would run. */
+function shellCallsInCode(cmd: SimpleCommand): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < cmd.args.length - 1; i++) {
+    if (!CODE_FLAGS.has(cmd.args[i]) || cmd.dynamic[i + 1]) continue;
+    for (const m of cmd.args[i + 1].matchAll(SHELL_CALL_RE)) {
+      if (m[2] !== undefined) found.push(m[2]);
+      else if (m[3] !== undefined) found.push([...m[3].matchAll(STRING_LITERAL_RE)].map((x) => x[2]).join(' '));
+    }
+  }
+  return found;
 }
 
 const ECHO_FLAG_RE = /^-[neE]+$/;

@@ -55,7 +55,19 @@ const env: Unwrapper = (args) => {
   while (i < args.length) {
     const a = args[i].text;
     if (a === '-S' || a === '--split-string') return shellText(args.slice(i + 1, i + 2), 'env -S');
-    if (a === '-u' || a === '--unset' || a === '-C' || a === '--chdir') i += 2;
+    if (a === '-u' || a === '--unset') {
+      // An unset variable reads as empty: rules that watch a variable (the guard's own) must see it.
+      const name = args[i + 1]?.text;
+      if (name) assignments[name] = '';
+      i += 2;
+    } else if (a.startsWith('--unset=')) {
+      assignments[a.slice(8)] = '';
+      i += 1;
+    } else if (a === '-i' || a === '--ignore-environment' || a === '-') {
+      // `env -i` clears every variable, the guard's own included: record that one as unset.
+      assignments['AGENT_GUARD_IPC'] ??= '';
+      i += 1;
+    } else if (a === '-C' || a === '--chdir') i += 2;
     else if (a === '--') i += 1;
     else if (a.startsWith('-') && a !== '-') i += 1;
     else if (ASSIGNMENT_RE.test(a)) {
@@ -158,7 +170,8 @@ const secretRunner: Unwrapper = (args, name) => {
     .slice(0, i)
     .map((w) => w.text)
     .join(' ');
-  if (name === 'heroku' && args.length - i === 1) return shellText(args.slice(i), `heroku ${via}`);
+  // `heroku run 'rails db:drop' -a shop`: one quoted word with spaces is a command line run by a shell.
+  if (args[i] && /\s/.test(args[i].text)) return shellText(args.slice(i, i + 1), `${name} ${via}`.trim());
   return words(args, i, `${name} ${via}`.trim());
 };
 
@@ -266,10 +279,14 @@ const powershell: Unwrapper = (args, name) => {
     const a = args[i].text.toLowerCase();
     if (a === '-encodedcommand' || a === '-enc' || a === '-e' || a === '-ec') {
       const b64 = args[i + 1]?.text ?? '';
-      const decoded = Buffer.from(b64, 'base64').toString('utf16le');
+      const decoded = Buffer.from(b64, 'base64').toString('utf16le').replace(/\\/g, '\\\\');
       return { kind: 'shell', text: decoded, via: `${name} -EncodedCommand`, dynamic: args[i + 1]?.dynamic ?? true };
     }
-    if (a === '-command' || a === '-c') return shellText(args.slice(i + 1), `${name} -Command`);
+    if (a === '-command' || a === '-c') {
+      // PowerShell paths use `\`: keep backslashes literal when the text is read again.
+      const text = args.slice(i + 1).map((w) => w.text.replace(/\\/g, '\\\\')).join(' ');
+      return { kind: 'shell', text, via: `${name} -Command`, dynamic: args.slice(i + 1).some((w) => w.dynamic) };
+    }
   }
   return null;
 };

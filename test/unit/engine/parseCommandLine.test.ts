@@ -90,3 +90,29 @@ describe('parseCommandLine', () => {
     assert.ok(opaqueRules(line).includes('opaque.too-deep') || opaqueRules(line).includes('opaque.parse-error'));
   });
 });
+
+describe('parseCommandLine: reported bugs (PARSER-BUGS.md)', () => {
+  const rows: Array<[string, string[]]> = [
+    // 1: PowerShell text keeps its backslashes
+    ["pwsh -Command 'Remove-Item -Recurse -Force .\\node_modules'", ['Remove-Item -Recurse -Force .\\node_modules']],
+    ['pwsh -Command "Remove-Item -Recurse -Force C:\\Users\\me"', ['Remove-Item -Recurse -Force C:\\Users\\me']],
+    // 3: shell strings inside interpreter code
+    ["python -c \"import os; os.system('railway down -y')\"", ["python -c import os; os.system('railway down -y')", 'railway down -y']],
+    ["python3 -c \"import subprocess; subprocess.run(['rm','-rf','/srv'])\"", ["python3 -c import subprocess; subprocess.run(['rm','-rf','/srv'])", 'rm -rf /srv']],
+    ["node -e \"require('child_process').execSync('railway volume delete pg')\"", ["node -e require('child_process').execSync('railway volume delete pg')", 'railway volume delete pg']],
+    // 4: an escaped backtick inside double quotes is a literal backtick
+    ['mysql -e "DROP TABLE \\`orders\\`" shop', ['mysql -e DROP TABLE `orders` shop']],
+    // 5: a quoted command line handed to `heroku run`
+    ["heroku run 'rails db:drop' -a shop", ['rails db:drop']],
+  ];
+  for (const [line, expected] of rows) {
+    it(`reads ${JSON.stringify(line)}`, () => assert.deepStrictEqual(runs(line), expected));
+  }
+  it('2: records `env -u NAME` as the variable unset', () => {
+    const [bash] = parseCommandLine('env -u AGENT_GUARD_IPC bash').commands;
+    assert.strictEqual(bash.assignments.AGENT_GUARD_IPC, '');
+  });
+  it('keeps a backslash that escapes nothing inside double quotes, as bash does', () => {
+    assert.deepStrictEqual(runs('echo "a\\b \\$HOME \\"q\\""'), ['echo a\\b $HOME "q"']);
+  });
+});
