@@ -56,3 +56,25 @@ export function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env, p
   }
   return undefined;
 }
+
+/** The runtime a hook command starts (`node` or VS Code's executable), or undefined if unreadable. */
+export function commandRuntime(command: string, platform: NodeJS.Platform = process.platform): string | undefined {
+  if (platform === 'win32') {
+    const w = /^"([^"]*)"/.exec(command) ?? /^cmd \/d \/s \/c "set ELECTRON_RUN_AS_NODE=1&& "([^"]*)"/.exec(command);
+    return w?.[1];
+  }
+  const m = /^(?:ELECTRON_RUN_AS_NODE=1 )?"((?:[^"\\]|\\.)*)"/.exec(command);
+  return m ? m[1].replace(/\\(.)/g, '$1') : undefined;
+}
+
+/**
+ * The command a recorded hook should keep: the recorded one while it still names this copy of the
+ * extension and its runtime still exists (a VS Code started with another PATH must not flip the hook
+ * between Node and VS Code's runtime), otherwise the one this window would write.
+ */
+export function preferredCommand(host: HostId, rt: RuntimeFacts, recorded: string | undefined, exists: (p: string) => boolean = fs.existsSync): string {
+  const fresh = hookCommandLine(host, rt);
+  if (!recorded || !recorded.includes(rt.platform === 'win32' ? `"${rt.cliPath}"` : shQuote(rt.cliPath))) return fresh;
+  const runtime = commandRuntime(recorded, rt.platform);
+  return runtime && exists(runtime) ? recorded : fresh;
+}

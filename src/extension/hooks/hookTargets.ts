@@ -20,8 +20,8 @@ export interface JsonInsertion {
 }
 
 export type HookTarget =
-  | { kind: 'json'; host: HostId; scope: Scope; file: string; insertions: JsonInsertion[]; rootDefaults?: Record<string, unknown> }
-  | { kind: 'script'; host: HostId; scope: Scope; file: string; content: string };
+  | { kind: 'json'; host: HostId; scope: Scope; file: string; command: string; insertions: JsonInsertion[]; rootDefaults?: Record<string, unknown> }
+  | { kind: 'script'; host: HostId; scope: Scope; file: string; command: string; content: string };
 
 export interface TargetPlaces {
   home: string;
@@ -73,23 +73,23 @@ export function hookTarget(host: HostId, scope: Scope, places: TargetPlaces, com
   switch (host) {
     case 'claude':
       // `onFailure: "block"` (Claude Code 2.1.295+): a hook that cannot start or times out blocks instead of allowing.
-      return { kind: 'json', host, scope, file, insertions: [{ path: ['hooks', 'PreToolUse'], entry: { matcher: 'Bash|mcp__.*', hooks: [{ type: 'command', command, timeout: t, onFailure: 'block' }] } }] };
+      return { kind: 'json', host, scope, file, command, insertions: [{ path: ['hooks', 'PreToolUse'], entry: { matcher: 'Bash|mcp__.*', hooks: [{ type: 'command', command, timeout: t, onFailure: 'block' }] } }] };
     case 'codex':
-      return { kind: 'json', host, scope, file, insertions: [{ path: ['hooks', 'PreToolUse'], entry: { matcher: 'Bash|mcp__.*', hooks: [{ type: 'command', command, timeout: t }] } }] };
+      return { kind: 'json', host, scope, file, command, insertions: [{ path: ['hooks', 'PreToolUse'], entry: { matcher: 'Bash|mcp__.*', hooks: [{ type: 'command', command, timeout: t }] } }] };
     case 'copilot':
       // VS Code ignores matchers and calls the hook for every tool; the CLI judges each call.
-      return { kind: 'json', host, scope, file, insertions: [{ path: ['hooks', 'PreToolUse'], entry: { type: 'command', command, timeout: t } }] };
+      return { kind: 'json', host, scope, file, command, insertions: [{ path: ['hooks', 'PreToolUse'], entry: { type: 'command', command, timeout: t } }] };
     case 'cursor': {
       // `failClosed`: a hook that crashes or times out blocks rather than lets the command through.
       const entry = { command, timeout: t, failClosed: true };
-      return { kind: 'json', host, scope, file, rootDefaults: { version: 1 }, insertions: [{ path: ['hooks', 'beforeShellExecution'], entry }, { path: ['hooks', 'beforeMCPExecution'], entry }] };
+      return { kind: 'json', host, scope, file, command, rootDefaults: { version: 1 }, insertions: [{ path: ['hooks', 'beforeShellExecution'], entry }, { path: ['hooks', 'beforeMCPExecution'], entry }] };
     }
     case 'gemini':
       // Gemini's timeout is in milliseconds; every tool is matched because MCP tools keep their bare names.
-      return { kind: 'json', host, scope, file, insertions: [{ path: ['hooks', 'BeforeTool'], entry: { matcher: '.*', hooks: [{ type: 'command', name: 'agent-guard', command, timeout: t * 1000 }] } }] };
+      return { kind: 'json', host, scope, file, command, insertions: [{ path: ['hooks', 'BeforeTool'], entry: { matcher: '.*', hooks: [{ type: 'command', name: 'agent-guard', command, timeout: t * 1000 }] } }] };
     case 'windsurf': {
       const entry = { command, show_output: true };
-      return { kind: 'json', host, scope, file, insertions: [{ path: ['hooks', 'pre_run_command'], entry }, { path: ['hooks', 'pre_mcp_tool_use'], entry }] };
+      return { kind: 'json', host, scope, file, command, insertions: [{ path: ['hooks', 'pre_run_command'], entry }, { path: ['hooks', 'pre_mcp_tool_use'], entry }] };
     }
     case 'cline':
       return {
@@ -97,6 +97,7 @@ export function hookTarget(host: HostId, scope: Scope, places: TargetPlaces, com
         host,
         scope,
         file,
+        command,
         content: `#!/bin/sh\n# Agent Guard: judges each Cline tool call before it runs. Written by the Agent Guard extension;\n# "Agent Guard: Remove Agent Hooks" deletes it.\n${command}\n`,
       };
   }

@@ -10,6 +10,8 @@ export interface InstallRecord {
   scope: Scope;
   file: string;
   kind: 'json' | 'script';
+  /** The hook command line that was written (which Node, which copy of the extension). */
+  command?: string;
   /** The exact entries written (json). */
   insertions?: JsonInsertion[];
   /** The exact script written (script). */

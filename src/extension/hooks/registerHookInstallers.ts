@@ -9,13 +9,13 @@ import type { GuardServices } from '../guardServices';
 import { guardEntry } from '../logRecord';
 import { detectAgents } from './agentDetection';
 import { activeCategories, autoApproveDenyEntries, mergeAutoApprove, unmergeAutoApprove } from './copilotAutoApprove';
-import { findOnPath, hookCommandLine } from './hookCommandLine';
+import { findOnPath, preferredCommand } from './hookCommandLine';
 import type { RuntimeFacts } from './hookCommandLine';
 import { hookStatus, installHook, removeHook } from './hookInstaller';
 import type { HookStatus } from './hookInstaller';
-import { HOST_LABELS, hookTarget } from './hookTargets';
+import { HOST_LABELS, hookTarget, targetFile } from './hookTargets';
 import type { Scope, TargetPlaces } from './hookTargets';
-import { dropRecord, loadRecords, recordKey, saveRecords, upsertRecord } from './installRecord';
+import { dropRecord, loadRecords, saveRecords, upsertRecord } from './installRecord';
 import type { InstallRecord } from './installRecord';
 
 export const HookCommandId = {
@@ -39,6 +39,12 @@ function runtime(context: vscode.ExtensionContext): RuntimeFacts {
 
 function places(): TargetPlaces {
   return { home: os.homedir(), workspace: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath };
+}
+
+/** The record for this host and level in this workspace (records of other workspaces are kept apart by file). */
+function findRecord(records: InstallRecord[], host: HostId, scope: Scope, p: TargetPlaces): InstallRecord | undefined {
+  const file = targetFile(host, scope, p);
+  return records.find((r) => r.host === host && r.scope === scope && r.file === file);
 }
 
 function scopeLabel(scope: Scope): string {
@@ -105,7 +111,7 @@ async function setupHooks(context: vscode.ExtensionContext, services: GuardServi
   let records = loadRecords(paths.stateFile);
   const done: string[] = [];
   const failed: string[] = [];
-  const claudeToo = picks.some((x) => x.host === 'claude') || records.some((r) => r.host === 'claude' && r.scope === scopePick.scope);
+  const claudeToo = picks.some((x) => x.host === 'claude') || findRecord(records, 'claude', scopePick.scope, p) !== undefined;
   for (const { host } of picks) {
     if (host === 'copilot' && claudeToo) {
       // VS Code's agent hooks also run the Claude Code hook file (and the CLI answers Copilot's payload
@@ -113,8 +119,8 @@ async function setupHooks(context: vscode.ExtensionContext, services: GuardServi
       done.push(`${HOST_LABELS.copilot}: protected through the Claude Code hook file, which VS Code also runs`);
       continue;
     }
-    const target = hookTarget(host, scopePick.scope, p, hookCommandLine(host, rt));
-    const previous = records.find((r) => recordKey(r) === recordKey(target));
+    const previous = findRecord(records, host, scopePick.scope, p);
+    const target = hookTarget(host, scopePick.scope, p, preferredCommand(host, rt, previous?.command));
     try {
       const result = installHook(target, previous, paths.backupDir);
       records = upsertRecord(records, result.record);
@@ -189,8 +195,8 @@ function statusRows(context: vscode.ExtensionContext, paths: Paths): StatusRow[]
   const scopes: Scope[] = p.workspace ? ['workspace', 'user'] : ['user'];
   for (const host of HOST_IDS) {
     for (const scope of scopes) {
-      const target = hookTarget(host, scope, p, hookCommandLine(host, rt));
-      const record = records.find((r) => recordKey(r) === recordKey(target));
+      const record = findRecord(records, host, scope, p);
+      const target = hookTarget(host, scope, p, preferredCommand(host, rt, record?.command));
       rows.push({ host, scope, status: hookStatus(target, record), record });
     }
   }
@@ -250,7 +256,7 @@ async function checkAtStartup(context: vscode.ExtensionContext, services: GuardS
   const rt = runtime(context);
   let records = loadRecords(paths.stateFile);
   for (const r of stale) {
-    const target = hookTarget(r.host, r.scope, places(), hookCommandLine(r.host, rt));
+    const target = hookTarget(r.host, r.scope, places(), preferredCommand(r.host, rt, undefined));
     try {
       records = upsertRecord(records, installHook(target, r.record, paths.backupDir).record);
       saveRecords(paths.stateFile, records);

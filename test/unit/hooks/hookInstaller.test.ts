@@ -5,7 +5,7 @@ import * as path from 'path';
 import { parse } from 'jsonc-parser';
 import { HOST_IDS } from '../../../src/cli/hooks/hookTypes';
 import type { HostId } from '../../../src/cli/hooks/hookTypes';
-import { hookCommandLine } from '../../../src/extension/hooks/hookCommandLine';
+import { commandRuntime, hookCommandLine, preferredCommand } from '../../../src/extension/hooks/hookCommandLine';
 import { hookTarget } from '../../../src/extension/hooks/hookTargets';
 import type { HookTarget, Scope, TargetPlaces } from '../../../src/extension/hooks/hookTargets';
 import { hookStatus, installHook, removeHook } from '../../../src/extension/hooks/hookInstaller';
@@ -213,5 +213,27 @@ describe('hook installers (plain node, real files)', () => {
 
   it('every host has a target at both scopes', () => {
     for (const host of HOST_IDS) for (const scope of ['user', 'workspace'] as const) assert.ok(target(host, scope).file.length > 0);
+  });
+});
+
+describe('hook command line', () => {
+  const rt = { cliPath: '/ext/agent-guard-0.1.0/dist/cli.js', nodePath: '/usr/bin/node', execPath: '/usr/share/code/code', platform: 'linux' as const };
+  it('reads back which runtime a command starts', () => {
+    assert.equal(commandRuntime(hookCommandLine('claude', rt), 'linux'), '/usr/bin/node');
+    assert.equal(commandRuntime(hookCommandLine('claude', { ...rt, nodePath: undefined }), 'linux'), '/usr/share/code/code');
+    assert.equal(commandRuntime(hookCommandLine('claude', { ...rt, nodePath: '/opt/a "q"/node' }), 'linux'), '/opt/a "q"/node');
+    const win = { cliPath: 'C:\\ext\\dist\\cli.js', execPath: 'C:\\Program Files\\VS Code\\Code.exe', platform: 'win32' as const };
+    assert.equal(commandRuntime(hookCommandLine('cursor', { ...win, nodePath: 'C:\\Program Files\\nodejs\\node.exe' }), 'win32'), 'C:\\Program Files\\nodejs\\node.exe');
+    assert.equal(commandRuntime(hookCommandLine('cursor', win), 'win32'), 'C:\\Program Files\\VS Code\\Code.exe');
+  });
+  it('keeps a recorded command while it names this extension and its runtime exists; otherwise writes a fresh one', () => {
+    const electron = hookCommandLine('claude', { ...rt, nodePath: undefined });
+    // A window started without node on PATH keeps the hook that runs node, while that node exists.
+    assert.equal(preferredCommand('claude', { ...rt, nodePath: undefined }, hookCommandLine('claude', rt), () => true), hookCommandLine('claude', rt));
+    // The node it ran is gone: back to a command that can start.
+    assert.equal(preferredCommand('claude', { ...rt, nodePath: undefined }, hookCommandLine('claude', rt), () => false), electron);
+    // Another copy of the extension: always the fresh one.
+    assert.equal(preferredCommand('claude', rt, hookCommandLine('claude', { ...rt, cliPath: '/ext/old/dist/cli.js' }), () => true), hookCommandLine('claude', rt));
+    assert.equal(preferredCommand('claude', rt, undefined), hookCommandLine('claude', rt));
   });
 });
