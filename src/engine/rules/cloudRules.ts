@@ -65,6 +65,9 @@ const GCLOUD: CloudCli = {
   ],
   verbs: [
     { id: 'gcloud-sql-delete', path: ['sql', ['instances', 'databases', 'backups'], 'delete'], what: 'the Cloud SQL instance, database or backup' },
+    // A restore overwrites the instance's current data with the backup's.
+    { id: 'gcloud-sql-restore', path: ['sql', ['backups', 'instances'], ['restore', 'restore-backup']], what: 'the current data of the Cloud SQL instance (overwritten by a backup)', targetFlags: ['--restore-instance'] },
+    { id: 'gcloud-firestore-bulk-delete', path: ['firestore', 'bulk-delete'], what: 'the Firestore documents of the collections', targetFlags: ['--collection-ids', '--database'] },
     { id: 'gcloud-projects-delete', path: ['projects', 'delete'], what: 'the whole Google Cloud project' },
     { id: 'gcloud-compute-delete', path: ['compute', ['disks', 'instances', 'snapshots', 'images', 'machine-images', 'instance-groups'], 'delete'], what: 'the Compute Engine resource' },
     { id: 'gcloud-storage-buckets-delete', path: ['storage', 'buckets', 'delete'], what: 'the Cloud Storage bucket' },

@@ -36,6 +36,8 @@ const ROWS: Row[] = [
   ['cloud.aws-logs-delete-log-group', 'aws logs delete-log-group --log-group-name /app/prod', '/app/prod', 'aws logs tail /app/prod --follow'],
   // gcloud, gsutil, bq
   ['cloud.gcloud-sql-delete', 'gcloud sql instances delete prod-db --quiet', 'prod-db', 'gcloud sql instances describe prod-db'],
+  ['cloud.gcloud-sql-restore', 'gcloud sql backups restore 1700000000 --restore-instance=prod-db', 'prod-db', 'gcloud sql backups list --instance prod-db'],
+  ['cloud.gcloud-firestore-bulk-delete', 'gcloud firestore bulk-delete --collection-ids=users', 'users', 'gcloud firestore export gs://backups/fs'],
   ['cloud.gcloud-projects-delete', 'gcloud projects delete my-proj', 'my-proj', 'gcloud projects list'],
   ['cloud.gcloud-compute-delete', 'gcloud compute disks delete data-disk --zone us-central1-a', 'data-disk', 'gcloud compute disks list --zone us-central1-a'],
   ['cloud.gcloud-storage-buckets-delete', 'gcloud storage buckets delete gs://uploads', 'gs://uploads', 'gcloud storage buckets create gs://uploads'],
