@@ -2,12 +2,16 @@
 // actions; everything else (MCP tools, built-in tools) becomes a `tool` action the engine judges by
 // name and arguments (`delete_project`, `run_sql` with a destructive statement …).
 import { quote } from 'shell-quote';
+import { splitToolName } from '../../engine/toolCall';
 import type { Action } from '../../engine/types';
 import { PayloadError } from './hookTypes';
 import { argsObject, optString } from './payloadFields';
 import type { Json } from './payloadFields';
 
-/** Terminal tools across hosts, lower-cased: Claude/Codex `Bash`, Gemini `run_shell_command`, Copilot `run_in_terminal`/`runTerminalCommand`, Cline `execute_command`, Cursor `Shell`, Codex `shell`/`exec_command`. */
+/**
+ * Terminal tools become `shell` actions here (rather than `tool` actions the engine would also read as a
+ * command) so the modal and the log show the command line itself, and a Codex argv array is quoted
+ * back into one line. Terminal tools across hosts, lower-cased: Claude/Codex `Bash`, Gemini `run_shell_command`, Copilot `run_in_terminal`/`runTerminalCommand`, Cline `execute_command`, Cursor `Shell`, Codex `shell`/`exec_command`. */
 const SHELL_TOOLS = new Set([
   'bash',
   'shell',
@@ -20,8 +24,6 @@ const SHELL_TOOLS = new Set([
   'powershell',
   'terminal',
 ]);
-
-const MCP_NAME = /^mcp__(.+?)__(.+)$/;
 
 export function isShellTool(name: string): boolean {
   return SHELL_TOOLS.has(name.toLowerCase());
@@ -41,12 +43,6 @@ export interface ToolCallAction {
   action: Action;
   /** MCP server the tool belongs to, when the host says. */
   server?: string;
-}
-
-/** `mcp__neon__delete_project` → tool `delete_project` from server `neon`; other names are kept as they are. */
-export function splitToolName(name: string): { tool: string; server?: string } {
-  const m = MCP_NAME.exec(name);
-  return m ? { tool: m[2], server: m[1] } : { tool: name };
 }
 
 /** A server name that can stand in `server/tool` (the engine reads that form back); URLs and command lines cannot. */
