@@ -51,7 +51,7 @@ function mutationsOf(req: HttpRequest): DestructiveMutation[] {
 }
 
 function quoteMutation(m: DestructiveMutation): string {
-  return m.target !== undefined ? `\`${m.field}\` on \`${m.target}\`` : `\`${m.field}\``;
+  return m.target !== undefined ? `\`${m.field}\` (\`${m.target}\`)` : `\`${m.field}\``;
 }
 
 function describeMutation(m: DestructiveMutation): string {
@@ -93,7 +93,7 @@ const graphqlDestructive: Rule = {
     if (found.length === 0) return null;
     const names = found.map(describeMutation).join(', ');
     return {
-      summary: `runs the GraphQL mutation ${found.map(quoteMutation).join(', ')} on ${where(req)}, deleting data there`,
+      summary: `runs the GraphQL mutation ${found.map(quoteMutation).join(', ')} against ${where(req)}, deleting data there`,
       target: names,
       // A delete against a local development server is still asked, but less loudly.
       severity: req.loopback ? 'medium' : undefined,
