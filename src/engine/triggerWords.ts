@@ -12,7 +12,11 @@ const CARRIERS = ['eval', 'source', 'base64', 'xxd', 'curl', 'wget', 'find', 'xa
 export function triggerWords(policy: Policy): string[] {
   const words = new Set<string>();
   for (const name of policy.rulesByCommand.keys()) words.add(name);
-  for (const rule of policy.wildcardRules) for (const t of rule.triggers ?? []) words.add(t);
+  for (const rule of policy.wildcardRules) {
+    // Credential notes never change a decision (the engine does not raise them), so they need no trigger.
+    if (rule.category === 'credential') continue;
+    for (const t of rule.triggers ?? []) words.add(t);
+  }
   for (const name of WRAPPERS.keys()) words.add(name);
   for (const c of CARRIERS) words.add(c);
   return [...words].filter((w) => w.length > 0).sort();
@@ -20,5 +24,5 @@ export function triggerWords(policy: Policy): string[] {
 
 /** False when some `*` rule declares no triggers: then no prefilter can be exact and every line must be checked. */
 export function triggerWordsComplete(policy: Policy): boolean {
-  return policy.wildcardRules.every((r) => (r.triggers ?? []).length > 0);
+  return policy.wildcardRules.every((r) => r.category === 'credential' || (r.triggers ?? []).length > 0);
 }

@@ -144,9 +144,12 @@ export function resolveEnvironment(focus: readonly SimpleCommand[], all: readonl
   const fromCommands: Candidate[] = [];
   for (const cmd of focus) collectFromCommand(cmd, ctx, fromCommands);
   if (fromCommands.length === 0) for (const cmd of all) collectFromCommand(cmd, ctx, fromCommands);
-  const fromContext: Candidate[] = [];
-  collectFromContext(focus.length > 0 ? focus : all, ctx, fromContext);
-  const candidates = fromCommands.length > 0 ? fromCommands : fromContext;
+  let candidates = fromCommands;
+  if (candidates.length === 0) {
+    // Only when the command itself names nothing do the caller's facts (process env, kube context) count.
+    candidates = [];
+    collectFromContext(focus.length > 0 ? focus : all, ctx, candidates);
+  }
   if (candidates.length === 0) return UNKNOWN_ENVIRONMENT;
 
   let firstMatch: EnvironmentInfo | undefined;

@@ -34,9 +34,10 @@ const EDITOR_SETTINGS = /(?:^|\/)(?:\.vscode\/settings\.json|User\/settings\.jso
 const MENTIONS_GUARD = /agent[-_.]?guard/i;
 const BACKSLASH = /\\/g;
 
-function guardPath(path: string, mentionsGuard: boolean): boolean {
+/** Whether writing `path` touches the guard; editor settings count only when the command mentions the guard. */
+function guardPath(path: string, cmd: SimpleCommand): boolean {
   const p = path.includes('\\') ? path.replace(BACKSLASH, '/') : path;
-  return GUARD_FILES.test(p) || (mentionsGuard && EDITOR_SETTINGS.test(p));
+  return GUARD_FILES.test(p) || (EDITOR_SETTINGS.test(p) && mentionsGuard(cmd));
 }
 
 function mentionsGuard(cmd: SimpleCommand): boolean {
@@ -76,7 +77,7 @@ const editGuardConfig: Rule = {
   rationale: 'An agent that edits the hook files or the guard\'s settings switches the guard off for every later command.',
   match(cmd) {
     for (const r of cmd.redirects) {
-      if (WRITE_REDIRECTS.has(r.op) && guardPath(r.target, mentionsGuard(cmd))) return hookHit('overwrites', r.target);
+      if (WRITE_REDIRECTS.has(r.op) && guardPath(r.target, cmd)) return hookHit('overwrites', r.target);
     }
     if (INTERPRETERS.has(cmd.name)) {
       for (const a of cmd.args) if (CODE_GUARD_FILE.test(a) && CODE_WRITES.test(a)) return { summary: 'runs code that rewrites Agent Guard\'s hook files', target: a };
@@ -95,11 +96,10 @@ const editGuardConfig: Rule = {
       for (const a of cmd.args) if (IN_PLACE.test(a)) inPlace = true;
       if (!inPlace) return null;
     }
-    const mentions = mentionsGuard(cmd);
     const s = scanArgs(cmd.args, {}, from);
     const ops = s.positionals;
     for (let k = 0; k < ops.length; k++) {
-      if (!guardPath(ops[k], mentions)) continue;
+      if (!guardPath(ops[k], cmd)) continue;
       // For copies and links only the destination is written; a source is read.
       if ((cmd.name === 'cp' || cmd.name === 'install' || cmd.name === 'ln' || cmd.name === 'rsync') && k !== ops.length - 1) continue;
       if (cmd.name === 'mv' && k === ops.length - 1) return hookHit('overwrites', ops[k]);

@@ -284,16 +284,16 @@ const CATS = new Set(['cat', 'tac']);
 type Input = { text: string; origin: string } | { unreadable: string } | { finding: SqlFinding };
 
 // Every sql.* rule asks about the same command; classify it once. Keyed by the command object the
-// parser made for this evaluation, so nothing outlives it.
-const cache = new WeakMap<SimpleCommand, ClientAnalysis>();
+// parser made (weakly, so nothing outlives it) and checked against the context, whose readFile
+// decides what the analysis could see.
+const cache = new WeakMap<SimpleCommand, { ctx: RuleContext['ctx']; analysis: ClientAnalysis }>();
 
 export function analyseClient(cmd: SimpleCommand, rc: RuleContext): ClientAnalysis {
-  let a = cache.get(cmd);
-  if (!a) {
-    a = cmd.name === 'redis-cli' ? analyseRedisCli(cmd, rc) : analyseSqlClient(cmd, rc);
-    cache.set(cmd, a);
-  }
-  return a;
+  const hit = cache.get(cmd);
+  if (hit && hit.ctx === rc.ctx) return hit.analysis;
+  const analysis = cmd.name === 'redis-cli' ? analyseRedisCli(cmd, rc) : analyseSqlClient(cmd, rc);
+  cache.set(cmd, { ctx: rc.ctx, analysis });
+  return analysis;
 }
 
 function emptyAnalysis(): ClientAnalysis {
@@ -302,7 +302,7 @@ function emptyAnalysis(): ClientAnalysis {
 
 function analyseSqlClient(cmd: SimpleCommand, rc: RuleContext): ClientAnalysis {
   const out = emptyAnalysis();
-  let client = CLIENTS.get(cmd.name);
+  const client = CLIENTS.get(cmd.name);
   let from = 0;
   if (cmd.name === 'clickhouse') {
     // `clickhouse client …`; other subcommands (`local`, `server`) are not a client session.
@@ -352,7 +352,14 @@ function analyseSqlClient(cmd: SimpleCommand, rc: RuleContext): ClientAnalysis {
   return out;
 }
 
+/** A statement that starts with a shell variable (`"$STMT; SELECT 1"`): what runs is only known later. */
+const VARIABLE_STATEMENT = /(?:^|;)\s*\$(?:\{|\(|[A-Za-z_])/;
+
 function classifyInput(text: string, dialect: ClassifyDialect, rc: RuleContext, out: ClientAnalysis, depth: number): void {
+  if (dialect !== 'mongo' && VARIABLE_STATEMENT.test(text)) {
+    const clipped = text.trim().length > 60 ? `${text.trim().slice(0, 59)}…` : text.trim();
+    out.unreadable.push(`\`${clipped}\` (a statement comes from a shell variable)`);
+  }
   const escape = SHELL_ESCAPE.exec(text);
   if (escape) out.shellEscapes.push((escape[1] ?? escape[2] ?? escape[3] ?? escape[4] ?? '').trim());
   const sql = dialect === 'tsql' ? text.replace(TSQL_GO, ';') : text;

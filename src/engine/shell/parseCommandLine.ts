@@ -47,9 +47,11 @@ export function parseCommandLine(text: string): ParsedCommandLine {
 
 /** Basename as the shell resolves it: `/usr/bin/git` → `git`, `\rm` → `rm`. */
 export function commandName(word: string): string {
-  const unescaped = word.replace(/^\\+/, '');
-  const slash = Math.max(unescaped.lastIndexOf('/'), unescaped.lastIndexOf('\\'));
-  return slash >= 0 && slash < unescaped.length - 1 ? unescaped.slice(slash + 1) : unescaped;
+  let start = 0;
+  while (word.charCodeAt(start) === 92 /* \\ */) start++;
+  const slash = Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\'));
+  if (slash >= start && slash < word.length - 1) return word.slice(slash + 1);
+  return start > 0 ? word.slice(start) : word;
 }
 
 function opaque(out: Output, rule: string, summary: string, command: string): void {
