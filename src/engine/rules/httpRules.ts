@@ -11,6 +11,8 @@ const GRAPHQL_PATH = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*\/(?:[^?#]*\/)?(graphql|gql)
 // Hosts whose whole API is GraphQL.
 const GRAPHQL_HOSTS: ReadonlySet<string> = new Set(['backboard.railway.app', 'backboard.railway.com']);
 const QUERY_PARAM = /[?&]query=([^&#]*)/;
+// A body shaped like a GraphQL request: a JSON `query` key or a form `query=` field.
+const GRAPHQL_SHAPED_BODY = /"query"\s*:|(^|&)query=/;
 const READ_ONLY_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 // Three rules look at the same command; read its request once. Keyed by the command object the parser
@@ -40,7 +42,7 @@ function mutationsOf(req: HttpRequest): DestructiveMutation[] {
   const found: DestructiveMutation[] = [];
   // A body to a non-GraphQL URL counts only when it is shaped like a GraphQL request (a `query` key),
   // so a form post that merely contains the word "delete" is not read as a document.
-  if (req.body !== undefined && (isGraphqlEndpoint(req) || /"query"\s*:|(^|&)query=/.test(req.body))) {
+  if (req.body !== undefined && (isGraphqlEndpoint(req) || GRAPHQL_SHAPED_BODY.test(req.body))) {
     found.push(...destructiveMutations(req.body));
   }
   for (const url of req.urls) {
