@@ -169,7 +169,8 @@ async function removeHooks(context: vscode.ExtensionContext, services: GuardServ
     }
   }
   for (const scope of ['user', 'workspace'] as const) {
-    if (!picks.some((x) => x.record.host === 'copilot' && x.record.scope === scope) && records.some((r) => r.host === 'copilot' && r.scope === scope)) continue;
+    // The autoApprove layer stays while a hook Copilot runs (its own file or the Claude Code one) stays at that level.
+    if (records.some((r) => (r.host === 'copilot' || r.host === 'claude') && r.scope === scope)) continue;
     try {
       const m = await applyAutoApprove(context, services, scope, false);
       if (m) out.push(m);
