@@ -36,6 +36,7 @@ __ag_max=4096        # longer command texts skip the word scan and always go to 
 # Trigger words: command names rules look at, plus carriers that can hide them. `*` means every command.
 __ag_all=0
 __ag_words=' '
+__ag_deep=' '
 __ag_compile() {
   local IFS=' ' w
   local -a list=()
@@ -46,6 +47,10 @@ __ag_compile() {
   done
   # No word list at all means the extension could not compile one: check everything rather than nothing.
   if [[ $__ag_words == ' ' ]]; then __ag_all=1; fi
+  list=()
+  builtin read -r -a list <<< "${AGENT_GUARD_DEEP_TRIGGERS-}"
+  for w in ${list[@]+"${list[@]}"}; do __ag_deep+="$w "; done
+  if [[ $__ag_deep == ' ' ]]; then __ag_deep=$__ag_words; fi
 }
 __ag_compile
 
@@ -56,7 +61,7 @@ if [[ -z ${AGENT_GUARD_TERMINAL_PID-} ]]; then export AGENT_GUARD_TERMINAL_PID=$
 # Word scan: 0 when the text names a trigger word. Quotes and backslashes are dropped first so that
 # `r''m`, `"pu"sh` and `\rm` read as the shell reads them; every other non-word character separates words.
 __ag_hit() {
-  local s=${1-} w IFS=' '
+  local s=${1-} list=${2-$__ag_words} w IFS=' '
   if (( __ag_all )) || (( ${#s} > __ag_max )); then builtin return 0; fi
   s=${s//[\'\"\\]/}
   # Switching off what the guard relies on is always checked (the prompt hook also restores both).
@@ -65,7 +70,7 @@ __ag_hit() {
   s=${s//[^[:alnum:]_.\/+-]/ }
   for w in $s; do
     w=${w##*/}
-    if [[ -n $w && $__ag_words == *" $w "* ]]; then builtin return 0; fi
+    if [[ -n $w && $list == *" $w "* ]]; then builtin return 0; fi
   done
   builtin return 1
 }
@@ -129,10 +134,13 @@ __ag_block() {
   fi
 }
 
-# 0 when the command may run.
+# 0 when the command may run. Inside functions (depth > 1: the person's own, a tool's, VS Code's) only
+# the command names rules look at count: wrappers and carriers (`eval "$cmd"`, `source`, `bash`) are
+# the plumbing of half the functions in existence, and the line that called the function was checked.
 __ag_check() {
-  local cmd=${1-} depth=${2-1}
-  if ! __ag_hit "$cmd"; then builtin return 0; fi
+  local cmd=${1-} depth=${2-1} list=$__ag_words
+  if (( depth > 1 )); then list=$__ag_deep; fi
+  if ! __ag_hit "$cmd" "$list"; then builtin return 0; fi
   if (( __ag_line_ok && depth == 1 )); then
     # Already part of the whole line the person (or the policy) let run: do not ask twice.
     local c=${cmd//[[:space:]\'\"\\]/} l=${__ag_line//[[:space:]\'\"\\]/}
@@ -142,8 +150,11 @@ __ag_check() {
 }
 
 __ag_debug() {
-  local __ag_st=$? __ag_last=${1-} __ag_cmd=$BASH_COMMAND __ag_depth=${#FUNCNAME[@]}
+  local __ag_st=$? __ag_last=${1-} __ag_cmd=$BASH_COMMAND __ag_f=1
   if (( __ag_in )); then builtin return 0; fi
+  # Called through __ag_first (the first command of a non-interactive shell): one frame deeper.
+  if [[ ${FUNCNAME[1]-} == __ag_first ]]; then __ag_f=2; fi
+  local __ag_depth=$(( ${#FUNCNAME[@]} - __ag_f + 1 ))
   __ag_in=1
   __ag_seen=1
   # 1. The trap we wrapped, where it used to run: top level of the shell it was set in.
@@ -152,8 +163,11 @@ __ag_debug() {
     builtin eval -- "$__ag_chain" || :
   fi
   # 2. Our check. The guard's own code (its functions, its prompt hook file) is not checked.
-  if [[ ${FUNCNAME[1]-} == __ag_* || ${BASH_SOURCE[1]-} == "$__ag_dir"/* ]]; then __ag_in=0; builtin return 0; fi
+  if [[ ${FUNCNAME[__ag_f]-} == __ag_* || ${BASH_SOURCE[__ag_f]-} == "$__ag_dir"/* ]]; then __ag_in=0; builtin return 0; fi
   if (( __ag_interactive )); then
+    # PROMPT_COMMAND starting (its first command at top level) ends the line: what runs now is the
+    # prompt's machinery (VS Code's, the person's), not their command.
+    if (( __ag_ph == 2 && __ag_depth == 1 )) && [[ -n ${PROMPT_COMMAND-} && $PROMPT_COMMAND == "$__ag_cmd"* ]]; then __ag_ph=0; fi
     # Completion functions, key bindings and the prompt's own commands are not the person's command.
     if [[ -n ${COMP_LINE-} ]] || (( __ag_ph == 0 )); then __ag_in=0; builtin return 0; fi
     if (( __ag_ph == 1 )); then
@@ -169,15 +183,13 @@ __ag_debug() {
         __ag_line=${__ag_line#\*}
         __ag_line=${__ag_line#"${__ag_line%%[![:space:]]*}"}
       fi
-      if [[ -n $__ag_line ]]; then
-        if __ag_hit "$__ag_line"; then
-          if __ag_ask "$__ag_line"; then
-            __ag_line_ok=1
-          else
-            __ag_in=0
-            __ag_block
-            builtin return 1
-          fi
+      if [[ -n $__ag_line ]] && __ag_hit "$__ag_line" "$__ag_words"; then
+        if __ag_ask "$__ag_line"; then
+          __ag_line_ok=1
+        else
+          __ag_in=0
+          __ag_block
+          builtin return 1
         fi
       fi
     fi

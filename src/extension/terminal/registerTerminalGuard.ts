@@ -12,6 +12,7 @@ import { guardEntry } from '../logRecord';
 import { shellEnvironment } from './shellEnvironment';
 import type { EnvMutation } from './shellEnvironment';
 import { shellTriggerWords } from './shellTriggerWords';
+import type { ShellTriggers } from './shellTriggerWords';
 import { BLOCKED_EXIT_CODE, TaskBlockTracker } from './taskBlockTracker';
 import { TerminalOffFlags } from './terminalOffFlags';
 import { ZDOTDIR_FILES } from './zdotdirFiles';
@@ -68,12 +69,12 @@ export function registerTerminalGuard(context: vscode.ExtensionContext, services
   const zshReady = writeZdotdir(zdotdir, report);
 
   const apply = (): void => {
-    let triggers: readonly string[] | '*';
+    let triggers: ShellTriggers;
     try {
       triggers = shellTriggerWords(services.policy());
     } catch (e) {
       // Without a word list the shells check every command: slower, never blind.
-      triggers = '*';
+      triggers = { words: '*', deep: [] };
       report(`Agent Guard could not compile the terminal prefilter (${(e as Error).message}); every terminal command is checked.`);
     }
     const mutations = shellEnvironment({

@@ -9,6 +9,7 @@
 // - zsh: ZDOTDIR points at a folder of four small dotfiles that read the person's own files (with their
 //   ZDOTDIR in place) and add the guard; VS Code's zsh integration reads our folder as the "user" one.
 // - the guard's inputs: where the CLI, node and the scripts are, the trigger words, the state folder.
+import type { ShellTriggers } from './shellTriggerWords';
 export interface ShellEnvironmentInput {
   /** `<extension>/dist/shell`. */
   shellDir: string;
@@ -16,7 +17,7 @@ export interface ShellEnvironmentInput {
   cliPath: string;
   /** A node to run the CLI with: VS Code's own runtime (run with ELECTRON_RUN_AS_NODE=1) or node. */
   nodePath: string;
-  triggers: readonly string[] | '*';
+  triggers: ShellTriggers;
   /** Folder for per-terminal "guard off" flags. */
   stateDir: string;
   /** Folder holding our .zshenv/.zprofile/.zshrc/.zlogin. */
@@ -35,7 +36,7 @@ export interface EnvMutation {
 
 /** Variables this guard owns. It only ever replaces these; it never clears the collection. */
 export const TERMINAL_GUARD_VARIABLES = [
-  'AGENT_GUARD_SHELL_DIR', 'AGENT_GUARD_CLI', 'AGENT_GUARD_NODE', 'AGENT_GUARD_TRIGGERS', 'AGENT_GUARD_STATE_DIR',
+  'AGENT_GUARD_SHELL_DIR', 'AGENT_GUARD_CLI', 'AGENT_GUARD_NODE', 'AGENT_GUARD_TRIGGERS', 'AGENT_GUARD_DEEP_TRIGGERS', 'AGENT_GUARD_STATE_DIR',
   'AGENT_GUARD_USER_BASH_ENV', 'AGENT_GUARD_USER_ZDOTDIR', 'BASH_ENV', 'ZDOTDIR', 'PROMPT_COMMAND',
 ] as const;
 
@@ -63,12 +64,13 @@ export function promptCommandLine(inheritedPromptCommand: string | undefined): s
 export function shellEnvironment(input: ShellEnvironmentInput): EnvMutation[] {
   const env = input.inherited;
   const set = (name: string, value: string): EnvMutation => ({ name, op: 'replace', value, applyAtShellIntegration: false });
-  const triggers = input.triggers === '*' ? '*' : input.triggers.join(' ');
+  const triggers = input.triggers.words === '*' ? '*' : input.triggers.words.join(' ');
   const out: EnvMutation[] = [
     set('AGENT_GUARD_SHELL_DIR', input.shellDir),
     set('AGENT_GUARD_CLI', input.cliPath),
     set('AGENT_GUARD_NODE', input.nodePath),
     set('AGENT_GUARD_TRIGGERS', triggers),
+    set('AGENT_GUARD_DEEP_TRIGGERS', input.triggers.deep.join(' ')),
     set('AGENT_GUARD_STATE_DIR', input.stateDir),
     set('BASH_ENV', `${input.shellDir}/bash-env.bash`),
     set('ZDOTDIR', input.zdotdir),

@@ -19,14 +19,22 @@ export const ARGV_PASSTHROUGH_WRAPPERS: ReadonlySet<string> = new Set([
 /** A word the shell scan can match: no whitespace, quotes or backslashes (the scan removes those). */
 const SCANNABLE = /^[^\s'"\\]+$/;
 
-/** `'*'` when no exact list exists (a `*` rule without triggers): then the shells check every command. */
-export function shellTriggerWords(policy: Policy): readonly string[] | '*' {
-  if (!triggerWordsComplete(policy)) return '*';
-  const out: string[] = [];
+export interface ShellTriggers {
+  /** Scanned in each command line and top-level command; `'*'` when no exact list exists (a `*` rule
+   *  without triggers): then the shells check every command. */
+  words: readonly string[] | '*';
+  /** Scanned in commands run inside functions: only the command names rules inspect (see agent-guard.bash). */
+  deep: readonly string[];
+}
+
+export function shellTriggerWords(policy: Policy): ShellTriggers {
+  const deep = [...policy.rulesByCommand.keys()].filter((w) => SCANNABLE.test(w) && w !== '*').sort();
+  if (!triggerWordsComplete(policy)) return { words: '*', deep };
+  const words: string[] = [];
   for (const word of triggerWords(policy)) {
     if (ARGV_PASSTHROUGH_WRAPPERS.has(word) && !policy.rulesByCommand.has(word)) continue;
     if (!SCANNABLE.test(word)) continue;
-    out.push(word);
+    words.push(word);
   }
-  return out;
+  return { words, deep };
 }
