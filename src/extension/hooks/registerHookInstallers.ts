@@ -211,10 +211,20 @@ function statusRows(context: vscode.ExtensionContext, paths: Paths): StatusRow[]
   return rows;
 }
 
-/** A removed or edited entry is told to the person and written to the decision log. */
-async function reportTampering(services: GuardServices, rows: StatusRow[]): Promise<void> {
-  const tampered = rows.filter((r) => r.status.tampered);
-  for (const r of tampered) {
+const TAMPER_STATE = 'agentGuard.hooks.reportedTampering';
+
+/**
+ * A removed or edited entry is told to the person and written to the decision log — once per change at
+ * start-up (the log is not filled with the same line every time a window opens); Hook Status always tells.
+ */
+async function reportTampering(context: vscode.ExtensionContext, services: GuardServices, rows: StatusRow[], always: boolean): Promise<void> {
+  const seen = new Set(context.globalState.get<string[]>(TAMPER_STATE, []));
+  const keyOf = (r: StatusRow): string => `${r.host}|${r.scope}|${r.status.detail}`;
+  const fresh = rows.filter((r) => r.status.tampered && !seen.has(keyOf(r)));
+  const tampered = always ? rows.filter((r) => r.status.tampered) : fresh;
+  for (const r of fresh) seen.add(keyOf(r));
+  if (fresh.length) await context.globalState.update(TAMPER_STATE, [...seen].slice(-200));
+  for (const r of fresh) {
     try {
       await services.log.append(
         guardEntry(`agent hook for ${HOST_LABELS[r.host]} (${scopeLabel(r.scope)})`, `hook changed outside Agent Guard: ${r.status.detail}; that agent's commands may run unchecked`, 'allow', 'error'),
@@ -240,13 +250,13 @@ async function showStatus(context: vscode.ExtensionContext, services: GuardServi
     rows.map((r) => ({ label: `${icon[r.status.state]} ${HOST_LABELS[r.host]} — ${words[r.status.state]}`, description: scopeLabel(r.scope), detail: r.status.state === 'not-installed' ? undefined : r.status.detail })),
     { title: 'Agent Guard: agent hooks', matchOnDescription: true, matchOnDetail: true },
   );
-  await reportTampering(services, rows);
+  await reportTampering(context, services, rows, true);
 }
 
 /** At start-up: warn about tampered hooks and offer to refresh hooks that point at an older copy of the extension. */
 async function checkAtStartup(context: vscode.ExtensionContext, services: GuardServices, paths: Paths): Promise<void> {
   const rows = statusRows(context, paths).filter((r) => r.record);
-  await reportTampering(services, rows);
+  await reportTampering(context, services, rows, false);
   const stale = rows.filter((r) => r.status.state === 'out-of-date' && !r.status.tampered);
   if (stale.length === 0) return;
   const choice = await vscode.window.showInformationMessage(
