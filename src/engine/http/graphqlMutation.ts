@@ -144,6 +144,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+const PLUS = /\+/g;
+
 /** Reads a JSON string body starting after its opening quote, tolerating bad escapes and a missing end. */
 function readJsonStringLenient(text: string, start: number): string {
   let out = '';
@@ -159,7 +162,7 @@ function readJsonStringLenient(text: string, start: number): string {
     if (n === 'n') out += '\n';
     else if (n === 't') out += '\t';
     else if (n === 'r') out += '\r';
-    else if (n === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) {
+    else if (n === 'u' && HEX4.test(text.slice(i + 1, i + 5))) {
       out += String.fromCharCode(parseInt(text.slice(i + 1, i + 5), 16));
       i += 4;
     } else out += n;
@@ -169,7 +172,7 @@ function readJsonStringLenient(text: string, start: number): string {
 
 function decodeFormValue(v: string): string {
   try {
-    return decodeURIComponent(v.replace(/\+/g, ' '));
+    return decodeURIComponent(v.replace(PLUS, ' '));
   } catch {
     return v;
   }

@@ -129,6 +129,11 @@ function finish(
   };
 }
 
+const BRACKETS = /^\[|\]$/g;
+const TRAILING_DOT = /\.$/;
+const BACKSLASH_ESCAPE = /\\(.)/g;
+const PORT_SHORTHAND = /^:\d/;
+const LEADING_SLASH = /^\//;
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//;
 const HOST_FALLBACK = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/;
 
@@ -137,7 +142,7 @@ export function hostOf(url: string): string | undefined {
   const withScheme = SCHEME.test(url) ? url : `http://${url}`;
   const m = HOST_FALLBACK.exec(withScheme);
   if (!m) return undefined;
-  const host = m[1].toLowerCase().replace(/^\[|\]$/g, '');
+  const host = m[1].toLowerCase().replace(BRACKETS, '');
   if (host === '' || host.includes('$') || host.includes('`')) return undefined;
   return host;
 }
@@ -146,7 +151,7 @@ const LOOPBACK_V4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
 /** localhost (and `*.localhost`), 127.0.0.0/8, ::1, 0.0.0.0 (which connects to this machine). */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/\.$/, '');
+  const h = host.toLowerCase().replace(TRAILING_DOT, '');
   return (
     h === 'localhost' ||
     h.endsWith('.localhost') ||
@@ -453,7 +458,7 @@ function splitItem(word: string): HttpieItem | undefined {
       continue;
     }
     for (const sep of ITEM_SEPARATORS) {
-      if (word.startsWith(sep, i)) return { key: word.slice(0, i).replace(/\\(.)/g, '$1'), sep, value: word.slice(i + sep.length) };
+      if (word.startsWith(sep, i)) return { key: word.slice(0, i).replace(BACKSLASH_ESCAPE, '$1'), sep, value: word.slice(i + sep.length) };
     }
   }
   return undefined;
@@ -548,7 +553,7 @@ function parseHttpie(cmd: SimpleCommand, readFile?: ReadFile): HttpRequest | nul
 /** httpie's shorthands: `:3000/x` → `localhost:3000/x`, no scheme → http (or https for `https`/`xhs`). */
 function expandHttpieUrl(url: string, https: boolean): string {
   if (url.startsWith(':')) {
-    return `${https ? 'https' : 'http'}://localhost${/^:\d/.test(url) ? url : url.slice(1)}`;
+    return `${https ? 'https' : 'http'}://localhost${PORT_SHORTHAND.test(url) ? url : url.slice(1)}`;
   }
   return SCHEME.test(url) ? url : `${https ? 'https' : 'http'}://${url}`;
 }
@@ -634,7 +639,7 @@ function parseGhApi(cmd: SimpleCommand, readFile?: ReadFile): HttpRequest | null
   if (input) body.addFile(input.path, cmd, readFile, input.dynamic);
   else if (fields.length > 0) body.pieces.push(`{${fields.join(',')}}`);
   const apiHost = host === 'github.com' ? 'api.github.com' : host;
-  const path = endpoint.replace(/^\//, '');
+  const path = endpoint.replace(LEADING_SLASH, '');
   const url = path === 'graphql' ? `https://${apiHost}/graphql` : `https://${apiHost}/${path}`;
   const implied = fields.length > 0 || input || body.unreadable ? 'POST' : 'GET';
   return finish('gh', method ?? implied, [url], headers, body, '', undefined);

@@ -53,6 +53,7 @@ export interface CloudCli {
 
 // Words that make the whole command a help or dry-run request: nothing is deleted.
 const NO_EFFECT_WORDS: ReadonlySet<string> = new Set(['--help', 'help', '--dry-run', '--dryrun', '--generate-cli-skeleton']);
+const SHORT_CLUSTER = /^-[A-Za-z]+$/;
 const WILDCARD = /[*?[]/;
 
 export interface Positional {
@@ -101,7 +102,7 @@ export function hasFlag(args: readonly string[], flags: readonly string[]): bool
   for (const a of args) {
     for (const f of flags) {
       if (a === f || a.startsWith(`${f}=`)) return true;
-      if (f.length === 2 && f[0] === '-' && !a.startsWith('--') && /^-[A-Za-z]+$/.test(a) && a.includes(f[1])) return true;
+      if (f.length === 2 && f[0] === '-' && !a.startsWith('--') && SHORT_CLUSTER.test(a) && a.includes(f[1])) return true;
     }
   }
   return false;
