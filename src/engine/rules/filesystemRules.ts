@@ -69,11 +69,13 @@ interface FindShape {
   firstFilter: string | undefined;
   /** The first name filter was negated (`! -name …`). */
   firstNegated: boolean;
+  /** Deletes through `-exec rm` rather than `-delete`. */
+  viaExec: boolean;
 }
 
 /** Reads `find`'s roots and filters; `deletes` says whether it deletes by itself (`-delete`, `-exec rm`). */
 function readFind(args: readonly string[]): FindShape {
-  const shape: FindShape = { roots: [], deletes: false, disposableFilter: false, emptyOnly: false, firstFilter: undefined, firstNegated: false };
+  const shape: FindShape = { roots: [], deletes: false, disposableFilter: false, emptyOnly: false, firstFilter: undefined, firstNegated: false, viaExec: false };
   let i = 0;
   // Leading options: -H -L -P -D debugopts -Olevel.
   while (i < args.length && (args[i] === '-H' || args[i] === '-L' || args[i] === '-P' || args[i].startsWith('-O') || args[i] === '-D')) {
@@ -112,7 +114,10 @@ function readFind(args: readonly string[]): FindShape {
     } else if (a === '-exec' || a === '-execdir' || a === '-ok' || a === '-okdir') {
       const prog = args[i + 1] ?? '';
       const base = prog.slice(prog.lastIndexOf('/') + 1);
-      if (DELETING_COMMANDS.has(base)) shape.deletes = true;
+      if (DELETING_COMMANDS.has(base)) {
+        shape.deletes = true;
+        shape.viaExec = true;
+      }
       // Skip the executed command up to its terminator.
       while (i + 1 < args.length && args[i + 1] !== ';' && args[i + 1] !== '+' && args[i + 1] !== '\\;') i++;
     }
@@ -145,7 +150,7 @@ function findHit(shape: FindShape, via: string): RuleHit | null {
     shape.firstFilter === undefined ? 'every file'
     : shape.firstNegated ? `every file not matching ${code(shape.firstFilter)}`
     : `files matching ${code(shape.firstFilter)}`;
-  hit.summary = `${via} deletes ${filter} under ${listWords(bad.map((b) => b.cls.describe))}`;
+  hit.summary = `deletes ${filter} under ${listWords(bad.map((b) => b.cls.describe))}, through ${via}`;
   return hit;
 }
 
@@ -172,7 +177,7 @@ const rmRecursive: Rule = {
     if ((recursive || force) && fromXargs) {
       const from = cmd.pipeFrom;
       if (from !== undefined && from.name === 'find') {
-        const hit = findHit(readFind(from.args), '`find | xargs rm`');
+        const hit = findHit(readFind(from.args), code('find | xargs rm'));
         if (hit !== null || s.positionals.length === 0) return hit;
       } else {
         return {
@@ -211,7 +216,7 @@ const findDelete: Rule = {
     'a find rooted in the project that only matches generated files (`-name "*.pyc"`) or empty folders is fine.',
   match(cmd) {
     const shape = readFind(cmd.args);
-    return shape.deletes ? findHit(shape, '`find`') : null;
+    return shape.deletes ? findHit(shape, code(shape.viaExec ? 'find -exec rm' : 'find -delete')) : null;
   },
 };
 
@@ -256,7 +261,7 @@ const interpreterDelete: Rule = {
       const cls = classifyDeletePath(d.path);
       if (!cls.safe) bad.push({ path: d.path, cls });
     }
-    return deleteHit(bad, `${LANGUAGE[cmd.name] ?? 'Interpreter'} code deletes`, true);
+    return deleteHit(bad, `runs ${LANGUAGE[cmd.name] ?? 'interpreter'} code that deletes`, true);
   },
 };
 
