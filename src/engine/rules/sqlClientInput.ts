@@ -537,7 +537,7 @@ function analyseRedisCli(cmd: SimpleCommand, rc: RuleContext): ClientAnalysis {
   } else if (!has(ca, REDIS_EVAL)) {
     const stdin = stdinInput(cmd, rc);
     if (stdin && 'unreadable' in stdin) {
-      if (has(ca, REDIS_PIPE) || cmd.pipeFrom) out.unreadable.push(stdin.unreadable);
+      out.unreadable.push(`${stdin.unreadable}${has(ca, REDIS_PIPE) ? ' (--pipe)' : ''}`);
     } else if (stdin && 'text' in stdin) {
       out.findings.push(...classifySql(stdin.text, 'redis'));
     }

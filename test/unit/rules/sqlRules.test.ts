@@ -91,6 +91,10 @@ const ROWS: Row[] = [
   ["redis-cli --scan --pattern 'session:*'", null],
   ['redis-cli DEL $(redis-cli KEYS "tmp:*")', 'sql.redis-scan-delete'],
   ['redis-cli <<EOF\nFLUSHALL\nEOF', 'sql.redis-flush'],
+  ['redis-cli < commands.txt', 'sql.unreadable-input'],
+  ['redis-cli --pipe < mass-insert.txt', 'sql.unreadable-input'],
+  ['redis-cli -x SET config < config.json', null],
+  ['redis-cli ping', null],
   ['redis-cli EVAL "return redis.call(\'FLUSHDB\')" 0', 'sql.redis-flush'],
   // clickhouse, cqlsh, sqlcmd, usql
   ['clickhouse-client --query "DROP TABLE events"', 'sql.drop', 'events'],
