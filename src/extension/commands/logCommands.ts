@@ -1,6 +1,8 @@
 // Commands on the decision log: show the panel, open a record, copy a command, open the file, clear
 // (with confirmation, and the clearing itself is logged), export as JSON.
 import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DecisionLog } from '../../log/decisionLog';
 import type { LogModel } from '../panel/logModel';
@@ -8,6 +10,12 @@ import { RecordDocumentProvider } from '../panel/recordDocumentProvider';
 import { entryIdFrom } from '../panel/logTreeProvider';
 import { CommandId, LOG_VIEW_ID, VIEW_CONTAINER_ID } from '../commandIds';
 import { guardEntry } from '../logRecord';
+
+/** The first workspace folder, else the home folder: somewhere the person will find the file. */
+function exportTarget(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(path.join(os.homedir(), name));
+}
 
 export function registerLogCommands(log: DecisionLog, model: LogModel, reportError: (m: string) => void): vscode.Disposable[] {
   return [
@@ -61,7 +69,7 @@ export function registerLogCommands(log: DecisionLog, model: LogModel, reportErr
         title: 'Export the Agent Guard decision log',
         saveLabel: 'Export',
         filters: { JSON: ['json'] },
-        defaultUri: vscode.Uri.file(`agent-guard-log-${new Date().toISOString().slice(0, 10)}.json`),
+        defaultUri: exportTarget(`agent-guard-log-${new Date().toISOString().slice(0, 10)}.json`),
       });
       if (!target) return;
       await vscode.workspace.fs.writeFile(target, Buffer.from(JSON.stringify(entries, null, 2) + '\n', 'utf8'));

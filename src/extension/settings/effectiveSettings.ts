@@ -2,6 +2,15 @@
 // workspace), honouring Workspace Trust: in a folder the person has not trusted, a workspace may only
 // make the guard stricter — it cannot switch it off, disable rules, loosen decisions, rename a
 // production target, or turn off the typed confirmation. Pure: the caller hands in `inspect` results.
+//
+// How to add a setting:
+//   1. Declare it in package.json `contributes.configuration` (schema, default, description); if a
+//      workspace value could loosen the guard, also list it in `capabilities.untrustedWorkspaces.restrictedConfigurations`.
+//   2. Add its key to `SettingId` and a field to `RawSettings`.
+//   3. Resolve it in both branches of `resolveSettings`: trusted (workspace wins) and untrusted (the
+//      person's value, tightened by the workspace at most; note what was ignored).
+//   4. Validate it (`validateOwnSettings`, or the engine's `compilePolicy` for policy input) and add a
+//      row to test/unit/extension/effectiveSettings.test.ts.
 import type { Decision, PolicyInput } from '../../engine/types';
 
 export const SECTION = 'agentGuard';
