@@ -16,7 +16,7 @@ import { ROOT, collectLogs, installVsix, makeProfile, startCodeServer, versionJo
 import { startPostgres } from './lib/postgres.mjs';
 import { seconds, stopGroup } from './lib/proc.mjs';
 import { packageVsix, prepareWorkspace, runSetup } from './lib/workspace.mjs';
-import { waitForWorkbench } from '../../test/e2e/lib/workbench.mjs';
+import { resetWorkbench, waitForWorkbench } from '../../test/e2e/lib/workbench.mjs';
 import { DEFAULT_SCENARIOS } from '../../test/e2e/scenarios/index.mjs';
 
 const SCENARIO_DIR = path.join(ROOT, 'test/e2e/scenarios');
@@ -143,6 +143,8 @@ async function runJob(jobName, scenarios, ctx) {
   timed(`${job.name}: chromium + workbench load`, t0);
 
   const cliPath = path.join(profile.extensions, fs.readdirSync(profile.extensions).find((d) => d.startsWith('agent-guard.')) ?? '', 'dist/cli.js');
+  // What earlier scenarios of this job decided, for the log scenario to find in the panel.
+  const shared = { decisions: [] };
   for (const scenario of scenarios) {
     const steps = [];
     const sT0 = Date.now();
@@ -155,6 +157,7 @@ async function runJob(jobName, scenarios, ctx) {
       workspace,
       cliPath,
       consoleErrors,
+      shared,
       steps,
       step(msg) {
         const line = `  [${seconds(sT0)} s] ${msg}`;
@@ -205,8 +208,8 @@ async function runJob(jobName, scenarios, ctx) {
     results.push({ job: job.name, id: scenario.id, ok: !error });
     // Leave the workbench as a person would find it: no dialog, no input box, no terminals.
     try {
+      await resetWorkbench(page);
       await scenario.cleanup?.(t);
-      for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
     } catch (e) {
       console.log(`[e2e] cleanup after ${scenario.id}: ${e.message}`);
     }

@@ -117,8 +117,8 @@ export function installVsix(job, profile, vsix) {
   return out.trim();
 }
 
-export async function startCodeServer(job, profile, workspace) {
-  const port = await freePort();
+export async function startCodeServer(job, profile, workspace, { port: wantedPort } = {}) {
+  const port = wantedPort ?? (await freePort());
   fs.writeFileSync(profile.configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const server = startGroup(
     bin(job),

@@ -190,3 +190,97 @@ export async function guardLogRows(page) {
 export async function notifications(page) {
   return (await page.locator('.notifications-toasts .notification-toast').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
+
+// ------------------------------------------------------------------ command-line helpers
+
+/** Clears the active terminal's screen (the workbench command, not a shell command) so prompts can be counted. */
+export async function clearTerminal(page) {
+  await runCommand(page, 'Terminal: Clear');
+  await page.waitForTimeout(300);
+}
+
+export function countOf(text, needle) {
+  return text.split(needle).length - 1;
+}
+
+/** Waits until the prompt has been drawn `n` times on the (cleared) screen: the last command has ended. */
+export async function waitForPrompts(page, prompt, n, opts = {}) {
+  return waitForTerminalText(page, (t) => countOf(t, prompt) >= n, { what: `${n} prompts "${prompt}" (the command to end)`, ...opts });
+}
+
+/** Picks a row of the open quick pick by its exact label. */
+export async function pickQuickItem(page, label, { timeout = 20_000 } = {}) {
+  const row = page
+    .locator('.quick-input-widget .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRe(label)}\\s*$`) }) })
+    .first();
+  await row.waitFor({ state: 'visible', timeout });
+  await row.click();
+}
+
+/** In a multi-select quick pick: ticks exactly the given labels, then OK. */
+export async function pickManyQuickItems(page, labels, { timeout = 20_000 } = {}) {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout });
+  const rows = widget.locator('.monaco-list-row');
+  const n = await rows.count();
+  for (let i = 0; i < n; i++) {
+    const row = rows.nth(i);
+    const label = (await row.locator('.label-name').innerText()).trim();
+    const box = row.locator('input[type=checkbox], .monaco-custom-toggle, .quick-input-list-checkbox').first();
+    const checked = (await row.getAttribute('aria-checked')) === 'true';
+    const want = labels.includes(label);
+    if (checked !== want) await box.click();
+  }
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * The log view as a person reads it: groups ("Blocked (3)") expanded, and each entry row with the group
+ * it sits in. Returns [{ group, text }].
+ */
+export async function readGuardLog(page) {
+  const list = page.locator('.part.sidebar .monaco-list');
+  await list.first().waitFor({ state: 'visible', timeout: 20_000 });
+  // Expand every collapsed group (one at a time: rows move when a group opens).
+  for (let i = 0; i < 10; i++) {
+    const collapsed = page.locator('.part.sidebar .monaco-list-row[aria-level="1"][aria-expanded="false"]');
+    if (!(await collapsed.count())) break;
+    await collapsed.first().click();
+    await page.waitForTimeout(300);
+  }
+  const rows = page.locator('.part.sidebar .monaco-list-row');
+  const out = [];
+  let group = '';
+  const n = await rows.count();
+  for (let i = 0; i < n; i++) {
+    const row = rows.nth(i);
+    const level = await row.getAttribute('aria-level');
+    const text = (await row.innerText()).replace(/\s+/g, ' ').trim();
+    if (level === '1') group = text;
+    else out.push({ group, text });
+  }
+  return out;
+}
+
+/**
+ * Puts the workbench back as a person would leave it between scenarios: answers any open modal with
+ * Block (Escape), closes input boxes, kills the terminals. Bounded, so a dialog that keeps coming back
+ * cannot hang the suite.
+ */
+export async function resetWorkbench(page) {
+  for (let i = 0; i < 12; i++) {
+    if (await dialogVisible(page)) {
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(400);
+      continue;
+    }
+    await closeQuickInput(page);
+    if (await page.locator('.terminal-wrapper').count()) {
+      await runCommand(page, 'Terminal: Kill All Terminals', { timeout: 5000 }).catch(() => {});
+      await page.waitForTimeout(800);
+      continue;
+    }
+    if (!(await dialogVisible(page))) return;
+  }
+}
