@@ -290,12 +290,3 @@ function dollarTagEnd(text: string, at: number): number {
   }
   return 0;
 }
-
-/** Paren depth changes, for callers that walk tokens. */
-export function parenDelta(t: SqlToken): number {
-  if (t.type !== 'op') return 0;
-  if (t.value === '(') return 1;
-  if (t.value === ')') return -1;
-  return 0;
-}
-
