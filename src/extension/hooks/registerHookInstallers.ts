@@ -104,7 +104,7 @@ async function setupHooks(context: vscode.ExtensionContext, services: GuardServi
   const scopes: Array<{ label: string; scope: Scope; detail: string }> = [
     { label: 'User level', scope: 'user', detail: 'Every project on this machine (files in your home folder)' },
   ];
-  if (p.workspace) scopes.unshift({ label: 'This workspace', scope: 'workspace', detail: `${p.workspace} (files in the project; commit them to share the guard)` });
+  if (p.workspace) scopes.unshift({ label: 'This workspace', scope: 'workspace', detail: `${p.workspace} — files in the project; they name this machine's copy of Agent Guard, so each teammate runs Set Up rather than committing them` });
   const scopePick = args.scope && scopes.find((x) => x.scope === args.scope) ? scopes.find((x) => x.scope === args.scope) : await vscode.window.showQuickPick(scopes, { title: 'Agent Guard: where should the hooks be written?', ignoreFocusOut: true });
   if (!scopePick) return;
   const rt = runtime(context);
