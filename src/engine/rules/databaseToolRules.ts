@@ -304,6 +304,10 @@ const RULES: readonly ToolRule[] = [
         const what = RAILS_DESTROYERS[a];
         if (what) return { summary: `${what} (rails ${a})`, target: a };
       }
+      // `db:migrate VERSION=0` migrates down past the first migration: every table is dropped.
+      if (args.includes('db:migrate') && args.includes('VERSION=0')) {
+        return { summary: 'migrates down to version 0, dropping every table (rails db:migrate VERSION=0)', target: 'db:migrate VERSION=0' };
+      }
       return null;
     },
   },
@@ -390,6 +394,18 @@ const RULES: readonly ToolRule[] = [
       if (tool === 'atlas' && sub === 'schema' && ops[1] === 'clean') return { summary: 'drops every object of the schema (atlas schema clean)' };
       if (tool === 'mongorestore' && args.includes('--drop')) return { summary: 'drops each collection before restoring it (mongorestore --drop)' };
       return null;
+    },
+  },
+  {
+    id: 'database.drizzle-push-force',
+    severity: 'medium',
+    names: ['drizzle-kit', 'npx', 'pnpm', 'yarn', 'bun', 'bunx'],
+    tools: new Set(['drizzle-kit']),
+    summary: 'pushes a schema and auto-approves data-loss statements (drizzle-kit push --force)',
+    rationale: '`drizzle-kit push` asks before statements that lose data (dropping columns or tables); `--force` approves them all unseen.',
+    match({ args }) {
+      if (asksForHelp(args) || args[0] !== 'push') return null;
+      return args.includes('--force') ? { summary: 'pushes the schema approving every data-loss statement (drizzle-kit push --force)' } : null;
     },
   },
   {

@@ -502,6 +502,7 @@ const REDIS_DB = set('n');
 const REDIS_EVAL = set('eval');
 const REDIS_PIPE = set('pipe');
 const REDIS_STDIN_ARG = set('x');
+const REDIS_CLUSTER = set('cluster');
 const REDIS_DELETES = new Set(['DEL', 'UNLINK']);
 /** The placeholder the parser leaves where `xargs` appends stdin items. */
 const STDIN_ITEMS = '<stdin items>';
@@ -523,12 +524,15 @@ function analyseRedisCli(cmd: SimpleCommand, rc: RuleContext): ClientAnalysis {
     if ('unreadable' in input) out.unreadable.push(input.unreadable);
     else if ('text' in input) out.findings.push(...classifyRedisCommand(['EVAL', input.text]));
   }
-  const argv = ca.positionals;
+  // `redis-cli --cluster call host:port FLUSHALL` runs the command on every node.
+  const clusterCall = has(ca, REDIS_CLUSTER) && ca.positionals[0] === 'call';
+  const argv = clusterCall ? ca.positionals.slice(2) : ca.positionals;
   if (argv.length > 0) {
     out.findings.push(...classifyRedisCommand(argv));
     const verb = argv[0].toUpperCase();
     if (REDIS_DELETES.has(verb)) {
-      const keysUnknown = argv.slice(1).some((k, i) => k === STDIN_ITEMS || cmd.dynamic[ca.positionalIndexes[i + 1]] === true || WHOLLY_DYNAMIC.test(k));
+      const offset = clusterCall ? 2 : 0;
+      const keysUnknown = argv.slice(1).some((k, i) => k === STDIN_ITEMS || cmd.dynamic[ca.positionalIndexes[i + 1 + offset]] === true || WHOLLY_DYNAMIC.test(k));
       const viaXargs = cmd.via.some((v) => v === 'xargs' || v.startsWith('xargs '));
       if (keysUnknown || viaXargs || has(ca, REDIS_STDIN_ARG)) {
         out.scanDelete = cmd.pipeFrom ? `keys listed by \`${cmd.pipeFrom.text}\`` : 'keys read from stdin';

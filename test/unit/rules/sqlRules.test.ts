@@ -95,6 +95,8 @@ const ROWS: Row[] = [
   ['redis-cli --pipe < mass-insert.txt', 'sql.unreadable-input'],
   ['redis-cli -x SET config < config.json', null],
   ['redis-cli ping', null],
+  ['redis-cli --cluster call 10.0.0.1:6379 FLUSHALL', 'sql.redis-flush'],
+  ['redis-cli --cluster call 10.0.0.1:6379 INFO', null],
   ['redis-cli EVAL "return redis.call(\'FLUSHDB\')" 0', 'sql.redis-flush'],
   // clickhouse, cqlsh, sqlcmd, usql
   ['clickhouse-client --query "DROP TABLE events"', 'sql.drop', 'events'],
