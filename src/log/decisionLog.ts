@@ -1,10 +1,11 @@
 // The append-only decision log: one JSON line per decision in `decisions.jsonl`.
-// One writer per process: appends go through a promise chain that batches whole lines into a single
+// One writer per process (each VS Code window's extension host is one): appends go through a promise chain that batches whole lines into a single
 // `appendFile` with O_APPEND, so lines are never interleaved or torn, and rotation happens between two
 // writes, never during one — no line is lost to it. The file holds at most `maxEntries` lines; at that
 // point it becomes `decisions.1.jsonl` (replacing the previous one), so between maxEntries and
 // 2 × maxEntries of the newest decisions are kept.
 import { promises as fsp } from 'fs';
+import type { FileHandle } from 'fs/promises';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
 import { parseLogLine } from './logEntry';
@@ -48,6 +49,7 @@ function newBatch(): Batch {
 }
 
 export const MIN_MAX_ENTRIES = 10;
+const STALE_LOCK_MS = 30_000;
 
 export function newEntryId(time = new Date()): string {
   return `${time.getTime().toString(36)}-${randomBytes(4).toString('hex')}`;
@@ -108,12 +110,11 @@ export class DecisionLog {
       if (this.lineCount === undefined) this.lineCount = await countLines(this.filePath);
       let next = 0;
       while (next < batch.lines.length) {
-        if (this.lineCount >= this.maxEntries) {
-          await fsp.rename(this.filePath, this.rotatedPath);
-          this.lineCount = 0;
-        }
+        if (this.lineCount >= this.maxEntries) await this.rotate();
         // Fill the active file up to the limit, then rotate and continue with the rest of the batch.
-        const take = Math.min(batch.lines.length - next, this.maxEntries - this.lineCount);
+        // If another window holds the rotation, write anyway: the file runs a little over, never loses a line.
+        const room = this.maxEntries - this.lineCount;
+        const take = room > 0 ? Math.min(batch.lines.length - next, room) : batch.lines.length - next;
         await fsp.appendFile(this.filePath, batch.lines.slice(next, next + take).join(''), { flag: 'a', mode: 0o600 });
         this.lineCount += take;
         next += take;
@@ -131,6 +132,38 @@ export class DecisionLog {
       } catch {
         // A listener's failure must not stop the writer.
       }
+    }
+  }
+
+  /**
+   * Two VS Code windows are two writers on the same file (same global storage). Rotation is therefore
+   * done under an exclusive lock file and decided on the file's real line count, so two windows never
+   * both rotate (the second rename would replace the first's rotated file and drop its lines).
+   */
+  private async rotate(): Promise<void> {
+    const lock = `${this.filePath}.rotate-lock`;
+    let handle: FileHandle;
+    try {
+      handle = await fsp.open(lock, 'wx', 0o600);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // A lock left by a crashed window is broken after a while; a live one means the other window rotates.
+      const age = Date.now() - (await fsp.stat(lock).then((st) => st.mtimeMs, () => Date.now()));
+      if (age > STALE_LOCK_MS) await fsp.rm(lock, { force: true });
+      this.lineCount = await countLines(this.filePath);
+      return;
+    }
+    try {
+      const actual = await countLines(this.filePath);
+      if (actual >= this.maxEntries) {
+        await fsp.rename(this.filePath, this.rotatedPath);
+        this.lineCount = 0;
+      } else {
+        this.lineCount = actual;
+      }
+    } finally {
+      await handle.close();
+      await fsp.rm(lock, { force: true });
     }
   }
 

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { spawn } from 'child_process';
 import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -62,6 +63,45 @@ describe('DecisionLog', () => {
       seen.add(e.command.split(' ').slice(0, 4).join(' '));
     }
     assert.strictEqual(seen.size, 4000);
+  });
+
+  async function eightProcesses(dir: string, maxEntries: number): Promise<void> {
+    const worker = path.join(__dirname, 'appendWorker.ts');
+    await Promise.all(
+      Array.from({ length: 8 }, (_, w) =>
+        new Promise<void>((resolve, reject) => {
+          const p = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), worker, dir, String(w), '500', String(maxEntries)], { stdio: 'inherit' });
+          p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker ${w} exited ${code}`))));
+        }),
+      ),
+    );
+  }
+
+  function checkAll(lines: string[]): void {
+    const seen = new Set<string>();
+    for (const l of lines) {
+      const e = parseLogLine(l);
+      assert.ok(e, `torn or corrupt line: ${l.slice(0, 80)}`);
+      seen.add(e.command.split(' ').slice(0, 4).join(' '));
+    }
+    assert.strictEqual(seen.size, 4000);
+    assert.strictEqual(lines.length, 4000);
+  }
+
+  it('8 processes (windows) × 500 lines on one file: no line lost, none torn', async function () {
+    this.timeout(90_000);
+    const dir = await tempDir();
+    await eightProcesses(dir, 100_000);
+    checkAll(await rawLines(new DecisionLog({ dir, maxEntries: 100_000 })));
+  });
+
+  it('8 processes rotating the same file: rotation happens once, no line is lost to it', async function () {
+    this.timeout(90_000);
+    const dir = await tempDir();
+    await eightProcesses(dir, 2500);
+    const log = new DecisionLog({ dir, maxEntries: 2500 });
+    assert.ok((await fsp.stat(log.rotatedPath)).isFile(), 'rotated');
+    checkAll(await rawLines(log));
   });
 
   it('rotation keeps every line: 500 lines with maxEntries 300 → 300 rotated + 200 active, each once', async () => {
