@@ -51,6 +51,8 @@ export async function startGuard(context: vscode.ExtensionContext): Promise<Guar
   const model = new LogModel(log, (m) => output.warn(m), () => settings.current.logMaxEntries);
   context.subscriptions.push(model);
   void model.reload();
+  // Other windows append to the same log: pick their decisions up when this window gets focus.
+  context.subscriptions.push(vscode.window.onDidChangeWindowState((s) => void (s.focused && model.reload())));
 
   const locator = new SecretLocator(new VscodeWorkspaceFiles());
   const describeCredentials = async (action: Action): Promise<CredentialNote[]> => {
