@@ -8,6 +8,8 @@
 export interface CodeDelete {
   call: string;
   path: string | undefined;
+  /** Person-facing words for a computed target. */
+  describe?: string;
 }
 
 /** A call's first argument: anything up to `,` or `)`, with one level of nested calls (`os.homedir()`). */
@@ -27,8 +29,14 @@ const CALLS: readonly RegExp[] = [
   /\b((?:FileUtils\.)?(?:rm_rf|rm_r|remove_dir|remove_entry(?:_secure)?))\s*[( ]\s*([^,)\n;]*)/g,
   // A shell `rm -r`/`rm -f` inside a string run by os.system / subprocess / execSync / system / backticks.
   /\b(rm)\s+(?:-[A-Za-z-]*[rRf][A-Za-z]*\s+)+(?:--\s+)?([^\s'"`;)&|]+)/g,
+  // …whose path is glued on by the code: `'rm -rf ' + dir`, `"rm -rf %s" % d`.
+  /\b(rm)\s+(?:-[A-Za-z-]*[rRf][A-Za-z]*\s+)+()(?=['"`]\s*\+)/g,
 ];
 
+/** Deleting every entry of a listing: `for f in os.listdir('.'): os.remove(f)`, `readdirSync(d).forEach(unlinkSync)`. */
+const MASS_DELETE = /(?:listdir|scandir|os\.walk|\bglob\(|\.r?glob\(|readdirSync|readdir\()[\s\S]{0,300}?(?:os\.remove|os\.unlink|\.unlink\(|unlinkSync|rmSync|\brm\()|(?:os\.remove|os\.unlink|unlinkSync)\([^)]*\)\s+for\s/;
+
+const PLACEHOLDER = /^(?:%|\{)/;
 const STRING_LITERAL = /^(?:[rRbuf]{0,2})(['"`])([^'"`]*)\1$/;
 const PATH_CALL = /^(?:pathlib\.)?Path\(\s*(['"])([^'"]*)\1\s*\)$/;
 const EXPANDUSER = /expanduser\(\s*(['"])([^'"]*)\1/;
@@ -54,10 +62,12 @@ export function scanCodeForDeletes(code: string): CodeDelete[] {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(code)) !== null) {
-      // The shell pattern captures a bare word, not an expression.
-      const path = m[1] === 'rm' ? m[2] : resolveExpression(m[2]);
+      // The shell pattern captures a bare word (empty when the code glues the path on), not an expression.
+      // `%s`, `{}`, `{path}`: a format placeholder the code fills in.
+      const path = m[1] === 'rm' ? (m[2] === '' || PLACEHOLDER.test(m[2]) ? undefined : m[2]) : resolveExpression(m[2]);
       found.push({ call: m[1], path });
     }
   }
+  if (MASS_DELETE.test(code)) found.push({ call: 'unlink', path: undefined, describe: 'the files of a folder it lists' });
   return found;
 }

@@ -243,7 +243,54 @@ const redirectToDevice: Rule = {
   },
 };
 
+/** macOS `diskutil` verbs that erase or repartition (`list`, `info`, `mount` only read or attach). */
+const DISKUTIL_ERASE: ReadonlySet<string> = new Set([
+  'eraseDisk', 'eraseVolume', 'reformat', 'partitionDisk', 'zeroDisk', 'randomDisk', 'secureErase', 'eraseCD',
+  'deleteContainer', 'deleteVolume', 'deletePartition',
+]);
+/** Windows PowerShell storage cmdlets that erase: a whole disk, a partition, a volume's file system. */
+const WINDOWS_ERASE: ReadonlySet<string> = new Set(['Clear-Disk', 'Format-Volume', 'Remove-Partition', 'Initialize-Disk']);
+const DRIVE_LETTER = /^[A-Za-z]:$/;
+
+/** `-Number 1` → "disk 1", `-DriveLetter D` → "drive D:", else the first operand. */
+function windowsTarget(args: readonly string[]): string {
+  for (let i = 0; i + 1 < args.length; i++) {
+    const p = args[i].toLowerCase();
+    if (p === '-number' || p === '-disknumber') return `disk ${args[i + 1]}`;
+    if (p === '-driveletter') return `drive ${args[i + 1]}:`;
+    if (p === '-friendlyname' || p === '-filesystemlabel') return args[i + 1];
+  }
+  return args.find((a) => !a.startsWith('-')) ?? 'a disk';
+}
+
+const eraseOtherSystems: Rule = {
+  id: 'disk.erase-volume',
+  category: 'disk',
+  severity: 'critical',
+  commands: ['diskutil', 'format', 'Format-Volume', 'Clear-Disk', 'Remove-Partition', 'Initialize-Disk'],
+  summary: 'erases a disk or volume (macOS diskutil, Windows format)',
+  rationale: '`diskutil eraseDisk`, `format D:`, `Clear-Disk` and `Format-Volume` are the macOS and Windows `mkfs`/`wipefs`.',
+  match(cmd) {
+    if (cmd.name === 'diskutil') {
+      // `diskutil apfs deleteVolume disk3s5`: the verb may follow a family word.
+      const i = cmd.args[0] === 'apfs' || cmd.args[0] === 'cs' || cmd.args[0] === 'appleRAID' ? 1 : 0;
+      const verb = cmd.args[i];
+      if (verb === undefined || !DISKUTIL_ERASE.has(verb)) return null;
+      const target = cmd.args[cmd.args.length - 1];
+      return { summary: `erases ${code(target)} with ${code('diskutil ' + verb)}, destroying everything on it`, target };
+    }
+    if (cmd.name === 'format') {
+      // cmd.exe `format D: /q`; an argument that is not a drive letter is some other `format` tool.
+      const drive = cmd.args.find((a) => DRIVE_LETTER.test(a));
+      return drive === undefined ? null : { summary: `formats the drive ${code(drive)}, erasing every file on it`, target: drive };
+    }
+    if (!WINDOWS_ERASE.has(cmd.name) || cmd.args.some((a) => a.toLowerCase() === '-whatif')) return null;
+    const target = windowsTarget(cmd.args);
+    return { summary: `erases ${target} with ${code(cmd.name)}, destroying everything on it`, target };
+  },
+};
+
 export const DISK_RULES: RulePack = {
   name: 'disk',
-  rules: [ddToDevice, mkfs, wipefs, partitionTable, shredDevice, zfsDestroy, lvmRemove, redirectToDevice],
+  rules: [ddToDevice, mkfs, wipefs, partitionTable, shredDevice, zfsDestroy, lvmRemove, redirectToDevice, eraseOtherSystems],
 };

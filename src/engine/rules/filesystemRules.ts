@@ -255,13 +255,16 @@ const interpreterDelete: Rule = {
     const bad: Unsafe[] = [];
     for (const d of scanCodeForDeletes(text)) {
       if (d.path === undefined) {
-        bad.push({ path: d.call, cls: { safe: false, kind: 'variable', severity: 'high', describe: `a folder the code computes (${code(d.call)})` } });
+        const describe = d.describe ?? `a path the code computes (in ${code(d.call)})`;
+        bad.push({ path: d.call, cls: { safe: false, kind: 'variable', severity: 'high', describe } });
         continue;
       }
       const cls = classifyDeletePath(d.path);
       if (!cls.safe) bad.push({ path: d.path, cls });
     }
-    return deleteHit(bad, `runs ${LANGUAGE[cmd.name] ?? 'interpreter'} code that deletes`, true);
+    // A loop of unlinks deletes files, not trees: no "and everything in it".
+    const trees = bad.some((b) => b.path !== 'unlink');
+    return deleteHit(bad, `runs ${LANGUAGE[cmd.name] ?? 'interpreter'} code that deletes`, trees);
   },
 };
 

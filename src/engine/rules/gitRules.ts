@@ -33,11 +33,13 @@ function where(cmd: SimpleCommand): string {
 }
 
 const ONLY_PARENTS = /^(?:\.\.\/)+$/;
+const GLOB = /[*?[]/;
 
 /** Pathspecs that cover the whole tree or a whole folder: a discard there loses every uncommitted edit. */
 function isBroadPathspec(p: string): boolean {
   if (p === '.' || p === './' || p === '*' || p === ':/' || p === ':/*' || p === ':(top)' || p === ':' || p === '..') return true;
-  if (p.endsWith('/') || p.endsWith('/*')) return true;
+  // A folder, or a glob after `--` (`'*.ts'`): every matching edited file.
+  if (p.endsWith('/') || GLOB.test(p)) return true;
   return ONLY_PARENTS.test(p);
 }
 

@@ -104,6 +104,10 @@ const terraformState: Rule = {
       if (tfFlag(c.rest, 'dry-run')) return null;
       return { summary: `removes ${operands.map(code).join(', ') || 'resources'} from the ${c.tool} state; the real resources are no longer managed`, target: operands.join(' ') };
     }
+    // state push overwrites the remote state with a local file (with -force even an older one).
+    if (c.verb === 'state' && action === 'push') {
+      return { summary: `overwrites the ${c.tool} state with ${code(operands[0] ?? '?')}; resources missing from that file are forgotten`, target: operands[0], severity: 'medium' };
+    }
     if (c.verb === 'workspace' && action === 'delete') {
       return { summary: `deletes the ${c.tool} workspace ${code(operands[0] ?? '?')} and its state`, target: operands[0] };
     }
@@ -146,16 +150,20 @@ const cdkDestroy: Rule = {
   id: 'iac.cdk-destroy',
   category: 'iac',
   severity: 'high',
-  commands: ['cdk', 'cdktf', 'serverless', 'sls', 'sst'],
+  commands: ['cdk', 'cdktf', 'serverless', 'sls', 'sst', 'amplify'],
   summary: 'destroys deployed stacks',
-  rationale: '`cdk destroy`, `cdktf destroy`, `serverless remove` and `sst remove` delete the deployed stacks and the resources in them.',
+  rationale: '`cdk destroy`, `cdktf destroy`, `serverless remove`, `sst remove` and `amplify delete` delete the deployed stacks and the resources in them.',
   match(cmd) {
     if (asksForHelp(cmd.args)) return null;
     const s = scanArgs(cmd.args, { shortWithValue: 'cs', longWithValue: new Set(['context', 'stage', 'region', 'app', 'profile']) });
     const verb = s.positionals[0];
-    const destroying = cmd.name === 'cdk' || cmd.name === 'cdktf' ? verb === 'destroy' : verb === 'remove';
+    // amplify delete / amplify env remove: the whole backend, or one of its environments.
+    const destroying =
+      cmd.name === 'cdk' || cmd.name === 'cdktf' ? verb === 'destroy'
+      : cmd.name === 'amplify' ? verb === 'delete' || (verb === 'env' && (s.positionals[1] === 'remove' || s.positionals[1] === 'rm'))
+      : verb === 'remove';
     if (!destroying) return null;
-    const stacks = s.positionals.slice(1);
+    const stacks = s.positionals.slice(verb === 'env' ? 2 : 1);
     const stage = s.values.get('stage') ?? s.values.get('s');
     const which = hasLong(s, 'all') ? 'every stack of the app' : stacks.length > 0 ? stacks.map(code).join(', ') : stage !== undefined ? `the stage ${code(stage)}` : 'the deployed stack';
     return { summary: `destroys ${which} and the resources in it (${code(cmd.name + ' ' + verb)})`, target: stacks.join(' ') || stage || 'stack' };

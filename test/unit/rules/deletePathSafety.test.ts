@@ -84,6 +84,9 @@ describe('code delete scanner', () => {
     ['FileUtils.rm_rf("uploads")', ['uploads']],
     ["os.system('rm -rf ~/data')", ['~/data']],
     ["print('shutil.rmtree is dangerous')", []],
+    ["os.system('rm -rf %s' % d)", [null]],
+    ["execSync('rm -rf ' + dir)", [null]],
+    ["for f in os.listdir('.'): os.remove(f)", [null]],
   ];
   for (const [code, paths] of CODE) {
     it(code, () => assert.deepStrictEqual(scanCodeForDeletes(code).map((d) => d.path ?? null), paths));

@@ -26,6 +26,10 @@ const ROWS: Row[] = [
   ['disk.lvm-remove', 'cryptsetup luksFormat /dev/sdb1', '/dev/sdb1', 'cryptsetup luksOpen /dev/sdb1 data'],
   ['disk.redirect-device', 'cat image.raw > /dev/sda', '/dev/sda', 'echo done > /dev/null'],
   ['disk.redirect-device', 'pv disk.img | sudo tee /dev/sdb', '/dev/sdb', 'echo hi | tee /dev/stderr'],
+  ['disk.erase-volume', 'diskutil eraseDisk JHFS+ Untitled /dev/disk2', '/dev/disk2', 'diskutil list'],
+  ['disk.erase-volume', 'diskutil apfs deleteVolume disk3s5', 'disk3s5', 'diskutil apfs list'],
+  ['disk.erase-volume', 'format D: /q', 'D:', 'format --help'],
+  ['disk.erase-volume', 'Clear-Disk -Number 1 -RemoveData', 'disk 1', 'Clear-Disk -Number 1 -RemoveData -WhatIf'],
 ];
 
 describe('disk rules', () => {

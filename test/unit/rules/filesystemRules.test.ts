@@ -39,6 +39,8 @@ const ROWS: Row[] = [
   ['fs.code-recursive-delete', `ruby -e 'FileUtils.rm_rf("uploads")'`, 'uploads', `ruby -e 'FileUtils.rm_rf("tmp/cache/../../build")'`],
   ['fs.code-recursive-delete', `python3 -c "import os; os.system('rm -rf ~/data')"`, '~/data', `python3 -c "import os; os.system('rm -rf build')"`],
   ['fs.code-recursive-delete', `python3 -c 'import shutil,sys; shutil.rmtree(sys.argv[1])' x`, 'rmtree', `python3 -c 'print("shutil.rmtree")'`],
+  ['fs.code-recursive-delete', `python3 -c "import os; [os.remove(f) for f in os.listdir('.')]"`, 'unlink', `python3 -c "import os; print(os.listdir('.'))"`],
+  ['fs.code-recursive-delete', `node -e "require('child_process').execSync('rm -rf ' + process.argv[1])" x`, 'rm', `node -e "require('child_process').execSync('rm -rf dist')"`],
   ['fs.code-recursive-delete', "python3 - <<'EOF'\nimport shutil\nshutil.rmtree('/var/lib/app')\nEOF", '/var/lib/app', "python3 - <<'EOF'\nprint('hi')\nEOF"],
   // PowerShell and cmd.exe
   ['fs.powershell-remove-recurse', 'Remove-Item -Recurse -Force src', 'src', 'Remove-Item -Recurse -Force node_modules'],

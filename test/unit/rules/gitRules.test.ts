@@ -27,6 +27,7 @@ const ROWS: Row[] = [
   ['git.checkout-discard', 'git checkout .', '.', 'git checkout main'],
   ['git.checkout-discard', 'git checkout HEAD -- src/', 'src/', 'git checkout -b feature/x'],
   ['git.checkout-discard', 'git checkout -f main', 'main', 'git switch main'],
+  ['git.checkout-discard', "git checkout -- '*.ts'", '*.ts', 'git checkout -- src/app.ts'],
   ['git.restore-discard', 'git restore .', '.', 'git restore --staged .'],
   ['git.restore-discard', 'git restore --staged --worktree .', '.', 'git restore src/app.ts'],
   ['git.filter-branch', 'git filter-branch --tree-filter "rm -f x" HEAD', 'history', 'git filter-repo --analyze'],

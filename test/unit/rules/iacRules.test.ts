@@ -15,6 +15,7 @@ const ROWS: Row[] = [
   ['iac.terraform-destroy', 'terragrunt run --all destroy', 'all resources', 'terragrunt run --all apply'],
   ['iac.terraform-state-rm', 'terraform state rm aws_db_instance.main', 'aws_db_instance.main', 'terraform state show aws_db_instance.main'],
   ['iac.terraform-state-rm', 'terraform workspace delete staging', 'staging', 'terraform workspace select staging'],
+  ['iac.terraform-state-rm', 'terraform state push -force old.tfstate', 'old.tfstate', 'terraform state pull'],
   ['iac.pulumi-destroy', 'pulumi destroy --yes -s prod', 'prod', 'pulumi up --yes -s prod'],
   ['iac.pulumi-destroy', 'pulumi down -y', 'current stack', 'pulumi destroy --preview-only'],
   ['iac.pulumi-destroy', 'pulumi stack rm dev --force', 'dev', 'pulumi stack ls'],
@@ -23,6 +24,8 @@ const ROWS: Row[] = [
   ['iac.cdk-destroy', 'npx cdk destroy ApiStack', 'ApiStack', 'npx cdk diff ApiStack'],
   ['iac.cdk-destroy', 'cdktf destroy --auto-approve', 'stack', 'cdktf deploy --auto-approve'],
   ['iac.cdk-destroy', 'serverless remove --stage prod', 'prod', 'serverless deploy --stage prod'],
+  ['iac.cdk-destroy', 'amplify env remove dev', 'dev', 'amplify env list'],
+  ['iac.cdk-destroy', 'amplify delete', 'stack', 'amplify push'],
 ];
 
 describe('iac rules', () => {
