@@ -185,7 +185,10 @@ export function listWindowsForCwd(cwd: string, env: NodeJS.ProcessEnv = process.
 export function candidateWindows(cwd: string, env: NodeJS.ProcessEnv = process.env, ipcVar = 'AGENT_GUARD_IPC'): FoundWindow[] {
   const out: FoundWindow[] = [];
   const fromEnv = env[ipcVar];
-  if (fromEnv) {
+  // Only a record in one of our owner-only directories counts: a variable pointing anywhere else could
+  // lead the CLI to a socket that answers "allow" on nobody's behalf.
+  const trustedDirs = discoveryDirs(env).map((d) => path.resolve(d));
+  if (fromEnv && trustedDirs.includes(path.dirname(path.resolve(fromEnv)))) {
     const record = readDiscoveryRecord(fromEnv);
     if (record && isPidAlive(record.pid)) out.push({ recordPath: fromEnv, record });
   }

@@ -230,6 +230,12 @@ describe('askExtension (client)', () => {
     assert.ok(r1.ok && r1.answer.message === 'inner', JSON.stringify(r1));
     const r2 = await askExtension({ action, verdict, origin: { door: 'cli' }, cwd: '/work/app/sub', env: { ...env, AGENT_GUARD_IPC: outer.recordPath } });
     assert.ok(r2.ok && r2.answer.message === 'outer', JSON.stringify(r2));
+    // A record outside the owner-only discovery directories is not followed, whatever the variable says.
+    const forgedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ag-forged-'));
+    const forged = path.join(forgedDir, 'fake.json');
+    fs.writeFileSync(forged, fs.readFileSync(outer.recordPath), { mode: 0o600 });
+    const r4 = await askExtension({ action, verdict, origin: { door: 'cli' }, cwd: '/elsewhere', env: { ...env, AGENT_GUARD_IPC: forged } });
+    assert.ok(!r4.ok);
     const r3 = await askExtension({ action, verdict, origin: { door: 'cli' }, cwd: '/elsewhere', env });
     assert.ok(!r3.ok);
     assert.match(r3.reason, /no VS Code window/);
