@@ -1,6 +1,7 @@
 // Kubernetes rules: deletes that take state or many workloads with them. One named pod runs (its
-// controller recreates it); namespaces, volumes, StatefulSets, Deployments, CRDs, whole manifests,
-// selectors and `--all` ask. A production context raises the severity in the engine, not here.
+// controller recreates it, as do pods picked by a selector); namespaces, volumes, StatefulSets,
+// Deployments, CRDs, whole manifests, other kinds picked by a selector, `--all` and `-A` ask.
+// A production context raises the severity in the engine, not here.
 
 import type { Rule, RuleHit, RulePack, Severity, SimpleCommand } from '../types';
 import { asksForHelp, code, hasLong, hasShort, scanArgs } from './scanArgs';
@@ -62,6 +63,12 @@ function kubectlCall(cmd: SimpleCommand): KubectlCall | null {
   // --dry-run / --dry-run=client|server only print; --dry-run=none is a real run.
   if (hasLong(s, 'dry-run') && s.values.get('dry-run') !== 'none') return null;
   return { verb, s, operands: s.positionals.slice(1) };
+}
+
+const POD_KINDS: ReadonlySet<string> = new Set(['pod', 'pods', 'po']);
+
+function isPodKind(word: string): boolean {
+  return POD_KINDS.has(word.toLowerCase());
 }
 
 /** `deployments.apps` → `deployments`; `Namespace` → `namespace`. */
@@ -133,7 +140,8 @@ const kubectlDelete: Rule = {
       const kindWords = kinds.filter((x) => x !== '').join(',') || 'resources';
       if (all || everyNamespace) {
         hits.push({ summary: `deletes every resource of kind ${code(kindWords)}${scope}`, target: kindWords, severity: 'high' });
-      } else if (selector !== undefined) {
+      } else if (selector !== undefined && !kinds.every(isPodKind)) {
+        // Pods matched by a selector are recreated by their controllers (the usual restart): that runs.
         hits.push({ summary: `deletes every resource of kind ${code(kindWords)} matching ${code(selector)}${scope}`, target: selector, severity: 'medium' });
       } else if (file !== undefined) {
         hits.push({ summary: `deletes everything defined in ${code(file)}${where}`, target: file, severity: 'medium' });

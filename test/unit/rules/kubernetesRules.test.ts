@@ -18,7 +18,7 @@ const ROWS: Row[] = [
   ['kubernetes.delete', 'kubectl delete -k overlays/prod', 'overlays/prod', 'kubectl delete -k overlays/prod --dry-run=server'],
   ['kubernetes.delete', 'kubectl delete pods --all', 'pods', 'kubectl delete pod web-1'],
   ['kubernetes.delete', 'kubectl delete pod x -A', 'pod', 'kubectl get pods -A'],
-  ['kubernetes.delete', 'kubectl delete pods -l app=web', 'app=web', 'kubectl get pods -l app=web'],
+  ['kubernetes.delete', 'kubectl delete svc,configmap -l app=web', 'app=web', 'kubectl delete pods -l app=web'],
   ['kubernetes.delete', 'kubectl delete ns foo --dry-run=none', 'foo', 'kubectl delete ns foo --help'],
   ['kubernetes.delete', 'oc delete project legacy', 'legacy', 'oc get project legacy'],
   ['kubernetes.drain', 'kubectl drain node-1 --ignore-daemonsets', 'node-1', 'kubectl cordon node-1'],
