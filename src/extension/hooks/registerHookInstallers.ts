@@ -1,5 +1,6 @@
 // The thin VS Code layer over the hook installers: three commands and a check at start-up. All file
-// logic lives in the plain modules next to this one (hookInstaller, hookTargets, copilotAutoApprove).
+// logic lives in the plain modules next to this one (hookInstaller, hookOverview, hookTargets,
+// copilotAutoApprove, agentDetection).
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -9,14 +10,14 @@ import type { GuardServices } from '../guardServices';
 import { guardEntry } from '../logRecord';
 import { detectAgents } from './agentDetection';
 import { activeCategories, autoApproveDenyEntries, mergeAutoApprove, unmergeAutoApprove } from './copilotAutoApprove';
-import { findOnPath, preferredCommand } from './hookCommandLine';
+import { findOnPath } from './hookCommandLine';
 import type { RuntimeFacts } from './hookCommandLine';
-import { hookStatus, installHook, removeHook } from './hookInstaller';
-import type { HookStatus } from './hookInstaller';
-import { HOST_LABELS, hookTarget, targetFile } from './hookTargets';
+import { installHook, removeHook } from './hookInstaller';
+import { currentTarget, findRecord, setupPlan, statusRows } from './hookOverview';
+import type { StatusRow } from './hookOverview';
+import { HOST_LABELS } from './hookTargets';
 import type { Scope, TargetPlaces } from './hookTargets';
 import { dropRecord, loadRecords, saveRecords, upsertRecord } from './installRecord';
-import type { InstallRecord } from './installRecord';
 
 export const HookCommandId = {
   setup: 'agentGuard.setupHooks',
@@ -39,12 +40,6 @@ function runtime(context: vscode.ExtensionContext): RuntimeFacts {
 
 function places(): TargetPlaces {
   return { home: os.homedir(), workspace: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath };
-}
-
-/** The record for this host and level in this workspace (records of other workspaces are kept apart by file). */
-function findRecord(records: InstallRecord[], host: HostId, scope: Scope, p: TargetPlaces): InstallRecord | undefined {
-  const file = targetFile(host, scope, p);
-  return records.find((r) => r.host === host && r.scope === scope && r.file === file);
 }
 
 function scopeLabel(scope: Scope): string {
@@ -111,16 +106,11 @@ async function setupHooks(context: vscode.ExtensionContext, services: GuardServi
   let records = loadRecords(paths.stateFile);
   const done: string[] = [];
   const failed: string[] = [];
-  const claudeToo = picks.some((x) => x.host === 'claude') || findRecord(records, 'claude', scopePick.scope, p) !== undefined;
-  for (const { host } of picks) {
-    if (host === 'copilot' && claudeToo) {
-      // VS Code's agent hooks also run the Claude Code hook file (and the CLI answers Copilot's payload
-      // there); a second Copilot file would ask the person twice for the same call.
-      done.push(`${HOST_LABELS.copilot}: protected through the Claude Code hook file, which VS Code also runs`);
-      continue;
-    }
+  const plan = setupPlan(picks.map((x) => x.host), scopePick.scope, p, records);
+  if (plan.viaClaude) done.push(`${HOST_LABELS.copilot}: protected through the Claude Code hook file, which VS Code also runs`);
+  for (const host of plan.write) {
     const previous = findRecord(records, host, scopePick.scope, p);
-    const target = hookTarget(host, scopePick.scope, p, preferredCommand(host, rt, previous?.command));
+    const target = currentTarget(host, scopePick.scope, p, rt, previous);
     try {
       const result = installHook(target, previous, paths.backupDir);
       records = upsertRecord(records, result.record);
@@ -181,34 +171,8 @@ async function removeHooks(context: vscode.ExtensionContext, services: GuardServ
   void vscode.window.showInformationMessage(`Agent Guard: ${out.join(' · ') || 'nothing to remove'}`);
 }
 
-interface StatusRow {
-  host: HostId;
-  scope: Scope;
-  status: HookStatus;
-  record?: InstallRecord;
-}
-
-function statusRows(context: vscode.ExtensionContext, paths: Paths): StatusRow[] {
-  const p = places();
-  const rt = runtime(context);
-  const records = loadRecords(paths.stateFile);
-  const rows: StatusRow[] = [];
-  const scopes: Scope[] = p.workspace ? ['workspace', 'user'] : ['user'];
-  for (const host of HOST_IDS) {
-    for (const scope of scopes) {
-      const record = findRecord(records, host, scope, p);
-      const target = hookTarget(host, scope, p, preferredCommand(host, rt, record?.command));
-      rows.push({ host, scope, status: hookStatus(target, record), record });
-    }
-  }
-  // Copilot runs the Claude Code hook file too: with that one protected, Copilot is as well.
-  for (const row of rows) {
-    const claude = rows.find((r) => r.host === 'claude' && r.scope === row.scope);
-    if (row.host === 'copilot' && row.status.state === 'not-installed' && claude?.status.state === 'protected') {
-      row.status = { state: 'protected', tampered: false, detail: `through the Claude Code hook (${claude.status.detail})` };
-    }
-  }
-  return rows;
+function rowsNow(context: vscode.ExtensionContext, paths: Paths): StatusRow[] {
+  return statusRows(places(), runtime(context), loadRecords(paths.stateFile));
 }
 
 const TAMPER_STATE = 'agentGuard.hooks.reportedTampering';
@@ -243,7 +207,7 @@ async function reportTampering(context: vscode.ExtensionContext, services: Guard
 }
 
 async function showStatus(context: vscode.ExtensionContext, services: GuardServices, paths: Paths): Promise<void> {
-  const rows = statusRows(context, paths);
+  const rows = rowsNow(context, paths);
   const icon = { protected: '$(pass-filled)', 'not-installed': '$(circle-large-outline)', 'out-of-date': '$(warning)' } as const;
   const words = { protected: 'protected', 'not-installed': 'not installed', 'out-of-date': 'out of date' } as const;
   void vscode.window.showQuickPick(
@@ -255,7 +219,7 @@ async function showStatus(context: vscode.ExtensionContext, services: GuardServi
 
 /** At start-up: warn about tampered hooks and offer to refresh hooks that point at an older copy of the extension. */
 async function checkAtStartup(context: vscode.ExtensionContext, services: GuardServices, paths: Paths): Promise<void> {
-  const rows = statusRows(context, paths).filter((r) => r.record);
+  const rows = rowsNow(context, paths).filter((r) => r.record);
   await reportTampering(context, services, rows, false);
   const stale = rows.filter((r) => r.status.state === 'out-of-date' && !r.status.tampered);
   if (stale.length === 0) return;
@@ -267,7 +231,7 @@ async function checkAtStartup(context: vscode.ExtensionContext, services: GuardS
   const rt = runtime(context);
   let records = loadRecords(paths.stateFile);
   for (const r of stale) {
-    const target = hookTarget(r.host, r.scope, places(), preferredCommand(r.host, rt, undefined));
+    const target = currentTarget(r.host, r.scope, places(), rt, undefined);
     try {
       records = upsertRecord(records, installHook(target, r.record, paths.backupDir).record);
       saveRecords(paths.stateFile, records);
