@@ -181,7 +181,7 @@ const rmRecursive: Rule = {
         if (hit !== null || s.positionals.length === 0) return hit;
       } else {
         return {
-          summary: `deletes ${recursive ? 'folders' : 'files'} whose names arrive on input (${code(cmd.text)}); they cannot be checked`,
+          summary: `deletes ${recursive ? 'files and folders' : 'files'} named by ${from === undefined ? 'its input' : code(from.text)}, through ${code('xargs rm')}; the names cannot be checked`,
           target: from?.text ?? 'files listed on input',
           severity: 'high',
         };
