@@ -256,5 +256,7 @@ export function registerHookInstallers(context: vscode.ExtensionContext, service
     vscode.commands.registerCommand(HookCommandId.remove, guarded('Remove Agent Hooks', (a) => removeHooks(context, services, paths, a))),
     vscode.commands.registerCommand(HookCommandId.status, guarded('Hook Status', () => showStatus(context, services, paths))),
   );
-  void guarded('checking agent hooks', () => checkAtStartup(context, services, paths))();
+  // Off the activation path: a few file reads, a few seconds after the window is up.
+  const timer = setTimeout(() => void guarded('checking agent hooks', () => checkAtStartup(context, services, paths))(), 3000);
+  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
 }
