@@ -78,6 +78,8 @@ export function registerGuardCommands(deps: GuardCommandDeps): vscode.Disposable
           modal: true,
           detail: 'AI agents\' destructive commands (dropping tables, deleting volumes, force pushes…) will run without asking you. Rules set to "deny" still block. This is logged.',
         },
+        // "Keep On" first: the primary button, so a reflexive Enter does not switch the guard off.
+        { title: 'Keep On' },
         { title: 'Disable' },
       );
       if (pick?.title !== 'Disable') return;
