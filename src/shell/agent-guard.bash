@@ -31,47 +31,75 @@ __ag_warned=0        # the missing-CLI message was shown
 __ag_off_told=0      # the "guard off" notice was shown
 __ag_ps0='${__ag_v[__ag_ph=1]-}'   # expands to nothing; the subscript marks "a line was accepted"
 __ag_dir=${BASH_SOURCE[0]%/*}   # this folder: commands sourced from it are the guard's own
+# Scratch file for reading the history entry without a fork: only in the extension's private state folder.
+__ag_hfile=''
+if [[ -n ${AGENT_GUARD_STATE_DIR-} && -d $AGENT_GUARD_STATE_DIR && -O $AGENT_GUARD_STATE_DIR && -w $AGENT_GUARD_STATE_DIR ]]; then
+  __ag_hfile=$AGENT_GUARD_STATE_DIR/line-$$
+fi
 __ag_max=4096        # longer command texts skip the word scan and always go to the CLI
 
 # Trigger words: command names rules look at, plus carriers that can hide them. `*` means every command.
+# Kept as " w1 w2 … " strings (a glob match per word: cheapest for short-lived shells such as
+# `bash -c true`); after __ag_hash_after scans, hashed into associative arrays (bash 4+) so long
+# scripts and interactive sessions pay one hash lookup per word.
 __ag_all=0
-__ag_words=' '
-__ag_deep=' '
-__ag_compile() {
-  local IFS=' ' w
-  local -a list=()
-  builtin read -r -a list <<< "${AGENT_GUARD_TRIGGERS-}"
-  for w in ${list[@]+"${list[@]}"}; do
-    if [[ $w == '*' ]]; then __ag_all=1; fi
-    __ag_words+="$w "
-  done
-  # No word list at all means the extension could not compile one: check everything rather than nothing.
-  if [[ $__ag_words == ' ' ]]; then __ag_all=1; fi
-  list=()
-  builtin read -r -a list <<< "${AGENT_GUARD_DEEP_TRIGGERS-}"
-  for w in ${list[@]+"${list[@]}"}; do __ag_deep+="$w "; done
-  if [[ $__ag_deep == ' ' ]]; then __ag_deep=$__ag_words; fi
+__ag_words=" ${AGENT_GUARD_TRIGGERS-} "
+__ag_deep=" ${AGENT_GUARD_DEEP_TRIGGERS-} "
+# No word list at all means the extension could not compile one: check everything rather than nothing.
+if [[ -z ${__ag_words// /} || $__ag_words == *' * '* ]]; then __ag_all=1; fi
+if [[ -z ${__ag_deep// /} ]]; then __ag_deep=$__ag_words; fi
+__ag_scans=0
+__ag_hash_after=64
+__ag_hashed=0
+# Characters that end a word for the scan (quotes and backslashes are removed before splitting). Glob
+# characters are among them, so the split words never expand.
+__ag_ifs=$' \t\n;|&()<>=$`{}[]*?!,:@#%^~'
+
+__ag_hash() {
+  __ag_hashed=2   # "tried"; 1 when the tables exist
+  if (( BASH_VERSINFO[0] < 4 )); then builtin return 0; fi
+  declare -gA __ag_wset __ag_dset 2>/dev/null || builtin return 0
+  local IFS=' ' w f=0
+  if [[ $- == *f* ]]; then f=1; else builtin set -f; fi
+  for w in $__ag_words; do __ag_wset[$w]=1; done
+  for w in $__ag_deep; do __ag_dset[$w]=1; done
+  if (( ! f )); then builtin set +f; fi
+  __ag_hashed=1
 }
-__ag_compile
 
 # The process that owns this terminal: the "guard off for this terminal" flag is keyed by it, and every
 # shell started inside the terminal inherits it.
 if [[ -z ${AGENT_GUARD_TERMINAL_PID-} ]]; then export AGENT_GUARD_TERMINAL_PID=$$; fi
 
-# Word scan: 0 when the text names a trigger word. Quotes and backslashes are dropped first so that
-# `r''m`, `"pu"sh` and `\rm` read as the shell reads them; every other non-word character separates words.
+# Word scan: 0 when the text names a trigger word ($2 = deep: only the rule-command list). Quotes and
+# backslashes are dropped first so that `r''m`, `"pu"sh` and `\rm` read as the shell reads them; then
+# every character of __ag_ifs separates words, and a word counts by its last path part (/usr/bin/rm).
 __ag_hit() {
-  local s=${1-} list=${2-$__ag_words} w IFS=' '
+  local s=${1-} deep=${2-} w IFS
   if (( __ag_all )) || (( ${#s} > __ag_max )); then builtin return 0; fi
-  s=${s//[\'\"\\]/}
+  if [[ $s == *[\'\"\\]* ]]; then s=${s//[\'\"\\]/}; fi
   # Switching off what the guard relies on is always checked (the prompt hook also restores both).
-  if [[ $s == *extdebug* || $s == *BASH_ENV* ]]; then builtin return 0; fi
-  if [[ $s == *trap* && $s == *DEBUG* ]]; then builtin return 0; fi
-  s=${s//[^[:alnum:]_.\/+-]/ }
-  for w in $s; do
-    w=${w##*/}
-    if [[ -n $w && $list == *" $w "* ]]; then builtin return 0; fi
-  done
+  if [[ $s == *extdebug* || $s == *BASH_ENV* || ( $s == *trap* && $s == *DEBUG* ) ]]; then builtin return 0; fi
+  if (( __ag_hashed == 0 )); then
+    __ag_scans=$(( __ag_scans + 1 ))
+    if (( __ag_scans > __ag_hash_after )); then __ag_hash; fi
+  fi
+  IFS=$__ag_ifs
+  if (( __ag_hashed == 1 )); then
+    # (An empty key is "bad array subscript": `dir/` leaves nothing after its last slash.)
+    if [[ -n $deep ]]; then
+      for w in $s; do w=${w##*/}; if [[ -n $w && -n ${__ag_dset[$w]-} ]]; then builtin return 0; fi; done
+    else
+      for w in $s; do w=${w##*/}; if [[ -n $w && -n ${__ag_wset[$w]-} ]]; then builtin return 0; fi; done
+    fi
+  else
+    local list=$__ag_words
+    if [[ -n $deep ]]; then list=$__ag_deep; fi
+    for w in $s; do
+      w=${w##*/}
+      if [[ -n $w && $list == *" $w "* ]]; then builtin return 0; fi
+    done
+  fi
   builtin return 1
 }
 
@@ -138,9 +166,9 @@ __ag_block() {
 # the command names rules look at count: wrappers and carriers (`eval "$cmd"`, `source`, `bash`) are
 # the plumbing of half the functions in existence, and the line that called the function was checked.
 __ag_check() {
-  local cmd=${1-} depth=${2-1} list=$__ag_words
-  if (( depth > 1 )); then list=$__ag_deep; fi
-  if ! __ag_hit "$cmd" "$list"; then builtin return 0; fi
+  local cmd=${1-} depth=${2-1} deep=''
+  if (( depth > 1 )); then deep=1; fi
+  if ! __ag_hit "$cmd" "$deep"; then builtin return 0; fi
   if (( __ag_line_ok && depth == 1 )); then
     # Already part of the whole line the person (or the policy) let run: do not ask twice.
     local c=${cmd//[[:space:]\'\"\\]/} l=${__ag_line//[[:space:]\'\"\\]/}
@@ -177,13 +205,18 @@ __ag_debug() {
       # The whole line (pipes, heredocs, same-line variables) when history holds it: it was saved iff
       # HISTCMD is the number the prompt expected.
       if [[ -n $__ag_hnext && ${HISTCMD-} == "$__ag_hnext" ]] && [[ $- == *H* || -o history ]]; then
-        __ag_line=$(HISTTIMEFORMAT='' builtin history 1 2>/dev/null)
+        # Through a private file when there is one (no fork); else a command substitution.
+        if [[ -n $__ag_hfile ]] && HISTTIMEFORMAT='' builtin history 1 2>/dev/null >| "$__ag_hfile"; then
+          IFS= builtin read -r -d '' __ag_line < "$__ag_hfile" || :
+        else
+          __ag_line=$(HISTTIMEFORMAT='' builtin history 1 2>/dev/null)
+        fi
         __ag_line=${__ag_line#"${__ag_line%%[![:space:]]*}"}
         __ag_line=${__ag_line#"${__ag_line%%[![:digit:]]*}"}
         __ag_line=${__ag_line#\*}
         __ag_line=${__ag_line#"${__ag_line%%[![:space:]]*}"}
       fi
-      if [[ -n $__ag_line ]] && __ag_hit "$__ag_line" "$__ag_words"; then
+      if [[ -n $__ag_line ]] && __ag_hit "$__ag_line"; then
         if __ag_ask "$__ag_line"; then
           __ag_line_ok=1
         else

@@ -61,6 +61,12 @@ export function registerTerminalGuard(context: vscode.ExtensionContext, services
   const zdotdir = path.join(storage, 'zdotdir');
   const flags = new TerminalOffFlags(path.join(storage, 'terminals', vscode.env.sessionId.replace(/[^A-Za-z0-9_.-]/g, '_')));
   context.subscriptions.push({ dispose: () => flags.removeAllSync() });
+  try {
+    // Private (0700): the shells also keep a scratch file per shell here (see agent-guard.bash).
+    fs.mkdirSync(flags.dir, { recursive: true, mode: 0o700 });
+  } catch (e) {
+    report(`Agent Guard could not create its terminal state folder (${(e as Error).message}); "guard off for this terminal" is unavailable.`);
+  }
 
   if (!fs.existsSync(path.join(shellDir, 'agent-guard.bash'))) {
     report(`Agent Guard: the shell scripts are missing from ${shellDir}; terminals are not guarded (rebuild the extension).`);

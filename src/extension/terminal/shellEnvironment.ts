@@ -52,12 +52,14 @@ export const TERMINAL_GUARD_VARIABLES = [
  * whatever its argument. When the window's own environment already has a PROMPT_COMMAND, our value is
  * glued to it at process creation too, so it ends with a plain `;` instead.
  * `trap -p DEBUG` is read here, at top level, because bash hides the DEBUG trap inside the sourced file.
+ * Once loaded, it calls the prompt hook directly (no file read per prompt).
  */
 export function promptCommandLine(inheritedPromptCommand: string | undefined): string {
   const body =
     '__ag_s=$?;__ag_r(){ builtin return $__ag_s;};' +
-    '[[ -n ${__ag_loaded-} ]]||__ag_t=$(trap -p DEBUG);' +
-    'if builtin test -r "$AGENT_GUARD_SHELL_DIR/bash-prompt.bash";then builtin . "$AGENT_GUARD_SHELL_DIR/bash-prompt.bash";fi;';
+    'if [[ -n ${__ag_loaded-} ]];then __ag_prompt;' +
+    'else __ag_t=$(trap -p DEBUG);' +
+    'if builtin test -r "$AGENT_GUARD_SHELL_DIR/bash-prompt.bash";then builtin . "$AGENT_GUARD_SHELL_DIR/bash-prompt.bash";fi;fi;';
   return inheritedPromptCommand && inheritedPromptCommand.trim() !== '' ? `${body}__ag_r;` : `${body}__ag_r \\n `;
 }
 
