@@ -16,7 +16,12 @@ const USAGE = `usage:
                                                                answer an agent host's pre-tool hook (JSON on stdin)
 `;
 
-function fail(err: unknown): number {
+function fail(err: unknown, verb: string | undefined): number {
+  if (verb === 'hook') {
+    // Agent hosts block on exit 2 and may run the call on anything else: an error here must block.
+    process.stderr.write(`agent-guard: internal error, blocking: ${(err as Error)?.message ?? String(err)}. Stop and ask the person.\n`);
+    return 2;
+  }
   if (err instanceof UsageError) {
     process.stderr.write(`agent-guard: ${err.message}\n${USAGE}`);
     return EXIT.usage;
@@ -59,7 +64,7 @@ void (async () => {
   try {
     code = await main(process.argv.slice(2));
   } catch (err) {
-    code = fail(err);
+    code = fail(err, process.argv[2]);
   }
   if (code !== undefined) process.exitCode = code;
 })();
