@@ -156,6 +156,12 @@ function takeAssignments(words: Word[], into: Record<string, string>): Word[] {
   return i === 0 ? words : words.slice(i);
 }
 
+/** The output of `echo word…` / `printf word` when it is literal, else undefined. */
+function literalEcho(text: string): string | undefined {
+  const m = /^\s*(echo|printf)\s+([A-Za-z0-9_./ -]+?)\s*$/.exec(text);
+  return m ? m[2].replace(/^-[neE]+\s+/, '') : undefined;
+}
+
 /** True when a word's last path segment holds no variable or substitution (`$DIR/bin/tool`). */
 function isLiteralBasename(raw: string): boolean {
   const slash = raw.lastIndexOf('/');
@@ -201,12 +207,22 @@ function processCommand(raw: RawCommand, pipeFrom: SimpleCommand | undefined, fr
       const sub = soleSubstitution(first.raw);
       const text = [first.text, ...words.slice(1).map((w) => w.text)].join(' ');
       if (sub !== undefined) {
-        // `$(curl …)` run as a command: its output is code the guard cannot read.
         const inner = first.text.slice(2, -1);
+        // `$(echo rm) -rf ~`: a literal echo is read the way the shell reads it.
+        const echoed = literalEcho(inner);
+        if (echoed !== undefined) {
+          words = [...echoed.split(/\s+/).filter(Boolean).map(literalWord), ...words.slice(1)];
+          continue;
+        }
         const innerName = firstCommandOf(inner);
         if (DOWNLOADERS.has(innerName) || DECODERS.has(innerName)) {
+          // `$(curl …)` run as a command: its output is code the guard cannot read.
           opaque(out, 'opaque.download-exec', `runs code produced by \`${innerName}\`, which the guard cannot read before it runs`, text);
+        } else if (words.length > 1) {
+          // A program's output used as the command name, with arguments: the guard cannot know what runs.
+          opaque(out, 'opaque.variable-command', `runs a command whose name comes from the output of \`${innerName}\`: the guard cannot see what it is`, text);
         }
+        // A lone `$(pyenv init -)` (as under eval) runs shell code a known program generates: the program itself is checked.
         return undefined;
       }
       opaque(out, 'opaque.variable-command', `runs a command whose name comes from a variable (\`${first.text}\`): the guard cannot see what it is`, text);

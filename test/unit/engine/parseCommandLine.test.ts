@@ -116,3 +116,9 @@ describe('parseCommandLine: reported bugs (PARSER-BUGS.md)', () => {
     assert.deepStrictEqual(runs('echo "a\\b \\$HOME \\"q\\""'), ['echo a\\b $HOME "q"']);
   });
 });
+
+describe('parseCommandLine: a substitution as the command name', () => {
+  it('reads a literal echo: `$(echo rm) -rf ~/x`', () => assert.deepStrictEqual(runs('$(echo rm) -rf ~/x').slice(-1), ['rm -rf ~/x']));
+  it('asks when a program output names the command and has arguments', () => assert.deepStrictEqual(opaqueRules('$(which tool) --wipe'), ['opaque.variable-command']));
+  it('lets a lone generator run under eval', () => assert.deepStrictEqual(opaqueRules('eval "$(direnv hook bash)"'), []));
+});
