@@ -221,18 +221,29 @@ export async function pickQuickItem(page, label, { timeout = 20_000 } = {}) {
 /** In a multi-select quick pick: ticks exactly the given labels, then OK. */
 export async function pickManyQuickItems(page, labels, { timeout = 20_000 } = {}) {
   const widget = page.locator('.quick-input-widget');
-  await widget.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout });
   const rows = widget.locator('.monaco-list-row');
-  const n = await rows.count();
-  for (let i = 0; i < n; i++) {
-    const row = rows.nth(i);
-    const label = (await row.locator('.label-name').innerText()).trim();
-    const box = row.locator('input[type=checkbox], .monaco-custom-toggle, .quick-input-list-checkbox').first();
-    const checked = (await row.getAttribute('aria-checked')) === 'true';
+  await rows.first().waitFor({ state: 'visible', timeout });
+  const rowOf = (label) => rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRe(label)}\\s*$`) }) }).first();
+  // Newer workbenches put aria-checked on the row; older ones only on the <input type=checkbox> inside.
+  const isTicked = async (row) => {
+    const aria = await row.getAttribute('aria-checked');
+    return aria !== null ? aria === 'true' : row.getByRole('checkbox').first().isChecked();
+  };
+  const all = (await rows.locator('.label-name').allInnerTexts()).map((l) => l.trim());
+  for (const label of all) {
+    const row = rowOf(label);
     const want = labels.includes(label);
-    if (checked !== want) await box.click();
+    // Clicking a row's label toggles its box; a hover tooltip can swallow a click, so check and retry.
+    for (let tries = 0; (await isTicked(row)) !== want; tries++) {
+      if (tries === 3) throw new Error(`could not ${want ? 'tick' : 'untick'} "${label}" in the quick pick`);
+      await row.locator('.label-name').click();
+      await page.waitForTimeout(250);
+    }
   }
-  await page.keyboard.press('Enter');
+  // The OK button, as a person would (Enter with the focus in the list toggles a row in newer versions).
+  const ok = widget.locator('.quick-input-action .monaco-button', { hasText: /^\s*OK\s*$/ }).first();
+  if (await ok.isVisible().catch(() => false)) await ok.click();
+  else await page.keyboard.press('Enter');
 }
 
 /**

@@ -76,6 +76,8 @@ export async function setUpWorkspaceHooks(t, hosts) {
   await runCommand(t.page, 'Agent Guard: Set Up Agent Hooks…');
   await pickManyQuickItems(t.page, hosts);
   await pickQuickItem(t.page, 'This workspace');
+  // The person is told what was written.
+  await t.page.locator('.notifications-toasts .notification-toast', { hasText: /Agent Guard hooks/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
 }
 
 export const scenario = {

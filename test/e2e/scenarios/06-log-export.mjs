@@ -45,11 +45,27 @@ export const scenario = {
     t.step('Export Log as JSON… to a file in the workspace');
     const target = path.join(t.workspace, 'exported-decisions.json');
     fs.rmSync(target, { force: true });
+    fs.mkdirSync(t.resultsDir, { recursive: true });
     await runCommand(page, 'Agent Guard: Export Log as JSON…');
     await waitForInputBox(page);
     const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.fill(target);
+    // The save dialog fills in its proposed path a moment after it opens: wait for it, then type ours.
+    await page.waitForFunction(() => /\.json$/.test(document.querySelector('.quick-input-widget .quick-input-box input')?.value ?? ''), null, { timeout: 10_000 }).catch(() => {});
+    for (let tries = 0; tries < 3 && (await input.inputValue()) !== target; tries++) {
+      await input.fill(target);
+      await page.waitForTimeout(300);
+    }
+    assert.equal(await input.inputValue(), target, 'the save dialog holds the typed path');
+    // Let the simple file dialog resolve the typed path before accepting it (newer versions filter the
+    // folder listing as you type, and an early Enter picks the highlighted row instead).
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `${t.resultsDir}/export-dialog.png` });
     await page.keyboard.press('Enter');
+    await page.waitForTimeout(1000);
+    if (await page.locator('.quick-input-widget').isVisible()) {
+      await page.screenshot({ path: `${t.resultsDir}/export-dialog-after-enter.png` });
+      t.step(`the save dialog is still open: ${(await page.locator('.quick-input-widget').innerText()).replace(/\s+/g, ' ').slice(0, 200)}`);
+    }
     // The file appears before its content is flushed: wait until it holds complete JSON.
     const deadline = Date.now() + 20_000;
     let exported;
