@@ -61,8 +61,10 @@ export class DecisionLog {
   private maxEntries: number;
   private chain: Promise<void> = Promise.resolve();
   private pending: Batch | undefined;
-  /** Lines in the active file; counted once from disk, then kept in step by the one writer. */
-  private lineCount: number | undefined;
+  /** Lines in the active file, and its size when last seen. Another window appending changes the size
+   *  behind our back; a size we did not expect triggers a recount. */
+  private lineCount = 0;
+  private knownSize: number | undefined;
   private readonly listeners = new Set<(entries: readonly LogEntry[]) => void>();
 
   constructor(private readonly options: DecisionLogOptions) {
@@ -107,7 +109,7 @@ export class DecisionLog {
     if (this.pending === batch) this.pending = undefined;
     try {
       await fsp.mkdir(this.options.dir, { recursive: true, mode: 0o700 });
-      if (this.lineCount === undefined) this.lineCount = await countLines(this.filePath);
+      await this.syncCount();
       let next = 0;
       while (next < batch.lines.length) {
         if (this.lineCount >= this.maxEntries) await this.rotate();
@@ -115,14 +117,16 @@ export class DecisionLog {
         // If another window holds the rotation, write anyway: the file runs a little over, never loses a line.
         const room = this.maxEntries - this.lineCount;
         const take = room > 0 ? Math.min(batch.lines.length - next, room) : batch.lines.length - next;
-        await fsp.appendFile(this.filePath, batch.lines.slice(next, next + take).join(''), { flag: 'a', mode: 0o600 });
+        const text = batch.lines.slice(next, next + take).join('');
+        await fsp.appendFile(this.filePath, text, { flag: 'a', mode: 0o600 });
         this.lineCount += take;
+        this.knownSize = (this.knownSize ?? 0) + Buffer.byteLength(text);
         next += take;
       }
       batch.resolve();
     } catch (e) {
       // The count may be off after a failure: recount next time.
-      this.lineCount = undefined;
+      this.knownSize = undefined;
       batch.reject(e);
       return;
     }
@@ -133,6 +137,24 @@ export class DecisionLog {
         // A listener's failure must not stop the writer.
       }
     }
+  }
+
+  private async recount(): Promise<void> {
+    const m = await measure(this.filePath);
+    this.lineCount = m.lines;
+    this.knownSize = m.size;
+  }
+
+  /** One `stat` per batch; the file is re-read only when someone else changed it. */
+  private async syncCount(): Promise<void> {
+    const size = await fsp.stat(this.filePath).then(
+      (st) => st.size,
+      (e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return 0;
+        throw e;
+      },
+    );
+    if (size !== this.knownSize) await this.recount();
   }
 
   /**
@@ -150,16 +172,15 @@ export class DecisionLog {
       // A lock left by a crashed window is broken after a while; a live one means the other window rotates.
       const age = Date.now() - (await fsp.stat(lock).then((st) => st.mtimeMs, () => Date.now()));
       if (age > STALE_LOCK_MS) await fsp.rm(lock, { force: true });
-      this.lineCount = await countLines(this.filePath);
+      await this.recount();
       return;
     }
     try {
-      const actual = await countLines(this.filePath);
-      if (actual >= this.maxEntries) {
+      await this.recount();
+      if (this.lineCount >= this.maxEntries) {
         await fsp.rename(this.filePath, this.rotatedPath);
         this.lineCount = 0;
-      } else {
-        this.lineCount = actual;
+        this.knownSize = 0;
       }
     } finally {
       await handle.close();
@@ -195,21 +216,22 @@ export class DecisionLog {
       await fsp.rm(this.filePath, { force: true });
       await fsp.rm(this.rotatedPath, { force: true });
       this.lineCount = 0;
+      this.knownSize = 0;
     });
     this.chain = p.catch(() => undefined);
     return p;
   }
 }
 
-async function countLines(file: string): Promise<number> {
-  let text: string;
+async function measure(file: string): Promise<{ lines: number; size: number }> {
+  let buf: Buffer;
   try {
-    text = await fsp.readFile(file, 'utf8');
+    buf = await fsp.readFile(file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { lines: 0, size: 0 };
     throw e;
   }
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
+  let lines = 0;
+  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) lines++;
+  return { lines, size: buf.length };
 }
