@@ -58,7 +58,7 @@ __ag_ifs=$' \t\n;|&()<>=$`{}[]*?!,:@#%^~'
 __ag_hash() {
   __ag_hashed=2   # "tried"; 1 when the tables exist
   if (( BASH_VERSINFO[0] < 4 )); then builtin return 0; fi
-  declare -gA __ag_wset __ag_dset 2>/dev/null || builtin return 0
+  declare -gA __ag_wset __ag_dset __ag_miss 2>/dev/null || builtin return 0
   local IFS=' ' w f=0
   if [[ $- == *f* ]]; then f=1; else builtin set -f; fi
   for w in $__ag_words; do __ag_wset[$w]=1; done
@@ -168,7 +168,14 @@ __ag_block() {
 __ag_check() {
   local cmd=${1-} depth=${2-1} deep=''
   if (( depth > 1 )); then deep=1; fi
-  if ! __ag_hit "$cmd" "$deep"; then builtin return 0; fi
+  if ! __ag_hit "$cmd" "$deep"; then
+    # Remember misses on the full list (the deep list is a subset, so they miss there too). Bounded.
+    if (( __ag_hashed == 1 )) && [[ -z $deep && -n $cmd ]]; then
+      if (( ${#__ag_miss[@]} > 2000 )); then __ag_miss=(); fi
+      __ag_miss[$cmd]=1
+    fi
+    builtin return 0
+  fi
   if (( __ag_line_ok && depth == 1 )); then
     # Already part of the whole line the person (or the policy) let run: do not ask twice.
     local c=${cmd//[[:space:]\'\"\\]/} l=${__ag_line//[[:space:]\'\"\\]/}
@@ -178,8 +185,15 @@ __ag_check() {
 }
 
 __ag_debug() {
-  local __ag_st=$? __ag_last=${1-} __ag_cmd=$BASH_COMMAND __ag_f=1
+  local __ag_st=$?
   if (( __ag_in )); then builtin return 0; fi
+  # Fast path: a text already found free of trigger words, when there is no wrapped trap to run here.
+  if (( __ag_hashed == 1 && __ag_ph != 1 )) && [[ -n ${__ag_miss[$BASH_COMMAND]-} ]] &&
+    { [[ -z $__ag_chain ]] || (( ${#FUNCNAME[@]} > 1 || BASH_SUBSHELL != __ag_sub0 )); }; then
+    __ag_seen=1
+    builtin return 0
+  fi
+  local __ag_last=${1-} __ag_cmd=$BASH_COMMAND __ag_f=1
   # Called through __ag_first (the first command of a non-interactive shell): one frame deeper.
   if [[ ${FUNCNAME[1]-} == __ag_first ]]; then __ag_f=2; fi
   local __ag_depth=$(( ${#FUNCNAME[@]} - __ag_f + 1 ))
@@ -227,6 +241,8 @@ __ag_debug() {
       fi
     fi
   fi
+  # Texts already found free of trigger words (loops repeat the same few) skip the scan.
+  if (( __ag_hashed == 1 )) && [[ -n ${__ag_miss[$__ag_cmd]-} ]]; then __ag_in=0; builtin return 0; fi
   if ! __ag_check "$__ag_cmd" "$__ag_depth"; then
     __ag_in=0
     __ag_block
