@@ -21,6 +21,7 @@ const cli = path.join(repo, 'dist/cli.js');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ag-bench-'));
 const home = path.join(tmp, 'home');
 fs.mkdirSync(home);
+fs.mkdirSync(path.join(tmp, 'state'), { mode: 0o700 }); // the extension creates it at start-up
 fs.writeFileSync(path.join(home, '.bashrc'), "PS1='$ '\n");
 fs.writeFileSync(path.join(home, '.zshrc'), "PS1='%% '\n");
 spawnSync('git', ['init', '-q', path.join(tmp, 'repo')]);
