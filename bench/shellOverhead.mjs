@@ -95,7 +95,7 @@ async function interactive(shell, input) {
 }
 {
   const [a, b] = await interactive('bash', loopLine);
-  row(`interactive bash: one simple command inside a line (loop of ${LOOP})`, a, b, LOOP);
+  row(`interactive bash: one loop iteration inside a line (3 simple commands: test, body, increment; ${LOOP} iterations)`, a, b, LOOP);
 }
 if (hasZsh) {
   const [a, b] = await interactive('zsh', typed);
@@ -110,7 +110,7 @@ if (hasZsh) {
   const script = `for ((i=0;i<${LOOP};i++)); do x=$i; done`;
   const a = timeSync('bash', ['-c', script], base, 5);
   const b = timeSync('bash', ['-c', script], guarded, 5);
-  row(`script: one simple command (bash -c loop of ${LOOP})`, a, b, LOOP);
+  row(`script: one loop iteration (3 simple commands; bash -c, ${LOOP} iterations)`, a, b, LOOP);
 }
 if (hasZsh) {
   const a = timeSync('zsh', ['-c', 'true'], base, 100);
