@@ -8,6 +8,7 @@
 //
 // Options: --version old|new|all (default all)   --scenario id[,id…] (any scenario file, listed or not)
 //          --all (every scenario file, also those not yet in the default list)   --skip-setup   --keep
+//          --update-screenshots (copy the screenshots of passing scenarios to media/screenshots/)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,9 +22,10 @@ import { DEFAULT_SCENARIOS } from '../../test/e2e/scenarios/index.mjs';
 
 const SCENARIO_DIR = path.join(ROOT, 'test/e2e/scenarios');
 const RESULTS = path.join(ROOT, 'test-results');
+const SCREENSHOTS = path.join(ROOT, 'media/screenshots');
 
 function parseArgs(argv) {
-  const opts = { versions: ['old', 'new'], scenarios: null, all: false, skipSetup: false, keep: false };
+  const opts = { versions: ['old', 'new'], scenarios: null, all: false, skipSetup: false, keep: false, updateScreenshots: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -38,6 +40,7 @@ function parseArgs(argv) {
     else if (a === '--all') opts.all = true;
     else if (a === '--skip-setup') opts.skipSetup = true;
     else if (a === '--keep') opts.keep = true;
+    else if (a === '--update-screenshots') opts.updateScreenshots = true;
     else throw new Error(`unknown option ${a}`);
   }
   for (const v of opts.versions) versionJob(v); // throws on an unknown name
@@ -203,6 +206,16 @@ async function runJob(jobName, scenarios, ctx) {
       console.log(`       evidence: ${path.relative(ROOT, dir)}/`);
     } else {
       console.log(`[e2e] PASS ${job.name} › ${scenario.id} (${secs} s)`);
+      if (ctx.opts.updateScreenshots) {
+        // The README's pictures come only from a passing scenario: what a person really saw.
+        for (const name of scenario.screenshots ?? []) {
+          const from = path.join(t.resultsDir, name);
+          if (!fs.existsSync(from)) continue;
+          fs.mkdirSync(SCREENSHOTS, { recursive: true });
+          fs.copyFileSync(from, path.join(SCREENSHOTS, name));
+          console.log(`[e2e] saved ${path.relative(ROOT, path.join(SCREENSHOTS, name))} (${job.name})`);
+        }
+      }
     }
     timings.push(`${job.name} › ${scenario.id}: ${secs} s ${error ? 'FAIL' : 'pass'}`);
     results.push({ job: job.name, id: scenario.id, ok: !error });

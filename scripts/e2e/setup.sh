@@ -13,7 +13,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 WANT="${1:-all}"
 case "$WANT" in old|new|all) ;; *) echo "usage: $0 [old|new|all]" >&2; exit 2 ;; esac
 
-CACHE="$ROOT/.e2e-cache"
+# AGENT_GUARD_E2E_CACHE moves the cache out of the tree (e.g. so a fresh clone in CI reuses it).
+CACHE="${AGENT_GUARD_E2E_CACHE:-$ROOT/.e2e-cache}"
 LOGS="$CACHE/logs"
 mkdir -p "$LOGS" "$CACHE/tmp"
 

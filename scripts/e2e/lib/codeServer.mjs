@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { freePort, run, startGroup, stopGroup, waitFor } from './proc.mjs';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
-export const CACHE = path.join(ROOT, '.e2e-cache');
+/** The tool cache setup.sh fills; AGENT_GUARD_E2E_CACHE moves it out of the tree. */
+export const CACHE = process.env.AGENT_GUARD_E2E_CACHE ? path.resolve(process.env.AGENT_GUARD_E2E_CACHE) : path.join(ROOT, '.e2e-cache');
 
 /** Reads scripts/e2e/versions.sh (the one place versions are written). */
 export function readVersions() {

@@ -81,7 +81,8 @@ export async function openTerminal(page, profile = 'bash', { timeout = 60_000 } 
   if (profile === 'bash') {
     await runCommand(page, 'Terminal: Create New Terminal');
   } else {
-    await runCommand(page, 'Terminal: Create New Terminal (With Profile)');
+    // Its palette title lost the "Terminal:" category in some versions (1.100 shows it without).
+    await runCommand(page, 'Create New Terminal (With Profile)', { timeout: 5000 }).catch(() => runCommand(page, 'Terminal: Create New Terminal (With Profile)'));
     const row = page.locator(`${QUICK_INPUT} .monaco-list-row`).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRe(profile)}\\s*$`) }) }).first();
     await row.waitFor({ state: 'visible', timeout: 20_000 });
     await row.click();
@@ -221,8 +222,10 @@ export async function pickQuickItem(page, label, { timeout = 20_000 } = {}) {
 /** In a multi-select quick pick: ticks exactly the given labels, then OK. */
 export async function pickManyQuickItems(page, labels, { timeout = 20_000 } = {}) {
   const widget = page.locator('.quick-input-widget');
-  const rows = widget.locator('.monaco-list-row');
-  await rows.first().waitFor({ state: 'visible', timeout });
+  // Only the rows on screen: an earlier quick pick can leave hidden rows in the DOM.
+  const rows = widget.locator('.monaco-list-row').filter({ visible: true });
+  // The palette's own list stays on screen for a moment after a command is picked: wait for check boxes.
+  await rows.first().getByRole('checkbox').first().waitFor({ state: 'visible', timeout });
   const rowOf = (label) => rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRe(label)}\\s*$`) }) }).first();
   // Newer workbenches put aria-checked on the row; older ones only on the <input type=checkbox> inside.
   const isTicked = async (row) => {

@@ -10,7 +10,8 @@ import {
 import { DROP, assertSeedModal } from './02-seed-bash.mjs';
 
 const NUKE_RULE = { id: 'user.make-nuke', command: 'make', args: ['nuke'], severity: 'high', message: 'wipes the dev database' };
-const BROKEN_RULE = { id: 'user.broken-regex', pattern: '/([unclosed/' };
+// Malformed the way a person's typo is: a regular expression that does not compile.
+const BROKEN_RULE = { id: 'user.broken-regex', command: 'psql', args: ['/([unclosed/'] };
 
 function writeSettings(ws, rules) {
   const file = path.join(ws, '.vscode/settings.json');
@@ -49,13 +50,14 @@ export const scenario = {
     const deadline = Date.now() + 20_000;
     let named = [];
     while (Date.now() < deadline) {
-      named = (await notifications(page)).filter((n) => n.includes('user.broken-regex'));
+      // Named by its id, or by its place in the setting (`agentGuard.rules[1]`): both point the person at it.
+      named = (await notifications(page)).filter((n) => n.includes('user.broken-regex') || n.includes('agentGuard.rules[1]'));
       if (named.length) break;
       await page.waitForTimeout(250);
     }
-    assert.equal(named.length, 1, `exactly one error naming user.broken-regex (notifications: ${JSON.stringify(await notifications(page))})`);
+    assert.equal(named.length, 1, `exactly one error naming the broken rule (notifications: ${JSON.stringify(await notifications(page))})`);
     await page.waitForTimeout(1500);
-    const again = (await notifications(page)).filter((n) => n.includes('user.broken-regex'));
+    const again = (await notifications(page)).filter((n) => n.includes('user.broken-regex') || n.includes('agentGuard.rules[1]'));
     assert.equal(again.length, 1, 'still one error, not one per evaluation');
 
     t.step('the built-in rules still apply: the seed DROP still asks');
