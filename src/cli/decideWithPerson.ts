@@ -8,6 +8,10 @@ import type { Origin } from '../protocol/protocol';
 import { askExtension } from '../protocol/askClient';
 import { boundedReader } from './checkCommand';
 import type { AskResult } from '../protocol/askClient';
+import { maskCommand } from '../engine/credentials';
+import { appendToSpool, spoolDir } from '../log/decisionSpool';
+import type { LogEntry } from '../log/logEntry';
+import { decisionEntry } from '../log/logRecord';
 
 export interface PersonDecision {
   decision: 'allow' | 'block';
@@ -25,6 +29,8 @@ export interface DecideOptions {
   env?: NodeJS.ProcessEnv;
   ask?: typeof askExtension;
   timeoutMs?: number;
+  /** Where to spool decisions no window logged: a folder, or false for none (default: `spoolDir(env)`). */
+  spool?: string | false;
 }
 
 /** "drops table `users` (sql.drop); deletes volume … (cloud.railway-volume-delete)". */
@@ -60,7 +66,31 @@ function fromAnswer(verdict: Verdict, result: AskResult): PersonDecision {
   return { decision: a.decision === 'allow' ? 'allow' : 'block', verdict, by: a.by, message: a.message };
 }
 
+/**
+ * Decisions no window saw (allowed or denied by policy, blocked because none answered) go to the
+ * spool, which the extension drains into its log: every decision from every door is logged.
+ */
+function spoolIfUnlogged(action: Action, origin: Origin, opts: DecideOptions, d: PersonDecision): PersonDecision {
+  if (opts.spool === false || (d.by !== 'policy' && d.by !== 'unreachable')) return d;
+  const dir = typeof opts.spool === 'string' ? opts.spool : spoolDir(opts.env ?? process.env);
+  const entry = decisionEntry(action, d.verdict, { ...origin, cwd: origin.cwd ?? opts.cwd }, { decision: d.decision, by: d.by as LogEntry['by'] }, safeMask);
+  appendToSpool(entry, dir);
+  return d;
+}
+
+function safeMask(text: string): string {
+  try {
+    return maskCommand(text);
+  } catch {
+    return '(command hidden: it could not be masked)';
+  }
+}
+
 export async function decideWithPerson(action: Action, origin: Origin, opts: DecideOptions): Promise<PersonDecision> {
+  return spoolIfUnlogged(action, origin, opts, await decide(action, origin, opts));
+}
+
+async function decide(action: Action, origin: Origin, opts: DecideOptions): Promise<PersonDecision> {
   const env = opts.env ?? process.env;
   let verdict: Verdict;
   try {

@@ -7,7 +7,7 @@ import type { AskHandlerResult } from '../protocol/askServer';
 import type { ConfirmOutcome } from './confirm/confirmTypes';
 import { policyBlockMessage } from './confirm/modalText';
 import type { LogEntry } from '../log/logEntry';
-import { decisionEntry } from './logRecord';
+import { decisionEntry } from '../log/logRecord';
 
 export interface AskHandlerDeps {
   /** The window's own verdict (its policy, its settings). */

@@ -11,13 +11,13 @@ import { registerLogCommands } from './commands/logCommands';
 import { LOG_VIEW_ID, RECORD_SCHEME } from './commandIds';
 import { ConfirmationService } from './confirm/confirmationService';
 import type { CredentialNote } from './confirm/confirmTypes';
-import { actionText } from './confirm/modalText';
+import { actionText } from '../log/logRecord';
 import { SecretLocator } from './confirm/secretLocator';
 import { VscodeConfirmUi } from './confirm/vscodeConfirmUi';
 import { VscodeWorkspaceFiles } from './confirm/vscodeWorkspaceFiles';
 import { createGuardServices } from './guardServices';
 import type { GuardServices } from './guardServices';
-import { guardEntry } from './logRecord';
+import { guardEntry } from '../log/logRecord';
 import { LogModel } from './panel/logModel';
 import { LogTreeProvider } from './panel/logTreeProvider';
 import { RecordDocumentProvider } from './panel/recordDocumentProvider';
@@ -25,9 +25,12 @@ import { SettingsService } from './settings/settingsService';
 import { GuardStatusBar } from './statusBar';
 import { WindowEndpoint } from './windowEndpoint';
 import { installCliShim } from './cliShim';
+import { drainSpool, spoolDir } from '../log/decisionSpool';
 
 /** Protocol errors reach the decision log at most this often (the output channel gets every one). */
 const PROTOCOL_LOG_INTERVAL_MS = 10_000;
+/** How often the CLI's spooled decisions are moved into the log. */
+const SPOOL_DRAIN_INTERVAL_MS = 3_000;
 
 function safeMask(text: string): string {
   try {
@@ -53,6 +56,23 @@ export async function startGuard(context: vscode.ExtensionContext): Promise<Guar
   void model.reload();
   // Other windows append to the same log: pick their decisions up when this window gets focus.
   context.subscriptions.push(vscode.window.onDidChangeWindowState((s) => void (s.focused && model.reload())));
+
+  // Decisions the CLI took without this window (by policy, or when no window answered) wait in the
+  // spool; move them into the log now and every few seconds.
+  const spool = spoolDir();
+  let draining = false;
+  const drain = (): void => {
+    if (draining) return;
+    draining = true;
+    drainSpool(spool, async (entries) => {
+      for (const e of entries) await log.append(e);
+    }, (m) => output.warn(m))
+      .catch((e) => reportError(`could not move spooled decisions into the log: ${(e as Error).message}`))
+      .finally(() => (draining = false));
+  };
+  drain();
+  const spoolTimer = setInterval(drain, SPOOL_DRAIN_INTERVAL_MS);
+  context.subscriptions.push({ dispose: () => clearInterval(spoolTimer) });
 
   const locator = new SecretLocator(new VscodeWorkspaceFiles());
   const describeCredentials = async (action: Action): Promise<CredentialNote[]> => {

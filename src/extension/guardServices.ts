@@ -13,7 +13,7 @@ import type { DecisionLog } from '../log/decisionLog';
 import type { ConfirmationService } from './confirm/confirmationService';
 import type { ConfirmOutcome } from './confirm/confirmTypes';
 import { policyBlockMessage } from './confirm/modalText';
-import { decisionEntry } from './logRecord';
+import { decisionEntry } from '../log/logRecord';
 
 export type { ConfirmOutcome } from './confirm/confirmTypes';
 

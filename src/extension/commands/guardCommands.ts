@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Verdict } from '../../engine/types';
 import type { DecisionLog } from '../../log/decisionLog';
 import { CommandId } from '../commandIds';
-import { guardEntry } from '../logRecord';
+import { guardEntry } from '../../log/logRecord';
 import { environmentLabel } from '../confirm/modalText';
 import { SECTION, SettingId } from '../settings/effectiveSettings';
 

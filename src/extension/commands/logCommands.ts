@@ -9,7 +9,7 @@ import type { LogModel } from '../panel/logModel';
 import { RecordDocumentProvider } from '../panel/recordDocumentProvider';
 import { entryIdFrom } from '../panel/logTreeProvider';
 import { CommandId, LOG_VIEW_ID, VIEW_CONTAINER_ID } from '../commandIds';
-import { guardEntry } from '../logRecord';
+import { guardEntry } from '../../log/logRecord';
 
 /** The first workspace folder, else the home folder: somewhere the person will find the file. */
 function exportTarget(name: string): vscode.Uri {

@@ -7,7 +7,6 @@ import type { Origin } from '../../protocol/protocol';
 import { ALLOW_ONCE, ALLOW_SESSION, BLOCK } from './confirmTypes';
 import type { ConfirmOutcome, ConfirmRequest, ConfirmSettings, ConfirmUi, CredentialNote, ModalChoice } from './confirmTypes';
 import {
-  actionText,
   allowedMessage,
   blockedByPersonMessage,
   buildModal,
@@ -16,6 +15,7 @@ import {
   typedNameMatches,
   typedNameMismatchMessage,
 } from './modalText';
+import { actionText } from '../../log/logRecord';
 
 export interface ConfirmationDeps {
   ui: ConfirmUi;

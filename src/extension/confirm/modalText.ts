@@ -1,22 +1,13 @@
 // The words of the confirmation modal and of the agent's answer. Plain text only: the same words reach
 // the person, the log and the agent, and the end-to-end test reads them from the dialog.
 import type { Action, Verdict } from '../../engine/types';
+import { actionText } from '../../log/logRecord';
 import type { Origin } from '../../protocol/protocol';
 import type { CredentialNote, ModalContent } from './confirmTypes';
 
 const MAX_COMMAND_CHARS = 2000;
 
 /** The action as one line of text (not masked: callers mask). */
-export function actionText(action: Action): string {
-  if (action.kind === 'shell') return action.command;
-  let args: string;
-  try {
-    args = JSON.stringify(action.args);
-  } catch {
-    args = '{…}';
-  }
-  return `${action.tool} ${args}`;
-}
 
 function clip(text: string): string {
   return text.length > MAX_COMMAND_CHARS ? text.slice(0, MAX_COMMAND_CHARS) + ' …(truncated)' : text;

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { HOST_IDS } from '../../cli/hooks/hookTypes';
 import type { HostId } from '../../cli/hooks/hookTypes';
 import type { GuardServices } from '../guardServices';
-import { guardEntry } from '../logRecord';
+import { guardEntry } from '../../log/logRecord';
 import { detectAgents } from './agentDetection';
 import { activeCategories, autoApproveDenyEntries, mergeAutoApprove, unmergeAutoApprove } from './copilotAutoApprove';
 import { findOnPath } from './hookCommandLine';

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { GuardServices } from '../guardServices';
-import { guardEntry } from '../logRecord';
+import { guardEntry } from '../../log/logRecord';
 import { shellEnvironment } from './shellEnvironment';
 import type { EnvMutation } from './shellEnvironment';
 import { shellTriggerWords } from './shellTriggerWords';

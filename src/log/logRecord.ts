@@ -1,17 +1,29 @@
 // Turns a decision into one log entry. Commands are masked here, before anything reaches the disk.
+// Pure (no `vscode`), so the CLI can spool the decisions it takes without the window.
 import type { Action, Verdict } from '../engine/types';
 import type { Origin } from '../protocol/protocol';
-import { LOG_ENTRY_VERSION } from '../log/logEntry';
-import type { LogEntry } from '../log/logEntry';
-import { newEntryId } from '../log/decisionLog';
-import { actionText } from './confirm/modalText';
-import type { ConfirmOutcome } from './confirm/confirmTypes';
+import type { AnsweredBy } from '../protocol/protocol';
+import { LOG_ENTRY_VERSION } from './logEntry';
+import type { LogEntry } from './logEntry';
+import { newEntryId } from './decisionLog';
+
+/** The action as one line of text: the command, or `tool {json args}`. */
+export function actionText(action: Action): string {
+  if (action.kind === 'shell') return action.command;
+  let args: string;
+  try {
+    args = JSON.stringify(action.args);
+  } catch {
+    args = '{…}';
+  }
+  return `${action.tool} ${args}`;
+}
 
 export function decisionEntry(
   action: Action,
   verdict: Verdict,
   origin: Origin,
-  outcome: Pick<ConfirmOutcome, 'decision' | 'by'> | { decision: 'allow' | 'block'; by: LogEntry['by'] },
+  outcome: { decision: 'allow' | 'block'; by: AnsweredBy | LogEntry['by'] },
   mask: (text: string) => string,
   note?: string,
 ): LogEntry {
