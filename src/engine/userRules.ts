@@ -33,9 +33,13 @@ export function compileUserRule(spec: unknown, path: string, errors: PolicyError
     errors.push({ path, message: 'must be an object with at least "id" and "command"' });
     return undefined;
   }
-  const s = spec as Record<string, unknown>;
+  const s = { ...(spec as Record<string, unknown>) };
   const before = errors.length;
-  const fail = (key: string, message: string): void => void errors.push({ path: `${path}.${key}`, message });
+  // Name the rule by the id the person wrote as well as by its place in the list.
+  const named = typeof s.id === 'string' ? ` (rule "${s.id}")` : '';
+  const fail = (key: string, message: string): void => void errors.push({ path: `${path}.${key}`, message: message + named });
+  // A rule with only a `pattern` (or only `args`) looks at every command.
+  if (s.command === undefined && (s.pattern !== undefined || s.args !== undefined)) s.command = '*';
   for (const key of Object.keys(s)) if (!ALLOWED_KEYS.has(key)) fail(key, `unknown key; expected one of ${[...ALLOWED_KEYS].join(', ')}`);
   if (typeof s.id !== 'string' || !/^[A-Za-z0-9_.-]+$/.test(s.id)) fail('id', 'must be a string of letters, digits, ".", "-" or "_" (e.g. "make-nuke")');
   if (typeof s.command !== 'string' || s.command.trim() === '') fail('command', 'must be the command name after unwrapping (e.g. "make") or "*"');

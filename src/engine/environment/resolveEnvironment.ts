@@ -115,15 +115,43 @@ function collectFromContext(commands: readonly SimpleCommand[], ctx: EvalContext
   }
   const env = ctx.env;
   if (!env) return;
-  for (const name of NAME_VARIABLES) {
+  // A variable of the process environment names the target only of the tools that read it:
+  // `DATABASE_URL` says nothing about `rm -rf ~` or an opaque `eval` in the same terminal.
+  for (const [name, readers] of CONTEXT_VARIABLES) {
     const v = env[name];
-    if (v) out.push(valueCandidate(name, v, 'in the environment'));
-  }
-  for (const name of ['DATABASE_URL', 'PGHOST']) {
-    const v = env[name];
-    if (v) out.push(valueCandidate(name, v, 'in the environment'));
+    if (v && [...names].some((n) => readers.has(n))) out.push(valueCandidate(name, v, 'in the environment'));
   }
 }
+
+const DATABASE_TOOLS = new Set([
+  ...HOST_FLAG_COMMANDS,
+  'prisma', 'rails', 'rake', 'bundle', 'manage.py', 'python', 'python3', 'php', 'artisan', 'knex', 'sequelize', 'typeorm',
+  'flyway', 'liquibase', 'mix', 'alembic', 'flask', 'django-admin', 'drizzle-kit', 'diesel', 'sqlx', 'migrate', 'goose', 'atlas', 'dotnet',
+  'supabase', 'duckdb', 'sqlite3', 'usql', 'mongorestore', 'pg_dropcluster', 'dropuser',
+]);
+const APP_TOOLS = new Set([...DATABASE_TOOLS, 'node', 'npm', 'npx', 'yarn', 'pnpm', 'bun', 'serverless', 'sls', 'sst', 'cdk']);
+const CONTEXT_VARIABLES: ReadonlyArray<readonly [string, ReadonlySet<string>]> = [
+  ['RAILWAY_ENVIRONMENT', new Set(['railway'])],
+  ['RAILWAY_ENVIRONMENT_NAME', new Set(['railway'])],
+  ['AWS_PROFILE', new Set(['aws', 'cdk', 'sam', 'serverless', 'sls', 'terraform', 'tofu', 'pulumi', 'eksctl'])],
+  ['KUBE_CONTEXT', new Set(['kubectl', 'helm', 'oc'])],
+  ['KUBECONFIG', new Set(['kubectl', 'helm', 'oc'])],
+  ['CLOUDSDK_CORE_PROJECT', new Set(['gcloud', 'gsutil', 'bq'])],
+  ['GOOGLE_CLOUD_PROJECT', new Set(['gcloud', 'gsutil', 'bq'])],
+  ['TF_WORKSPACE', new Set(['terraform', 'tofu', 'terragrunt'])],
+  ['VERCEL_ENV', new Set(['vercel', 'vc'])],
+  ['DOPPLER_CONFIG', new Set(['doppler'])],
+  ['DATABASE_URL', DATABASE_TOOLS],
+  ['PGHOST', DATABASE_TOOLS],
+  ['NODE_ENV', APP_TOOLS],
+  ['RAILS_ENV', DATABASE_TOOLS],
+  ['RACK_ENV', DATABASE_TOOLS],
+  ['APP_ENV', APP_TOOLS],
+  ['MIX_ENV', new Set(['mix'])],
+  ['FLASK_ENV', new Set(['flask', 'python', 'python3'])],
+  ['ENVIRONMENT', APP_TOOLS],
+  ['STAGE', APP_TOOLS],
+];
 
 function match(c: Candidate, environments: readonly CompiledEnvironment[]): CompiledEnvironment | undefined {
   for (const e of environments) if (e.test(c.value)) return e;

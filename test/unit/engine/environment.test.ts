@@ -63,3 +63,13 @@ describe('environment resolution', () => {
     assert.strictEqual(prod.findings[0].severity, 'high');
   });
 });
+
+describe('environment from the process environment', () => {
+  const env = { DATABASE_URL: 'postgres://u:p@db.prod.internal/app', RAILWAY_ENVIRONMENT: 'production' };
+  it('applies DATABASE_URL to database clients', () => assert.strictEqual(envOf('psql -c "DROP TABLE users"', { env }).production, true));
+  it('does not apply DATABASE_URL to unrelated commands (e2e finding F2)', () => assert.strictEqual(envOf('rm -rf ~/project', { env: { DATABASE_URL: env.DATABASE_URL } }).name, 'unknown'));
+  it('applies RAILWAY_ENVIRONMENT to railway only', () => {
+    assert.strictEqual(envOf('railway volume delete v1', { env }).production, true);
+    assert.strictEqual(envOf('git push --force', { env: { RAILWAY_ENVIRONMENT: 'production' } }).name, 'unknown');
+  });
+});

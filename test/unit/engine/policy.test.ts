@@ -81,3 +81,15 @@ describe('compilePolicy', () => {
     assert.strictEqual(evaluate(shell('git push --force origin main'), policy).decision, 'deny');
   });
 });
+
+describe('compilePolicy: user rule forms (e2e finding F4)', () => {
+  it('accepts a pattern-only rule as a rule over every command', () => {
+    const { policy, errors } = compilePolicy({ rules: [{ id: 'nuke-anything', pattern: '\\bnuke\\b' }] });
+    assert.deepStrictEqual(errors, []);
+    assert.strictEqual(evaluate({ kind: 'shell', command: 'make nuke' }, policy).decision, 'confirm');
+  });
+  it('names the rule id in the error', () => {
+    const { errors } = compilePolicy({ rules: [{ id: 'broken', command: 'x', pattern: '(' }] });
+    assert.match(errors[0].message, /rule "broken"/);
+  });
+});
