@@ -9,20 +9,73 @@ import { WRAPPERS } from './shell/wrappers';
 /** Words that can hide another command or unreadable content. */
 const CARRIERS = ['eval', 'source', 'base64', 'xxd', 'curl', 'wget', 'find', 'xargs', 'python', 'python3', 'node', 'perl', 'ruby', 'pwsh', 'powershell'];
 
+/**
+ * Command names so common that a hit on the name alone would start the CLI for nothing (`git status`,
+ * `npm test`): the words one of which stands beside them whenever a built-in rule can match. The
+ * corpus test checks that every `block` line still hits the prefilter. A user rule on such a command
+ * keeps the plain name as a trigger.
+ */
+const NARROWED: Readonly<Record<string, readonly string[]>> = {
+  git: ['reset', 'clean', 'push', 'branch', 'stash', 'checkout', 'switch', 'restore', 'filter-branch', 'filter-repo', 'reflog', 'update-ref'],
+  npm: ['exec', 'x'],
+  pnpm: ['dlx', 'exec'],
+  yarn: ['dlx', 'exec'],
+  bun: ['x'],
+};
+
+function addCommandWord(name: string, policy: Policy, words: Set<string>): void {
+  const narrowed = NARROWED[name];
+  const userRuleOnIt = (policy.rulesByCommand.get(name) ?? []).some((r) => policy.userRuleIds.has(r.id));
+  if (narrowed && !userRuleOnIt) for (const w of narrowed) words.add(w);
+  else words.add(name);
+}
+
 export function triggerWords(policy: Policy): string[] {
   const words = new Set<string>();
-  for (const name of policy.rulesByCommand.keys()) words.add(name);
+  for (const name of policy.rulesByCommand.keys()) addCommandWord(name, policy, words);
+  for (const name of WRAPPERS.keys()) addCommandWord(name, policy, words);
+  for (const c of CARRIERS) words.add(c);
+  return [...words].filter((w) => w.length > 0).sort();
+}
+
+/**
+ * Substrings whose presence anywhere in a line means a `*` rule might match (`/dev/`, `.aws/`,
+ * `AGENT_GUARD`): they name paths and variables, which the word scan cannot see as whole words.
+ */
+export function triggerSubstrings(policy: Policy): string[] {
+  const subs = new Set<string>();
   for (const rule of policy.wildcardRules) {
     // Credential notes never change a decision (the engine does not raise them), so they need no trigger.
     if (rule.category === 'credential') continue;
-    for (const t of rule.triggers ?? []) words.add(t);
+    for (const t of rule.triggers ?? []) if (t.length > 0) subs.add(t);
   }
-  for (const name of WRAPPERS.keys()) words.add(name);
-  for (const c of CARRIERS) words.add(c);
-  return [...words].filter((w) => w.length > 0).sort();
+  return [...subs].sort();
 }
 
 /** False when some `*` rule declares no triggers: then no prefilter can be exact and every line must be checked. */
 export function triggerWordsComplete(policy: Policy): boolean {
   return policy.wildcardRules.every((r) => r.category === 'credential' || (r.triggers ?? []).length > 0);
+}
+
+const VARIABLE_COMMAND_RE = /(^|[;&|(]|\bthen|\bdo|\belse)\s*["']?\$/;
+
+/** Characters that end a word in the shells' scan (src/shell/agent-guard.bash, `__ag_ifs`). */
+const SCAN_SEPARATORS = /[ \t\n;|&()<>=$`{}[\]*?!,:@#%^~]+/;
+
+/**
+ * The shells' prefilter, in TypeScript: quotes and backslashes dropped, words split on shell
+ * punctuation, each word by its last path part. Used by tests to check the word list against the
+ * corpus; the shells run their own copy of this scan.
+ */
+export function prefilterHit(line: string, words: ReadonlySet<string>, substrings: readonly string[] = []): boolean {
+  const s = line.replace(/['"\\]/g, '');
+  if (s.includes('extdebug') || s.includes('BASH_ENV') || (s.includes('trap') && s.includes('DEBUG'))) return true;
+  // A variable or substitution in command position (`$X -rf ~`): only the engine can tell what runs.
+  if (VARIABLE_COMMAND_RE.test(line)) return true;
+  for (const sub of substrings) if (s.includes(sub)) return true;
+  for (const w of s.split(SCAN_SEPARATORS)) {
+    const base = w.slice(w.lastIndexOf('/') + 1);
+    if (base && words.has(base)) return true;
+  }
+  return false;
 }

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import { evaluate } from '../../../src/engine/evaluate';
 import { compilePolicy, defaultPolicy, type Policy } from '../../../src/engine/policy';
-import { triggerWords, triggerWordsComplete } from '../../../src/engine/triggerWords';
+import { triggerSubstrings, triggerWords, triggerWordsComplete } from '../../../src/engine/triggerWords';
 import type { Rule } from '../../../src/engine/types';
 
 const shell = (command: string) => ({ kind: 'shell' as const, command });
@@ -65,10 +65,42 @@ describe('evaluate', () => {
 describe('triggerWords', () => {
   it('covers every rule command and the wrappers that can hide them', () => {
     const words = triggerWords(defaultPolicy());
-    for (const w of ['rm', 'psql', 'git', 'railway', 'terraform', 'kubectl', 'curl', 'sudo', 'bash', 'eval', 'ssh', 'xargs']) assert.ok(words.includes(w), w);
+    for (const w of ['rm', 'psql', 'push', 'reset', 'railway', 'terraform', 'kubectl', 'curl', 'sudo', 'bash', 'eval', 'ssh', 'xargs']) assert.ok(words.includes(w), w);
+    // `git` alone is narrowed to the subcommands its rules look at, so `git status` starts nothing.
     assert.ok(!words.includes('ls'));
+    assert.ok(!words.includes('git'));
   });
   it('is complete when every wildcard rule declares triggers', () => {
     assert.strictEqual(triggerWordsComplete(defaultPolicy()), true);
+  });
+});
+
+describe('terminal prefilter words against the corpus', () => {
+  // Lazy import: the terminal module is the one that turns engine triggers into the shells' list.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { shellTriggerWords } = require('../../../src/extension/terminal/shellTriggerWords') as typeof import('../../../src/extension/terminal/shellTriggerWords');
+  const { prefilterHit } = require('../../../src/engine/triggerWords') as typeof import('../../../src/engine/triggerWords');
+  const { loadCorpus } = require('../corpusLoader') as typeof import('../corpusLoader');
+
+  it('lets no `block` line of the corpus past the shell prefilter', () => {
+    const list = shellTriggerWords(defaultPolicy()).words;
+    assert.notStrictEqual(list, '*');
+    const words = new Set(list as readonly string[]);
+    const subs = triggerSubstrings(defaultPolicy());
+    // A line with an unterminated quote never runs in a shell (it waits for more input): not the prefilter's case.
+    const missed = loadCorpus().filter((c) => c.label === 'block' && !/unterminated/.test(evaluate({ kind: 'shell', command: c.command }, defaultPolicy()).findings.map((f) => f.summary).join()) && !prefilterHit(c.command, words, subs));
+    assert.deepStrictEqual(missed.map((m) => `${m.file}:${m.line} ${m.command}`), []);
+  });
+
+  it('does not start the CLI for everyday commands', () => {
+    const words = new Set(shellTriggerWords(defaultPolicy()).words as readonly string[]);
+    for (const line of ['ls -la', 'git status', 'git log --oneline', 'npm test', 'npm run build', 'cd src', 'cat README.md']) {
+      assert.strictEqual(prefilterHit(line, words), false, line);
+    }
+  });
+
+  it('keeps a plain command name when a user rule looks at it', () => {
+    const { policy } = compilePolicy({ rules: [{ id: 'gc', command: 'git', args: ['gc'] }] });
+    assert.ok(triggerWords(policy).includes('git'));
   });
 });
