@@ -7,7 +7,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { bundleCli, findVscodeScripts, hasShell, makeSandbox, runInteractive, runNonInteractive, terminalEnv } from './shellHarness';
+import { bundleCli, findVscodeScripts, hasShell, makeSandbox, removeSandboxes, runInteractive, runNonInteractive, terminalEnv } from './shellHarness';
 import type { Sandbox } from './shellHarness';
 
 const DESTRUCTIVE = ['railway volume delete vol-123', `psql "$DATABASE_URL" -c 'DROP TABLE users'`, 'rm -rf ~/project'];
@@ -52,7 +52,10 @@ describe(`terminal guard in real shells${findVscodeScripts() ? '' : ' (VS Code s
     cliDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ag-cli-'));
     cliPath = bundleCli(cliDir);
   });
-  after(() => fs.rmSync(cliDir, { recursive: true, force: true }));
+  after(() => {
+    fs.rmSync(cliDir, { recursive: true, force: true });
+    removeSandboxes();
+  });
 
   describe('bash, interactive', function () {
     // The with-integration cases need code-server's copy of VS Code's scripts (installed by the e2e setup

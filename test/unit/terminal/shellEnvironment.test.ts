@@ -71,15 +71,20 @@ describe('terminal guard environment', () => {
     ];
     for (const [label, pc] of combos) {
       it(`parses and keeps $? (${label})`, () => {
-        for (const dir of ['/nonexistent-agent-guard', fs.mkdtempSync(path.join(os.tmpdir(), 'ag-pc-'))]) {
-          // A prompt hook file that does something, to prove the line sources it.
-          if (dir !== '/nonexistent-agent-guard') fs.writeFileSync(path.join(dir, 'bash-prompt.bash'), 'echo hook-ran\n');
-          const r = bash(`(exit 7); eval "$PC"; echo "status=$?"`, { PC: pc, AGENT_GUARD_SHELL_DIR: dir });
-          assert.equal(r.code, 0, r.out);
-          assert.doesNotMatch(r.out, /syntax error|command not found/, r.out);
-          if (!pc.includes(user)) assert.match(r.out, /status=7/, `${label}: $? not kept: ${r.out}`);
-          if (pc.includes(user)) assert.match(r.out, /user-pc/, r.out);
-          assert.equal(r.out.includes('hook-ran'), dir !== '/nonexistent-agent-guard', r.out);
+        const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ag-pc-'));
+        try {
+          for (const dir of ['/nonexistent-agent-guard', tmp]) {
+            // A prompt hook file that does something, to prove the line sources it.
+            if (dir !== '/nonexistent-agent-guard') fs.writeFileSync(path.join(dir, 'bash-prompt.bash'), 'echo hook-ran\n');
+            const r = bash(`(exit 7); eval "$PC"; echo "status=$?"`, { PC: pc, AGENT_GUARD_SHELL_DIR: dir });
+            assert.equal(r.code, 0, r.out);
+            assert.doesNotMatch(r.out, /syntax error|command not found/, r.out);
+            if (!pc.includes(user)) assert.match(r.out, /status=7/, `${label}: $? not kept: ${r.out}`);
+            if (pc.includes(user)) assert.match(r.out, /user-pc/, r.out);
+            assert.equal(r.out.includes('hook-ran'), dir !== '/nonexistent-agent-guard', r.out);
+          }
+        } finally {
+          fs.rmSync(tmp, { recursive: true, force: true });
         }
       });
     }

@@ -60,8 +60,15 @@ export interface Sandbox {
 const FAKE = (name: string): string =>
   `#!/bin/sh\n# Fake ${name}: records that it RAN (the marker a real one would change).\necho "${name} $*" >> "$MARKERS/${name}.ran"\n`;
 
+/** Every sandbox made in this process; `removeSandboxes()` deletes them (call it from an `after` hook). */
+const made: string[] = [];
+export function removeSandboxes(): void {
+  for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+}
+
 export function makeSandbox(cliDir: string): Sandbox {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ag-shell-'));
+  made.push(root);
   const home = path.join(root, 'home');
   const bin = path.join(root, 'bin');
   const markers = path.join(root, 'markers');

@@ -35,7 +35,8 @@ describe('task block tracker', () => {
 
 describe('terminal off flags', () => {
   it('sets, reports and clears the flag of one terminal only; removes the session folder', async () => {
-    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ag-flags-')), 'session');
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ag-flags-'));
+    const dir = path.join(root, 'session');
     const f = new TerminalOffFlags(dir);
     await f.set(42, 'off by the person');
     assert.equal(f.isOff(42), true);
@@ -46,5 +47,6 @@ describe('terminal off flags', () => {
     await f.set(7, 'x');
     f.removeAllSync();
     assert.equal(fs.existsSync(dir), false);
+    fs.rmSync(root, { recursive: true, force: true });
   });
 });
