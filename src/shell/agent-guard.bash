@@ -48,6 +48,18 @@ __ag_deep=" ${AGENT_GUARD_DEEP_TRIGGERS-} "
 # No word list at all means the extension could not compile one: check everything rather than nothing.
 if [[ -z ${__ag_words// /} || $__ag_words == *' * '* ]]; then __ag_all=1; fi
 if [[ -z ${__ag_deep// /} ]]; then __ag_deep=$__ag_words; fi
+# Substrings `*` rules look for anywhere in a line (`/dev/`, `.aws`, `AGENT_GUARD`), as an array.
+__ag_subs=()
+__ag_split_subs() {
+  local IFS=' ' f=0
+  if [[ $- == *f* ]]; then f=1; else builtin set -f; fi
+  __ag_subs=(${AGENT_GUARD_SUBSTRINGS-})
+  if (( ! f )); then builtin set +f; fi
+}
+__ag_split_subs
+# A variable or substitution in command position (`$X -rf ~`): only the engine can tell what runs. Used
+# on whole interactive lines only: in scripts `$CMD "$@"` is everywhere, and each would start the CLI.
+__ag_varcmd_re='(^|[;&|(]|then|do|else)[[:space:]]*["'\'']?[$]'
 __ag_scans=0
 __ag_hash_after=64
 __ag_hashed=0
@@ -75,11 +87,22 @@ if [[ -z ${AGENT_GUARD_TERMINAL_PID-} ]]; then export AGENT_GUARD_TERMINAL_PID=$
 # backslashes are dropped first so that `r''m`, `"pu"sh` and `\rm` read as the shell reads them; then
 # every character of __ag_ifs separates words, and a word counts by its last path part (/usr/bin/rm).
 __ag_hit() {
-  local s=${1-} deep=${2-} w IFS
+  local s=${1-} deep=${2-} whole=${3-} w IFS
   if (( __ag_all )) || (( ${#s} > __ag_max )); then builtin return 0; fi
+  if [[ -n $whole && $s =~ $__ag_varcmd_re ]]; then builtin return 0; fi
   if [[ $s == *[\'\"\\]* ]]; then s=${s//[\'\"\\]/}; fi
   # Switching off what the guard relies on is always checked (the prompt hook also restores both).
   if [[ $s == *extdebug* || $s == *BASH_ENV* || ( $s == *trap* && $s == *DEBUG* ) ]]; then builtin return 0; fi
+  if [[ -z $deep ]]; then
+    # `2>/dev/null` is in half of all scripts: the harmless devices do not count as `/dev/`.
+    if [[ $s == */dev/* ]]; then
+      s=${s//\/dev\/null/}; s=${s//\/dev\/tty/}; s=${s//\/dev\/std/}; s=${s//\/dev\/fd\//}
+      s=${s//\/dev\/zero/}; s=${s//\/dev\/urandom/}; s=${s//\/dev\/random/}
+    fi
+    for w in ${__ag_subs[@]+"${__ag_subs[@]}"}; do
+      if [[ $s == *"$w"* ]]; then builtin return 0; fi
+    done
+  fi
   if (( __ag_hashed == 0 )); then
     __ag_scans=$(( __ag_scans + 1 ))
     if (( __ag_scans > __ag_hash_after )); then __ag_hash; fi
@@ -230,7 +253,7 @@ __ag_debug() {
         __ag_line=${__ag_line#\*}
         __ag_line=${__ag_line#"${__ag_line%%[![:space:]]*}"}
       fi
-      if [[ -n $__ag_line ]] && __ag_hit "$__ag_line"; then
+      if [[ -n $__ag_line ]] && __ag_hit "$__ag_line" '' whole; then
         if __ag_ask "$__ag_line"; then
           __ag_line_ok=1
         else

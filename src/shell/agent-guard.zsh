@@ -23,13 +23,28 @@ typeset -gi __ag_zall=0 __ag_zwarned=0 __ag_zoff_told=0
 }
 if [[ -z ${AGENT_GUARD_TERMINAL_PID:-} ]]; then export AGENT_GUARD_TERMINAL_PID=$$; fi
 
-# 0 when the text names a trigger word (quotes and backslashes dropped first: r''m reads as rm).
+typeset -ga __ag_zsubs
+__ag_zsubs=(${=AGENT_GUARD_SUBSTRINGS:-})
+# A variable or substitution in command position (`$X -rf ~`): whole interactive lines only.
+typeset -g __ag_zvarcmd_re='(^|[;&|(]|then|do|else)[[:space:]]*["'\'']?[$]'
+
+# 0 when the text names a trigger word (quotes and backslashes dropped first: r''m reads as rm), or
+# contains one of the substrings `*` rules look for; $2 = whole: also a variable in command position.
 __ag_zhit() {
   emulate -L zsh
   local s=$1 w
   if (( __ag_zall || ${#s} > 4096 )); then return 0; fi
+  if [[ -n ${2:-} && $s =~ $__ag_zvarcmd_re ]]; then return 0; fi
   s=${s//[\'\"\\]/}
   if [[ $s == *extdebug* || $s == *ZDOTDIR* || $s == *accept-line* || $s == *TRAPDEBUG* ]]; then return 0; fi
+  # `2>/dev/null` is in half of all scripts: the harmless devices do not count as `/dev/`.
+  if [[ $s == */dev/* ]]; then
+    s=${s//\/dev\/null/}; s=${s//\/dev\/tty/}; s=${s//\/dev\/std/}; s=${s//\/dev\/fd\//}
+    s=${s//\/dev\/zero/}; s=${s//\/dev\/urandom/}; s=${s//\/dev\/random/}
+  fi
+  for w in $__ag_zsubs; do
+    if [[ $s == *"$w"* ]]; then return 0; fi
+  done
   s=${s//[^[:alnum:]_.\/+-]/ }
   for w in ${=s}; do
     w=${w:t}
@@ -75,7 +90,7 @@ __ag_zaccept() {
   words=(${(z)buf})
   w=${words[1]-}
   if [[ -n $w && -n ${aliases[$w]-} ]]; then text+=$'\n'${aliases[$w]}; fi
-  if [[ -n ${buf//[[:space:]]/} ]] && __ag_zhit "$text"; then
+  if [[ -n ${buf//[[:space:]]/} ]] && __ag_zhit "$text" whole; then
     zle -I
     if ! __ag_zask "$text" 'zsh terminal'; then
       # Keep the line in history so the person can recall it, and run nothing.

@@ -80,7 +80,7 @@ export function registerTerminalGuard(context: vscode.ExtensionContext, services
       triggers = shellTriggerWords(services.policy());
     } catch (e) {
       // Without a word list the shells check every command: slower, never blind.
-      triggers = { words: '*', deep: [] };
+      triggers = { words: '*', deep: [], substrings: [] };
       report(`Agent Guard could not compile the terminal prefilter (${(e as Error).message}); every terminal command is checked.`);
     }
     const mutations = shellEnvironment({

@@ -36,7 +36,7 @@ export interface EnvMutation {
 
 /** Variables this guard owns. It only ever replaces these; it never clears the collection. */
 export const TERMINAL_GUARD_VARIABLES = [
-  'AGENT_GUARD_SHELL_DIR', 'AGENT_GUARD_CLI', 'AGENT_GUARD_NODE', 'AGENT_GUARD_TRIGGERS', 'AGENT_GUARD_DEEP_TRIGGERS', 'AGENT_GUARD_STATE_DIR',
+  'AGENT_GUARD_SHELL_DIR', 'AGENT_GUARD_CLI', 'AGENT_GUARD_NODE', 'AGENT_GUARD_TRIGGERS', 'AGENT_GUARD_DEEP_TRIGGERS', 'AGENT_GUARD_SUBSTRINGS', 'AGENT_GUARD_STATE_DIR',
   'AGENT_GUARD_USER_BASH_ENV', 'AGENT_GUARD_USER_ZDOTDIR', 'BASH_ENV', 'ZDOTDIR', 'PROMPT_COMMAND',
 ] as const;
 
@@ -73,6 +73,7 @@ export function shellEnvironment(input: ShellEnvironmentInput): EnvMutation[] {
     set('AGENT_GUARD_NODE', input.nodePath),
     set('AGENT_GUARD_TRIGGERS', triggers),
     set('AGENT_GUARD_DEEP_TRIGGERS', input.triggers.deep.join(' ')),
+    set('AGENT_GUARD_SUBSTRINGS', input.triggers.substrings.join(' ')),
     set('AGENT_GUARD_STATE_DIR', input.stateDir),
     set('BASH_ENV', `${input.shellDir}/bash-env.bash`),
     set('ZDOTDIR', input.zdotdir),

@@ -9,7 +9,7 @@
 // `source`/`.` are removed for the same reason: the bash guard sees each command of a sourced file
 // through its DEBUG trap, and the engine cannot read the file anyway.
 import type { Policy } from '../../engine/policy';
-import { triggerWords, triggerWordsComplete } from '../../engine/triggerWords';
+import { triggerSubstrings, triggerWords, triggerWordsComplete } from '../../engine/triggerWords';
 
 export const ARGV_PASSTHROUGH_WRAPPERS: ReadonlySet<string> = new Set([
   'sudo', 'doas', 'env', 'command', 'builtin', 'exec', 'nohup', 'nice', 'time', 'timeout', 'gtimeout',
@@ -25,16 +25,20 @@ export interface ShellTriggers {
   words: readonly string[] | '*';
   /** Scanned in commands run inside functions: only the command names rules inspect (see agent-guard.bash). */
   deep: readonly string[];
+  /** Paths and names `*` rules look for anywhere in a line (`/dev/`, `.aws`, `AGENT_GUARD`): substring tests. */
+  substrings: readonly string[];
 }
 
 export function shellTriggerWords(policy: Policy): ShellTriggers {
   const deep = [...policy.rulesByCommand.keys()].filter((w) => SCANNABLE.test(w) && w !== '*').sort();
-  if (!triggerWordsComplete(policy)) return { words: '*', deep };
+  // No glob characters either: the shells split this list once without quoting.
+  const substrings = triggerSubstrings(policy).filter((t) => SCANNABLE.test(t) && !/[*?[\]]/.test(t));
+  if (!triggerWordsComplete(policy)) return { words: '*', deep, substrings };
   const words: string[] = [];
   for (const word of triggerWords(policy)) {
     if (ARGV_PASSTHROUGH_WRAPPERS.has(word) && !policy.rulesByCommand.has(word)) continue;
     if (!SCANNABLE.test(word)) continue;
     words.push(word);
   }
-  return { words, deep };
+  return { words, deep, substrings };
 }

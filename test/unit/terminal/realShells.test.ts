@@ -91,14 +91,26 @@ describe(`terminal guard in real shells${findVscodeScripts() ? '' : ' (VS Code s
       assert.ok(sb.count('userpc.ran') >= LINES.length, 'the person\'s PROMPT_COMMAND stopped firing');
     });
 
-    it('an alias and a function that hide a destructive command are stopped too; `$_` and `$?` are intact', async function () {
+    it('an alias, a function, a variable in command position and a secret-store path are stopped too; `$_` and `$?` are intact', async function () {
       const sb = makeSandbox(cliDir);
+      fs.mkdirSync(path.join(sb.home, '.ssh'));
+      fs.writeFileSync(path.join(sb.home, '.ssh/id_rsa'), 'PRIVATE KEY\n');
       fs.writeFileSync(path.join(sb.home, '.bashrc'), `${BASHRC_APPENDING}alias nuke='railway volume delete vol-9'\nwipe() { psql "$DATABASE_URL" -c 'DROP TABLE users'; }\n`);
       const env = terminalEnv(sb, { cliPath, withIntegration: false });
-      const lines = ['nuke', 'wipe', 'echo one two; echo "last=$_" >> "$MARKERS/last.ran"', 'false; echo "status=$?" >> "$MARKERS/status.ran"'];
+      const lines = [
+        'nuke',
+        'wipe',
+        'X=railway; $X volume delete vol-7',
+        'cat ~/.ssh/id_rsa >> "$MARKERS/secret.ran"',
+        'ls 2>/dev/null >> "$MARKERS/devnull.ran"',
+        'echo one two; echo "last=$_" >> "$MARKERS/last.ran"',
+        'false; echo "status=$?" >> "$MARKERS/status.ran"',
+      ];
       const { output } = await runInteractive('bash -i', env, lines, sb.home);
       assert.equal(sb.count('railway.ran'), 0, output);
       assert.equal(sb.count('psql.ran'), 0, output);
+      assert.equal(sb.count('secret.ran'), 0, output);
+      assert.ok(sb.count('devnull.ran') > 0, `\`ls 2>/dev/null\` did not run: ${output}`);
       assert.equal(fs.readFileSync(path.join(sb.markers, 'last.ran'), 'utf8').trim(), 'last=two');
       assert.equal(fs.readFileSync(path.join(sb.markers, 'status.ran'), 'utf8').trim(), 'status=1');
     });

@@ -14,7 +14,7 @@ const INPUT = {
   shellDir: '/ext/dist/shell',
   cliPath: '/ext/dist/cli.js',
   nodePath: '/usr/bin/node',
-  triggers: { words: ['railway', 'psql'], deep: ['psql'] },
+  triggers: { words: ['railway', 'psql'], deep: ['psql'], substrings: ['/dev/', '.aws'] },
   stateDir: '/state',
   zdotdir: '/storage/zdotdir',
 };
@@ -39,6 +39,7 @@ describe('terminal guard environment', () => {
     assert.equal(get('ZDOTDIR'), '/storage/zdotdir');
     assert.equal(get('AGENT_GUARD_TRIGGERS'), 'railway psql');
     assert.equal(get('AGENT_GUARD_DEEP_TRIGGERS'), 'psql');
+    assert.equal(get('AGENT_GUARD_SUBSTRINGS'), '/dev/ .aws');
     const pc = m.find((x) => x.name === 'PROMPT_COMMAND');
     assert.equal(pc?.op, 'prepend');
     assert.equal(pc?.applyAtShellIntegration, true);
