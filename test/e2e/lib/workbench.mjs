@@ -298,3 +298,17 @@ export async function resetWorkbench(page) {
     if (!(await dialogVisible(page))) return;
   }
 }
+
+/** Drags the side bar's edge to make it `by` pixels wider (as a person drags the sash). */
+export async function widenSideBar(page, by) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const x = box.x + box.width - 1;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + by / 2, y, { steps: 5 });
+  await page.mouse.move(x + by, y, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForTimeout(400);
+}

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   clearTerminal, clickDialogButton, killAllTerminals, openGuardContainer, openTerminal, readGuardLog, runCommand,
-  typeInTerminal, waitForDialog, waitForGuardStatus, waitForInputBox, waitForPrompts,
+  typeInTerminal, waitForDialog, waitForGuardStatus, waitForInputBox, waitForPrompts, widenSideBar,
 } from '../lib/workbench.mjs';
 import { DROP } from './02-seed-bash.mjs';
 
@@ -40,6 +40,9 @@ export const scenario = {
       assert.ok(hit, `the panel lists "${d.command}" under an outcome matching ${d.outcome} (rows: ${JSON.stringify(rows)})`);
       if (/DROP TABLE/.test(d.command)) assert.match(hit.text, /PRODUCTION/, `the row names its environment: ${hit.text}`);
     }
+    // For the README picture: no leftover toasts, and the side bar wide enough to read whole rows.
+    await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});
+    await widenSideBar(page, 420);
     await page.screenshot({ path: `${t.resultsDir}/log-panel.png` });
 
     t.step('Export Log as JSON… to a file in the workspace');
