@@ -299,16 +299,23 @@ export async function resetWorkbench(page) {
   }
 }
 
-/** Drags the side bar's edge to make it `by` pixels wider (as a person drags the sash). */
+/** Drags the side bar's edge (its sash) to make it `by` pixels wider, as a person does. */
 export async function widenSideBar(page, by) {
-  const box = await page.locator('.part.sidebar').boundingBox();
-  if (!box) return;
-  const x = box.x + box.width - 1;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
+  const bar = await page.locator('.part.sidebar').boundingBox();
+  if (!bar) return;
+  const edge = bar.x + bar.width;
+  // The sash nearest the side bar's right edge (newer layouts leave a gap between side bar and editor).
+  const sashes = await page.locator('.monaco-sash.vertical').evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect()).filter((r) => r.height > 200).map((r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 })),
+  );
+  const sash = sashes.sort((a, b) => Math.abs(a.x - edge) - Math.abs(b.x - edge))[0];
+  if (!sash || Math.abs(sash.x - edge) > 20) return;
+  await page.mouse.move(sash.x, sash.y);
   await page.mouse.down();
-  await page.mouse.move(x + by / 2, y, { steps: 5 });
-  await page.mouse.move(x + by, y, { steps: 5 });
+  await page.mouse.move(sash.x + by / 2, sash.y, { steps: 5 });
+  await page.mouse.move(sash.x + by, sash.y, { steps: 5 });
   await page.mouse.up();
+  // Move off the sash so it is not drawn highlighted.
+  await page.mouse.move(sash.x + by + 300, sash.y);
   await page.waitForTimeout(400);
 }
