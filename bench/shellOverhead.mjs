@@ -8,7 +8,7 @@
 //  2. interactive bash: a loop of M simple commands inside one line (the DEBUG trap runs per command);
 //  3. `bash -c true` with the BASH_ENV backstop vs without (process start to exit), per run;
 //  4. non-interactive bash: a loop of M simple commands (per-command trap cost in scripts);
-//  5. a trigger-word hit: `bash -c 'git status'` (starts the CLI, which allows it) vs without.
+//  5. `git status` (not a trigger) and a trigger-word hit: `bash -c 'curl --version'` (starts the CLI, which allows it) vs without;
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -71,7 +71,10 @@ function timeSync(file, args, env, runs) {
 
 const fmt = (ms) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
 const rows = [];
-const row = (what, without, withGuard, per = 1) => rows.push([what, fmt(without / per), fmt(withGuard / per), fmt((withGuard - without) / per)]);
+const row = (what, without, withGuard, per = 1) => {
+  rows.push([what, fmt(without / per), fmt(withGuard / per), fmt((withGuard - without) / per)]);
+  console.error(`measured: ${what}`);
+};
 
 const LINES = 300;
 const typed = 'true\n'.repeat(LINES) + 'exit\n';
@@ -117,10 +120,16 @@ if (hasZsh) {
   const b = timeSync('zsh', ['-c', 'true'], guarded, 100);
   row('`zsh -c true` (ZDOTDIR .zshenv backstop), median of 100', a, b);
 }
+{
+  // `git status` is not a trigger any more (git counts only beside push/reset/clean/…): no CLI start.
+  const a = timeSync('bash', ['-c', 'git status'], base, 20);
+  const b = timeSync('bash', ['-c', 'git status'], guarded, 20);
+  row('`bash -c "git status"` (git narrowed: no CLI start)', a, b);
+}
 if (fs.existsSync(cli)) {
-  const a = timeSync('bash', ['-c', 'git status'], base, 10);
-  const b = timeSync('bash', ['-c', 'git status'], guarded, 10);
-  row('trigger-word hit that is allowed: `bash -c "git status"` (starts the CLI)', a, b);
+  const a = timeSync('bash', ['-c', 'curl --version'], base, 10);
+  const b = timeSync('bash', ['-c', 'curl --version'], guarded, 10);
+  row('trigger-word hit that is allowed: `bash -c "curl --version"` (starts the CLI)', a, b);
 }
 
 const widths = [0, 1, 2, 3].map((i) => Math.max(...[['what', 'without guard', 'with guard', 'added'], ...rows].map((r) => r[i].length)));

@@ -46,8 +46,16 @@ __ag_all=0
 __ag_words=" ${AGENT_GUARD_TRIGGERS-} "
 __ag_deep=" ${AGENT_GUARD_DEEP_TRIGGERS-} "
 # No word list at all means the extension could not compile one: check everything rather than nothing.
+# But only whole interactive lines: checking every simple command of every script through the CLI (~0.1 s
+# each) would make loops take hours; scripts then use the rule-command list (or, without one, nothing
+# but the substrings and the guard's own words).
 if [[ -z ${__ag_words// /} || $__ag_words == *' * '* ]]; then __ag_all=1; fi
 if [[ -z ${__ag_deep// /} ]]; then __ag_deep=$__ag_words; fi
+if (( __ag_all )) && [[ $- != *i* ]]; then
+  __ag_all=0
+  if [[ $__ag_deep == *' * '* ]]; then __ag_deep=' '; fi
+  __ag_words=$__ag_deep
+fi
 # Substrings `*` rules look for anywhere in a line (`/dev/`, `.aws`, `AGENT_GUARD`), as an array.
 __ag_subs=()
 __ag_split_subs() {

@@ -20,6 +20,13 @@ typeset -gi __ag_zall=0 __ag_zwarned=0 __ag_zoff_told=0
     __ag_zwords[$w]=1
   done
   if (( ${#__ag_zwords} == 0 )); then __ag_zall=1; fi
+  # "Check everything" applies to interactive lines only: through the CLI for every command of every
+  # script, loops would take hours. Scripts then use the rule-command list.
+  if (( __ag_zall )) && [[ ! -o interactive ]]; then
+    __ag_zall=0
+    __ag_zwords=()
+    for w in ${=AGENT_GUARD_DEEP_TRIGGERS:-}; do [[ $w == '*' ]] || __ag_zwords[$w]=1; done
+  fi
 }
 if [[ -z ${AGENT_GUARD_TERMINAL_PID:-} ]]; then export AGENT_GUARD_TERMINAL_PID=$$; fi
 
