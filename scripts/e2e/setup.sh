@@ -76,7 +76,11 @@ npm_install() {
   local dir="$1"; shift
   mkdir -p "$dir"
   [[ -f "$dir/package.json" ]] || echo '{ "name": "e2e-cache-tool", "private": true }' >"$dir/package.json"
-  (cd "$dir" && npm install --no-save --no-package-lock "$@") >>"$STEP_LOG" 2>&1
+  # Run under `npm test`, the parent npm's lifecycle variables leak in: `npm_config_user_agent` (which
+  # code-server's postinstall reads to check the Node major: it would say v20 under Node 24),
+  # `npm_node_execpath`, `NODE`. The inner npm must describe itself.
+  (cd "$dir" && unset npm_config_user_agent npm_node_execpath npm_execpath NODE \
+    && npm install --no-save --no-package-lock "$@") >>"$STEP_LOG" 2>&1
 }
 
 # ---------------------------------------------------------------- playwright-core
