@@ -14,6 +14,9 @@ import { triggerSubstrings, triggerWords, triggerWordsComplete } from '../../eng
 export const ARGV_PASSTHROUGH_WRAPPERS: ReadonlySet<string> = new Set([
   'sudo', 'doas', 'env', 'command', 'builtin', 'exec', 'nohup', 'nice', 'time', 'timeout', 'gtimeout',
   'stdbuf', 'setsid', 'ionice', 'caffeinate', 'noglob', 'nocorrect', 'unbuffer', 'chroot', 'source', '.',
+  // `npm x` / `bun x` / `pnpm dlx` run a package named on the same line (itself a trigger when a rule
+  // looks at it); as bare words `x` and `dlx` would make every `$x` and `x=1` in a script start the CLI.
+  'x', 'dlx',
 ]);
 
 /** A word the shell scan can match: no whitespace, quotes or backslashes (the scan removes those). */
