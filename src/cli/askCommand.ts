@@ -28,6 +28,7 @@ export async function runAsk(args: CliArgs, policy: Policy, io: AskIo = processI
   const origin: Origin = {
     door: (args.door as Origin['door'] | undefined) ?? 'cli',
     ...(args.agent ? { agent: args.agent } : {}),
+    ...(args.pid !== undefined ? { pid: args.pid } : {}),
     cwd: args.cwd,
   };
   const result = await decideWithPerson({ kind: 'shell', command: args.command }, origin, { cwd: args.cwd, policy, ...overrides });

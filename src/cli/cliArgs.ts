@@ -5,12 +5,14 @@ export interface CliArgs {
   cwd: string;
   door?: string;
   agent?: string;
+  /** The asking shell's pid (a task's shell: the window maps it to the task's name). */
+  pid?: number;
   command?: string;
 }
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--cwd', '--door', '--agent']);
+const VALUE_FLAGS = new Set(['--cwd', '--door', '--agent', '--pid']);
 
 export function parseCliArgs(argv: readonly string[], defaultCwd: string): CliArgs {
   const args: CliArgs = { json: false, batch: false, cwd: defaultCwd };
@@ -28,6 +30,10 @@ export function parseCliArgs(argv: readonly string[], defaultCwd: string): CliAr
       if (v === undefined) throw new UsageError(`${a} needs a value`);
       if (a === '--cwd') args.cwd = v;
       else if (a === '--door') args.door = v;
+      else if (a === '--pid') {
+        if (!/^\d+$/.test(v)) throw new UsageError('--pid needs a process id');
+        args.pid = Number(v);
+      }
       else args.agent = v;
       i++;
     } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);

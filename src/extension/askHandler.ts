@@ -18,6 +18,8 @@ export interface AskHandlerDeps {
   mask(text: string): string;
   /** Where a log write failure is reported (it never changes the answer). */
   reportError(message: string): void;
+  /** How the person should read the asker (a task's shell becomes the task); identity when absent. */
+  describeOrigin?(origin: Origin): Origin;
 }
 
 const RANK: Record<Decision, number> = { allow: 0, confirm: 1, deny: 2 };
@@ -61,7 +63,8 @@ export function createAskHandler(deps: AskHandlerDeps): (req: AskRequest, signal
       deps.reportError(`Agent Guard could not write its decision log: ${(e as Error).message}`);
     }
   };
-  return async (req, signal) => {
+  return async (rawReq, signal) => {
+    const req = deps.describeOrigin ? { ...rawReq, origin: deps.describeOrigin(rawReq.origin) } : rawReq;
     let own: Verdict;
     try {
       own = deps.evaluate(req.action, req.origin.cwd);

@@ -26,6 +26,7 @@ import { GuardStatusBar } from './statusBar';
 import { WindowEndpoint } from './windowEndpoint';
 import { installCliShim } from './cliShim';
 import { drainSpool, spoolDir } from '../log/decisionSpool';
+import { TaskProcesses } from './taskProcesses';
 
 /** Protocol errors reach the decision log at most this often (the output channel gets every one). */
 const PROTOCOL_LOG_INTERVAL_MS = 10_000;
@@ -87,7 +88,9 @@ export async function startGuard(context: vscode.ExtensionContext): Promise<Guar
   });
   context.subscriptions.push({ dispose: () => confirmation.dispose() });
 
+  const taskProcesses = new TaskProcesses();
   const services = createGuardServices({
+    taskProcesses,
     confirmation,
     log,
     policy: () => settings.current.policy,
@@ -107,6 +110,7 @@ export async function startGuard(context: vscode.ExtensionContext): Promise<Guar
         append: (e) => log.append(e),
         mask: safeMask,
         reportError,
+        describeOrigin: (o) => taskProcesses.describe(o),
       }),
       onProtocolError: (p) => {
         output.warn(`socket: ${p.message}${p.sample ? ` — input: ${p.sample}` : ''}`);

@@ -14,6 +14,7 @@ import type { ConfirmationService } from './confirm/confirmationService';
 import type { ConfirmOutcome } from './confirm/confirmTypes';
 import { policyBlockMessage } from './confirm/modalText';
 import { decisionEntry } from '../log/logRecord';
+import type { TaskProcesses } from './taskProcesses';
 
 export type { ConfirmOutcome } from './confirm/confirmTypes';
 
@@ -26,6 +27,8 @@ export interface GuardServices {
   policy(): Policy;
   enabled(): boolean;
   onDidChangePolicy: vscode.Event<void>;
+  /** Task shells by pid, filled by the task guard, read when a request arrives on the socket. */
+  taskProcesses: TaskProcesses;
 }
 
 export interface GuardServicesDeps {
@@ -36,6 +39,7 @@ export interface GuardServicesDeps {
   onDidChangePolicy: vscode.Event<void>;
   mask(text: string): string;
   reportError(message: string): void;
+  taskProcesses: TaskProcesses;
 }
 
 export function createGuardServices(deps: GuardServicesDeps): GuardServices {
@@ -63,5 +67,6 @@ export function createGuardServices(deps: GuardServicesDeps): GuardServices {
     policy: deps.policy,
     enabled: deps.enabled,
     onDidChangePolicy: deps.onDidChangePolicy,
+    taskProcesses: deps.taskProcesses,
   };
 }

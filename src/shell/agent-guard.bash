@@ -167,7 +167,7 @@ __ag_ask() {
   fi
   if (( __ag_interactive )); then agent='bash terminal'; else agent='bash (script or bash -c)'; fi
   # ELECTRON_RUN_AS_NODE lets VS Code's own runtime act as node; plain node ignores it.
-  if ELECTRON_RUN_AS_NODE=1 "$node" "$cli" ask --door terminal --agent "$agent" --cwd "$PWD" -- "$text" </dev/null; then
+  if ELECTRON_RUN_AS_NODE=1 "$node" "$cli" ask --door terminal --agent "$agent" --pid "$$" --cwd "$PWD" -- "$text" </dev/null; then
     rc=0
   else
     rc=$?
@@ -356,6 +356,18 @@ __ag_first() {
   local st=$?
   builtin shopt -s extdebug
   builtin trap '__ag_debug "$_"' DEBUG
+  # `bash -c '<line>'` (a task, an agent's command): judge the whole line once, before its first command
+  # runs, so `touch x && psql … -c 'DROP TABLE t'` is stopped before `touch` (e2e finding F6). The
+  # commands of an allowed line are then not asked about again.
+  if [[ -n ${BASH_EXECUTION_STRING-} ]] && ! __ag_is_off && __ag_hit "$BASH_EXECUTION_STRING" '' whole; then
+    if __ag_ask "$BASH_EXECUTION_STRING"; then
+      __ag_line=$BASH_EXECUTION_STRING
+      __ag_line_ok=1
+    else
+      __ag_block
+      builtin return 1
+    fi
+  fi
   __ag_ret "$st" "${1-}"
   __ag_debug "${1-}"
 }

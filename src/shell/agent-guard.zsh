@@ -83,7 +83,7 @@ __ag_zask() {
     if (( ! __ag_zwarned )); then __ag_zwarned=1; __ag_zsay 'cannot find node to run the Agent Guard CLI; commands that need a check are blocked.'; fi
     return 20
   fi
-  ELECTRON_RUN_AS_NODE=1 "$node" "$cli" ask --door terminal --agent "$agent" --cwd "$PWD" -- "$text" </dev/null
+  ELECTRON_RUN_AS_NODE=1 "$node" "$cli" ask --door terminal --agent "$agent" --pid "$$" --cwd "$PWD" -- "$text" </dev/null
   rc=$?
   return $rc
 }

@@ -154,12 +154,14 @@ export function registerTerminalGuard(context: vscode.ExtensionContext, services
       const scope = e.execution.task.scope;
       const cwd = scope && typeof scope === 'object' && 'uri' in scope ? scope.uri.fsPath : undefined;
       pids.set(e.execution, e.processId);
+      services.taskProcesses.started(e.processId, e.execution.task.name);
       tracker.taskStarted(e.processId, e.execution.task.name, Date.now(), cwd);
     }),
     vscode.tasks.onDidEndTaskProcess((e) => {
       const pid = pids.get(e.execution);
       pids.delete(e.execution);
       if (pid === undefined) return;
+      services.taskProcesses.ended(pid);
       const blocked = tracker.taskEnded(pid, e.exitCode, Date.now());
       if (!blocked) return;
       const more = blocked.commands.length > 1 ? ` (and ${blocked.commands.length - 1} more)` : '';

@@ -161,6 +161,13 @@ describe(`terminal guard in real shells${findVscodeScripts() ? '' : ' (VS Code s
       assert.ok(sb.exists(path.join(sb.project, 'data.txt')));
     });
 
+    it('a task line whose first command is harmless is stopped as a whole before anything runs (e2e F6)', () => {
+      const r = runNonInteractive('/bin/bash', ['-c', `echo first >> "$MARKERS/first.ran" && ${DESTRUCTIVE[1]}`], env, sb.home);
+      assert.equal(r.code, 20, r.output);
+      assert.equal(sb.count('first.ran'), 0, 'the harmless first command did not run either');
+      assert.equal(sb.count('psql.ran'), 0);
+    });
+
     it('ordinary `bash -c` commands run unchanged', () => {
       const r = runNonInteractive('/bin/bash', ['-c', 'cd ~/project && ls >/dev/null && git status >/dev/null && npm test --silent && echo fine'], env, sb.home);
       assert.equal(r.code, 0, r.output);
