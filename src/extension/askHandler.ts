@@ -19,7 +19,7 @@ export interface AskHandlerDeps {
   /** Where a log write failure is reported (it never changes the answer). */
   reportError(message: string): void;
   /** How the person should read the asker (a task's shell becomes the task); identity when absent. */
-  describeOrigin?(origin: Origin): Origin;
+  describeOrigin?(origin: Origin): Origin | Promise<Origin>;
 }
 
 const RANK: Record<Decision, number> = { allow: 0, confirm: 1, deny: 2 };
@@ -64,7 +64,7 @@ export function createAskHandler(deps: AskHandlerDeps): (req: AskRequest, signal
     }
   };
   return async (rawReq, signal) => {
-    const req = deps.describeOrigin ? { ...rawReq, origin: deps.describeOrigin(rawReq.origin) } : rawReq;
+    const req = deps.describeOrigin ? { ...rawReq, origin: await deps.describeOrigin(rawReq.origin) } : rawReq;
     let own: Verdict;
     try {
       own = deps.evaluate(req.action, req.origin.cwd);

@@ -110,7 +110,7 @@ export async function startGuard(context: vscode.ExtensionContext): Promise<Guar
         append: (e) => log.append(e),
         mask: safeMask,
         reportError,
-        describeOrigin: (o) => taskProcesses.describe(o),
+        describeOrigin: (o) => taskProcesses.describeSoon(o),
       }),
       onProtocolError: (p) => {
         output.warn(`socket: ${p.message}${p.sample ? ` — input: ${p.sample}` : ''}`);

@@ -18,3 +18,18 @@ describe('TaskProcesses', () => {
     assert.strictEqual(t.describe(o), o);
   });
 });
+
+describe('TaskProcesses.describeSoon', () => {
+  it('waits for a task process reported just after its shell asked', async () => {
+    const t = new TaskProcesses();
+    setTimeout(() => t.started(77, 'deploy'), 100);
+    const o = await t.describeSoon({ door: 'terminal', agent: 'bash (script or bash -c)', pid: 77 });
+    assert.strictEqual(o.task, 'deploy');
+  });
+  it('does not wait for interactive terminals', async () => {
+    const t = new TaskProcesses();
+    const t0 = Date.now();
+    await t.describeSoon({ door: 'terminal', agent: 'bash terminal', pid: 5 });
+    assert.ok(Date.now() - t0 < 40);
+  });
+});
