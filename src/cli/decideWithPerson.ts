@@ -8,10 +8,9 @@ import type { Origin } from '../protocol/protocol';
 import { askExtension } from '../protocol/askClient';
 import { boundedReader } from './checkCommand';
 import type { AskResult } from '../protocol/askClient';
-import { maskCommand } from '../engine/credentials';
 import { appendToSpool, spoolDir } from '../log/decisionSpool';
 import type { LogEntry } from '../log/logEntry';
-import { decisionEntry } from '../log/logRecord';
+import { decisionEntry, safeMask } from '../log/logRecord';
 
 export interface PersonDecision {
   decision: 'allow' | 'block';
@@ -78,13 +77,6 @@ function spoolIfUnlogged(action: Action, origin: Origin, opts: DecideOptions, d:
   return d;
 }
 
-function safeMask(text: string): string {
-  try {
-    return maskCommand(text);
-  } catch {
-    return '(command hidden: it could not be masked)';
-  }
-}
 
 export async function decideWithPerson(action: Action, origin: Origin, opts: DecideOptions): Promise<PersonDecision> {
   return spoolIfUnlogged(action, origin, opts, await decide(action, origin, opts));

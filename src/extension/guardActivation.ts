@@ -2,7 +2,7 @@
 // panel, status bar and palette commands, all owned by `context.subscriptions`. Returns the services
 // object the other doors (hooks, terminal guard, tasks) use.
 import * as vscode from 'vscode';
-import { findCredentialsInText, maskCommand } from '../engine/credentials';
+import { findCredentialsInText } from '../engine/credentials';
 import type { Action } from '../engine/types';
 import { DecisionLog } from '../log/decisionLog';
 import { createAskHandler } from './askHandler';
@@ -11,7 +11,7 @@ import { registerLogCommands } from './commands/logCommands';
 import { LOG_VIEW_ID, RECORD_SCHEME } from './commandIds';
 import { ConfirmationService } from './confirm/confirmationService';
 import type { CredentialNote } from './confirm/confirmTypes';
-import { actionText } from '../log/logRecord';
+import { actionText, safeMask } from '../log/logRecord';
 import { SecretLocator } from './confirm/secretLocator';
 import { VscodeConfirmUi } from './confirm/vscodeConfirmUi';
 import { VscodeWorkspaceFiles } from './confirm/vscodeWorkspaceFiles';
@@ -33,14 +33,6 @@ const PROTOCOL_LOG_INTERVAL_MS = 10_000;
 /** How often the CLI's spooled decisions are moved into the log. */
 const SPOOL_DRAIN_INTERVAL_MS = 3_000;
 
-function safeMask(text: string): string {
-  try {
-    return maskCommand(text);
-  } catch {
-    // If masking itself fails, show nothing of the command rather than a possible secret.
-    return '(command hidden: it could not be masked)';
-  }
-}
 
 export async function startGuard(context: vscode.ExtensionContext): Promise<GuardServices> {
   const output = vscode.window.createOutputChannel('Agent Guard', { log: true });

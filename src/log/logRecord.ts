@@ -6,6 +6,16 @@ import type { AnsweredBy } from '../protocol/protocol';
 import { LOG_ENTRY_VERSION } from './logEntry';
 import type { LogEntry } from './logEntry';
 import { newEntryId } from './decisionLog';
+import { maskCommand } from '../engine/credentials';
+
+/** Masks secrets for the log and the modal; if masking itself fails, shows nothing rather than a possible secret. */
+export function safeMask(text: string): string {
+  try {
+    return maskCommand(text);
+  } catch {
+    return '(command hidden: it could not be masked)';
+  }
+}
 
 /** The action as one line of text: the command, or `tool {json args}`. */
 export function actionText(action: Action): string {

@@ -1,7 +1,6 @@
 // The words of the confirmation modal and of the agent's answer. Plain text only: the same words reach
 // the person, the log and the agent, and the end-to-end test reads them from the dialog.
-import type { Action, Verdict } from '../../engine/types';
-import { actionText } from '../../log/logRecord';
+import type { Verdict } from '../../engine/types';
 import type { Origin } from '../../protocol/protocol';
 import type { CredentialNote, ModalContent } from './confirmTypes';
 
