@@ -10,10 +10,14 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npx = (bin, ...args) => [path.join(root, 'node_modules', '.bin', bin), args];
 
+const e2eSetup = path.join(root, 'scripts/e2e/setup.sh');
 const steps = [
   { name: 'typecheck', cmd: npx('tsc', '-p', '.', '--noEmit') },
   { name: 'build', cmd: [process.execPath, ['esbuild.config.mjs']] },
-  { name: 'unit + corpus (mocha)', cmd: npx('mocha', '--reporter', 'dot') },
+  // The real-shell tests run against VS Code's own shell-integration scripts, which come with the
+  // code-server this installs: set it up first, and make those tests fail (not skip) without them.
+  { name: 'tools for the real-shell and end-to-end tests', cmd: ['bash', [e2eSetup]] },
+  { name: 'unit + corpus (mocha)', cmd: npx('mocha', '--reporter', 'dot'), env: { AGENT_GUARD_REQUIRE_VSCODE_SCRIPTS: '1' } },
   { name: 'package VSIX', cmd: ['npm', ['run', '--silent', 'package']] },
 ];
 if (existsSync(path.join(root, 'scripts/e2e/run.mjs')) && process.env.AGENT_GUARD_SKIP_E2E !== '1') {
@@ -27,7 +31,7 @@ for (const step of steps) {
   const [cmd, args] = step.cmd;
   console.log(`\n=== ${step.name}`);
   const t0 = Date.now();
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...(step.env ?? {}) } });
   const secs = (Date.now() - t0) / 1000;
   times.push(`${step.name}: ${secs.toFixed(1)} s`);
   if (r.status === 0) passed++;
