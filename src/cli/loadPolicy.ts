@@ -1,94 +1,163 @@
-// The policy a CLI run applies: the same settings the VS Code window uses, so a command judged by a
-// hook and by the window gets the same verdict. Order: the discovery record of the window whose
-// workspace holds the cwd (it carries the window's effective settings), else the nearest
-// `.vscode/settings.json` above the cwd, else the built-ins. A bad setting is reported on stderr and
-// the rest still applies (compilePolicy never drops the built-ins).
+// The settings a CLI run applies, through the same resolver as the VS Code window
+// (`src/settings/resolveSettings.ts`). This file only gathers the layers from disk: the machine policy,
+// the person's user values (from the window's discovery record when a window holds the cwd), the
+// workspace's `.vscode/settings.json` (or the window's `.code-workspace`), and the acceptances the person
+// gave in VS Code. A workspace loosening nobody accepted is ignored and said once on stderr (never on
+// stdout: hook hosts read stdout as JSON). A bad setting is reported on stderr and the rest still applies.
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { compilePolicy, defaultPolicy, type Policy } from '../engine/policy';
-import type { PolicyInput } from '../engine/types';
-import { candidateWindows } from '../protocol/discovery';
+import { candidateWindows, containmentScore } from '../protocol/discovery';
+import type { FoundWindow } from '../protocol/discovery';
+import { acceptancesFile, acceptedDigest, readAcceptances } from '../settings/acceptanceStore';
+import { parseJsonc } from '../settings/jsonc';
+import { machinePolicyPath, readMachinePolicy } from '../settings/machinePolicy';
+import { resolveSettings } from '../settings/resolveSettings';
+import type { ResolvedSettings, WorkspaceLoosening } from '../settings/resolveSettings';
+import { settingValuesFrom, SETTING_KEYS } from '../settings/settingTable';
+import type { SettingValues } from '../settings/settingTable';
+import { ensureOwnerOnlyDir, stateFolder } from '../settings/stateFolder';
 
-const SETTINGS_KEYS: Readonly<Record<string, keyof PolicyInput>> = {
-  'agentGuard.rules': 'rules',
-  'agentGuard.disabledRules': 'disabledRules',
-  'agentGuard.environments': 'environments',
-  'agentGuard.decisions': 'decisions',
-};
 const MAX_SETTINGS_BYTES = 1024 * 1024;
 
-/** JSON with comments and trailing commas, as VS Code writes settings files. */
-export function parseJsonc(text: string): unknown {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      out += text.slice(i, j + 1);
-      i = j;
-    } else if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-      out += '\n';
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 1;
-    } else out += c;
-  }
-  return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
+/** Where the files are; tests hand in their own (never through the environment, which the agent sets). */
+export interface CliSettingsPlaces {
+  state?: string;
+  machinePolicyFile?: string;
+  warn?: (line: string) => void;
 }
 
-function fromSettingsFile(cwd: string): { input: PolicyInput; file: string } | undefined {
-  let dir = path.resolve(cwd);
+interface WorkspaceLayer {
+  /** The folder (or workspace file) acceptances are keyed by. */
+  key: string;
+  /** The file the values came from. */
+  file: string;
+  values: SettingValues;
+}
+
+class UnreadableSettings extends Error {}
+
+function readSettingsFile(file: string): unknown {
+  const st = fs.statSync(file);
+  if (!st.isFile()) throw new UnreadableSettings(`${file} is not a file`);
+  if (st.size > MAX_SETTINGS_BYTES) throw new UnreadableSettings(`${file} is larger than 1 MB`);
+  return parseJsonc(fs.readFileSync(file, 'utf8'));
+}
+
+/** The nearest `.vscode/settings.json` at or above `start`, stopping at `stop` when given. */
+function nearestFolderSettings(start: string, stop?: string): WorkspaceLayer | undefined {
+  let dir = path.resolve(start);
   for (let depth = 0; depth < 64; depth++) {
     const file = path.join(dir, '.vscode', 'settings.json');
     try {
-      const stat = fs.statSync(file);
-      if (stat.isFile() && stat.size <= MAX_SETTINGS_BYTES) {
-        const json = parseJsonc(fs.readFileSync(file, 'utf8'));
-        const input: PolicyInput = {};
-        if (json && typeof json === 'object') {
-          for (const [key, field] of Object.entries(SETTINGS_KEYS)) {
-            const v = (json as Record<string, unknown>)[key];
-            if (v !== undefined) input[field] = v;
-          }
-        }
-        return { input, file };
-      }
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-        process.stderr.write(`agent-guard: could not read ${file} (${(err as Error).message}); using the built-in rules\n`);
-        return undefined;
-      }
+      return { key: dir, file, values: settingValuesFrom(readSettingsFile(file)) };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' && (e as NodeJS.ErrnoException).code !== 'ENOTDIR') throw new UnreadableSettings(`${file}: ${(e as Error).message}`);
     }
     const parent = path.dirname(dir);
-    if (parent === dir) break;
+    if (parent === dir || (stop && path.resolve(stop) === dir)) break;
     dir = parent;
   }
   return undefined;
 }
 
-export function loadPolicyForCwd(cwd: string, env: NodeJS.ProcessEnv = process.env): Policy {
-  let input: PolicyInput | undefined;
-  let where = '';
-  try {
-    const window = candidateWindows(cwd, env)[0];
-    if (window?.record.policy) {
-      input = window.record.policy;
-      where = 'the VS Code window';
+/** The workspace layer: the window's workspace file, else its folder holding the cwd, else the nearest folder settings. */
+function workspaceLayer(cwd: string, window: FoundWindow | undefined): WorkspaceLayer | undefined {
+  const wsFile = window?.record.workspaceFile;
+  if (wsFile) {
+    const json = readSettingsFile(wsFile) as { settings?: unknown } | undefined;
+    return { key: wsFile, file: wsFile, values: settingValuesFrom(json?.settings) };
+  }
+  const folders = window?.record.workspaceFolders ?? [];
+  const folder = folders.filter((f) => containmentScore(cwd, [f]) >= 0).sort((a, b) => b.length - a.length)[0];
+  if (folder) {
+    const file = path.join(folder, '.vscode', 'settings.json');
+    try {
+      return { key: folder, file, values: settingValuesFrom(readSettingsFile(file)) };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new UnreadableSettings(`${file}: ${(e as Error).message}`);
     }
+  }
+  return nearestFolderSettings(cwd);
+}
+
+function userLayer(window: FoundWindow | undefined): SettingValues {
+  const raw = window?.record.userSettings;
+  const out: SettingValues = {};
+  if (!raw) return out;
+  for (const key of SETTING_KEYS) if (raw[key] !== undefined) out[key] = raw[key];
+  return out;
+}
+
+/**
+ * Says `text` on stderr the first time this notice is seen (a marker file per notice in the state
+ * folder), so a hook that runs for every tool call does not repeat it. When the marker cannot be
+ * written the notice is said anyway: repeated beats silent.
+ */
+export function warnOnce(id: string, text: string, state: string, warn: (line: string) => void): void {
+  const dir = path.join(state, 'notices');
+  const marker = path.join(dir, createHash('sha256').update(id).digest('hex').slice(0, 32));
+  try {
+    ensureOwnerOnlyDir(dir);
+    fs.writeFileSync(marker, new Date().toISOString() + '\n', { flag: 'wx', mode: 0o600 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return;
+  }
+  warn(text);
+}
+
+export function looseningNotice(loosening: WorkspaceLoosening, file: string): string {
+  const why =
+    loosening.reason === 'untrusted'
+      ? 'VS Code does not trust this folder, so its settings may only make the guard stricter'
+      : 'a workspace may loosen the guard only after you accept exactly that change in VS Code (open the folder there; Agent Guard asks)';
+  const bySetting = new Map<string, string[]>();
+  for (const i of loosening.items) bySetting.set(i.setting, [...(bySetting.get(i.setting) ?? []), i.what]);
+  const what = [...bySetting].map(([setting, words]) => `${setting}: ${words.join(', ')}`).join('; ');
+  return `agent-guard: ignored what ${file} loosens (${what}): ${why}. The stricter settings apply. (Said once.)`;
+}
+
+/** Every layer read and resolved for `cwd`. Unreadable workspace settings count as no loosening: only tightening is lost. */
+export function resolveSettingsForCwd(cwd: string, env: NodeJS.ProcessEnv = process.env, places: CliSettingsPlaces = {}): ResolvedSettings {
+  const warn = places.warn ?? ((line: string) => void process.stderr.write(line + '\n'));
+  const state = places.state ?? stateFolder();
+  const machine = readMachinePolicy(places.machinePolicyFile ?? machinePolicyPath());
+  if (machine.problem) warnOnce(`machine:${machine.file}:${machine.problem}`, `agent-guard: the machine policy ${machine.file} ${machine.problem}; it is ignored.`, state, warn);
+
+  let window: FoundWindow | undefined;
+  try {
+    window = candidateWindows(cwd, env)[0];
   } catch {
     // An unreadable discovery directory is the same as no window.
   }
-  if (!input) {
-    const fromFile = fromSettingsFile(cwd);
-    if (fromFile) {
-      input = fromFile.input;
-      where = fromFile.file;
-    }
+  let workspace: WorkspaceLayer | undefined;
+  try {
+    workspace = workspaceLayer(cwd, window);
+  } catch (e) {
+    warn(`agent-guard: could not read the workspace settings (${(e as Error).message}); using the stricter settings without them`);
   }
-  if (!input || Object.keys(input).length === 0) return defaultPolicy();
+  const acceptances = readAcceptances(acceptancesFile(state));
+  if (acceptances.problem) warnOnce(`acceptances:${acceptances.problem}`, `agent-guard: ${acceptances.problem}.`, state, warn);
+
+  const resolved = resolveSettings(
+    { machine: machine.values, user: userLayer(window), workspace: workspace?.values },
+    // Acceptances are only ever given in a trusted window; without a window the stored one stands.
+    { trusted: window?.record.trusted ?? true, acceptedDigest: acceptedDigest(acceptances, workspace?.key) },
+  );
+  if (resolved.loosening && !resolved.loosening.applied && workspace) {
+    warnOnce(`loosening:${workspace.key}:${resolved.loosening.digest}:${resolved.loosening.reason}`, looseningNotice(resolved.loosening, workspace.file), state, warn);
+  }
+  return resolved;
+}
+
+export function loadPolicyForCwd(cwd: string, env: NodeJS.ProcessEnv = process.env, places: CliSettingsPlaces = {}): Policy {
+  const warn = places.warn ?? ((line: string) => void process.stderr.write(line + '\n'));
+  const { settings } = resolveSettingsForCwd(cwd, env, places);
+  const input = settings.policyInput;
+  if (Object.values(input).every((v) => v === undefined)) return defaultPolicy();
   const { policy, errors } = compilePolicy(input);
-  for (const e of errors) process.stderr.write(`agent-guard: ignoring ${e.path} from ${where}: ${e.message}\n`);
+  for (const e of errors) warn(`agent-guard: ignoring ${e.path}: ${e.message}`);
   return policy;
 }

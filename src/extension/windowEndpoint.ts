@@ -68,6 +68,10 @@ function buildRecord(socketPath: string, secret: string, s: SettingsSnapshot): W
     workspaceFolders: (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath),
     createdAt: new Date().toISOString(),
     policy: s.policyInput,
+    // The CLI resolves these with the workspace files and acceptances it reads itself (src/settings/).
+    userSettings: s.userSettings,
+    workspaceFile: s.workspaceFile,
+    trusted: s.trusted,
     enabled: s.enabled,
     confirmTimeoutSeconds: s.confirm.timeoutSeconds,
   };

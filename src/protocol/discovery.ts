@@ -8,10 +8,21 @@ import * as path from 'path';
 import { randomBytes } from 'crypto';
 import { PROTOCOL_VERSION } from './protocol';
 import type { DiscoveryRecord } from './protocol';
+import type { SettingValues } from '../settings/settingTable';
 
 /** The record as this extension writes it; `confirmTimeoutSeconds` tells the CLI how long a person may take. */
 export interface WindowRecord extends DiscoveryRecord {
   confirmTimeoutSeconds?: number;
+  /**
+   * The person's user-level `agentGuard.*` values (keys without the section). The CLI resolves them with
+   * the machine policy, the workspace files it reads itself and the stored acceptances, through the same
+   * resolver as the window: a record never carries workspace values the CLI would have to take on faith.
+   */
+  userSettings?: SettingValues;
+  /** The window's `.code-workspace` file, whose `settings` are its workspace layer (multi-root windows). */
+  workspaceFile?: string;
+  /** Workspace Trust in that window: an untrusted workspace may only tighten, accepted or not. */
+  trusted?: boolean;
 }
 
 export interface FoundWindow {
@@ -92,7 +103,12 @@ export function asWindowRecord(v: unknown): WindowRecord | undefined {
   if (typeof r.secret !== 'string' || r.secret.length < 16) return undefined;
   if (typeof r.pid !== 'number' || !Number.isInteger(r.pid)) return undefined;
   if (!isStringArray(r.workspaceFolders)) return undefined;
-  return r as unknown as WindowRecord;
+  // Optional fields of the wrong shape are dropped, never trusted.
+  const rec = { ...r } as Record<string, unknown>;
+  if (rec.userSettings !== undefined && (!rec.userSettings || typeof rec.userSettings !== 'object' || Array.isArray(rec.userSettings))) delete rec.userSettings;
+  if (rec.workspaceFile !== undefined && (typeof rec.workspaceFile !== 'string' || !path.isAbsolute(rec.workspaceFile))) delete rec.workspaceFile;
+  if (rec.trusted !== undefined && typeof rec.trusted !== 'boolean') delete rec.trusted;
+  return rec as unknown as WindowRecord;
 }
 
 export function readDiscoveryRecord(recordPath: string): WindowRecord | undefined {
