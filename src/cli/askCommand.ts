@@ -6,9 +6,11 @@ import type { Policy } from '../engine/policy';
 import type { Origin } from '../protocol/protocol';
 import type { CliArgs } from './cliArgs';
 import { UsageError } from './cliArgs';
-import { EXIT, formatVerdict } from './checkCommand';
+import { EXIT } from './checkCommand';
+import { maskedVerdict, safeMask } from '../log/logRecord';
+import { terminalBlockLine } from '../outcome/personWords';
 import { decideWithPerson } from './decideWithPerson';
-import type { DecideOptions } from './decideWithPerson';
+import type { DecideOptions, PersonDecision } from './decideWithPerson';
 
 const DOORS: ReadonlySet<string> = new Set<Origin['door']>(['hook', 'terminal', 'task', 'cli', 'command']);
 
@@ -33,12 +35,27 @@ export async function runAsk(args: CliArgs, policy: Policy, io: AskIo = processI
   };
   const result = await decideWithPerson({ kind: 'shell', command: args.command }, origin, { cwd: args.cwd, policy, ...overrides });
   if (args.json) {
-    io.stdout(JSON.stringify({ decision: result.decision, by: result.by, message: result.message, verdict: result.verdict }) + '\n');
-  } else if (result.decision === 'block') {
-    io.stderr(formatVerdict(args.command, result.verdict));
-    io.stderr(`BLOCKED (${result.by}): ${result.message}\n`);
-  } else if (result.by !== 'policy') {
-    io.stderr(`agent-guard: allowed (${result.by}): ${result.message}\n`);
+    io.stdout(JSON.stringify({ decision: result.decision, by: result.by, message: safeMask(result.message), verdict: maskedVerdict(result.verdict) }) + '\n');
+  } else {
+    io.stderr(askOutput(origin, result));
   }
   return result.decision === 'allow' ? EXIT.allow : EXIT.deny;
+}
+
+/** An interactive terminal of a person: `bash terminal`, `zsh terminal` (scripts and agents are not). */
+function personAtTerminal(origin: Origin): boolean {
+  return origin.door === 'terminal' && /^(bash|zsh) terminal$/.test(origin.agent ?? '');
+}
+
+/**
+ * What `ask` prints: one short line for a person at an interactive terminal; for everyone else (an
+ * agent's script, `bash -c`, a hook door) the line and then the message written for an agent.
+ */
+export function askOutput(origin: Origin, result: PersonDecision): string {
+  if (result.decision === 'allow') {
+    return result.by === 'policy' || personAtTerminal(origin) ? '' : `agent-guard: allowed (${result.by}): ${safeMask(result.message)}\n`;
+  }
+  const reason = result.by === 'unreachable' ? 'VS Code could not be asked, so it was blocked' : undefined;
+  const line = safeMask(terminalBlockLine(result.verdict, reason));
+  return personAtTerminal(origin) ? `${line}\n` : `${line}\n${safeMask(result.message)}\n`;
 }

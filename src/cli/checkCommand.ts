@@ -7,6 +7,8 @@ import type { Policy } from '../engine/policy';
 import type { EvalContext, Verdict } from '../engine/types';
 import type { CliArgs } from './cliArgs';
 import { UsageError } from './cliArgs';
+import { maskedVerdict, safeMask } from '../log/logRecord';
+import { environmentLabel, plain } from '../outcome/personWords';
 
 export const EXIT = { allow: 0, confirm: 10, deny: 20, usage: 2 } as const;
 const MAX_READ_BYTES = 1024 * 1024;
@@ -29,17 +31,20 @@ export function contextFor(cwd: string): EvalContext {
   return { cwd, env: process.env, readFile: boundedReader(cwd) };
 }
 
-export function formatVerdict(command: string, v: Verdict): string {
-  const lines = [`${v.decision.toUpperCase()}: ${command}`];
-  const env = v.environment;
-  lines.push(`  environment: ${env.production ? env.name.toUpperCase() : env.name} (${env.source})`);
-  for (const f of v.findings) lines.push(`  - [${f.severity}] ${f.rule}: ${f.summary}${f.target ? ` (target: ${f.target})` : ''}`);
+/** The human output of `check` (and of a blocked `ask` outside an interactive terminal): masked, one severity per finding. */
+export function formatVerdict(command: string, verdict: Verdict): string {
+  const v = maskedVerdict(verdict);
+  const lines = [`${v.decision.toUpperCase()}: ${safeMask(command)}`];
+  const provider = v.environment.provider ? ` — ${v.environment.provider}` : '';
+  lines.push(`  environment: ${environmentLabel(v)}${provider} (${plain(v.environment.source)})`);
+  for (const f of v.findings) lines.push(`  - ${plain(f.summary)} [${f.rule}, ${f.severity}]${f.target ? ` (target: ${f.target})` : ''}`);
   if (v.findings.length === 0) lines.push('  no findings');
   return lines.join('\n') + '\n';
 }
 
-function verdictJson(v: Verdict): string {
-  return JSON.stringify({ decision: v.decision, findings: v.findings, environment: v.environment });
+export function verdictJson(v: Verdict): string {
+  const m = maskedVerdict(v);
+  return JSON.stringify({ decision: m.decision, findings: m.findings, environment: m.environment });
 }
 
 export function runCheck(args: CliArgs, policy: Policy): number {

@@ -1,6 +1,7 @@
-// The one decision path every CLI door shares (`agent-guard ask`, `agent-guard hook …`):
-// allow → run without contacting anything; deny → block; confirm → ask the person through VS Code;
-// VS Code unreachable → block (fail closed) with a message telling the agent to stop and ask the person.
+// The one decision path every CLI door shares (`agent-guard ask`, `agent-guard hook …`), climbing the
+// one ladder (outcome/decisionLadder.ts): deny → block; allow → run without contacting anything;
+// confirm → ask the person through VS Code; VS Code unreachable → block (fail closed) with a message
+// telling the agent to stop and ask the person.
 import { evaluate } from '../engine/evaluate';
 import type { Policy } from '../engine/policy';
 import type { Action, Verdict } from '../engine/types';
@@ -11,6 +12,7 @@ import type { AskResult } from '../protocol/askClient';
 import { appendToSpool, spoolDir } from '../log/decisionSpool';
 import type { LogEntry } from '../log/logEntry';
 import { decisionEntry, safeMask } from '../log/logRecord';
+import { decideWithoutPerson, engineFailureVerdict, unreachable } from '../outcome/decisionLadder';
 
 export interface PersonDecision {
   decision: 'allow' | 'block';
@@ -32,35 +34,8 @@ export interface DecideOptions {
   spool?: string | false;
 }
 
-/** "drops table `users` (sql.drop); deletes volume … (cloud.railway-volume-delete)". */
-export function describeFindings(verdict: Verdict): string {
-  if (verdict.findings.length === 0) return 'no specific finding';
-  return verdict.findings.map((f) => `${f.summary} (${f.rule})`).join('; ');
-}
-
-function environmentPhrase(verdict: Verdict): string {
-  const env = verdict.environment;
-  if (!env || env.name === 'unknown') return '';
-  return ` on ${env.production ? env.name.toUpperCase() : env.name}`;
-}
-
-export function denyMessage(verdict: Verdict): string {
-  return (
-    `Agent Guard blocked this command${environmentPhrase(verdict)}: the person's policy forbids it — ${describeFindings(verdict)}. ` +
-    'Do not try another way or another credential to do the same thing. Stop and ask the person.'
-  );
-}
-
-export function unreachableMessage(verdict: Verdict, reason: string): string {
-  return (
-    `Agent Guard blocked this command${environmentPhrase(verdict)} because it needs the person's approval and VS Code could not be asked (${reason}) — ` +
-    `${describeFindings(verdict)}. Do not retry it another way or with another credential. ` +
-    'Stop and ask the person to run it themselves, or to open this folder in VS Code with Agent Guard so they can approve it.'
-  );
-}
-
 function fromAnswer(verdict: Verdict, result: AskResult): PersonDecision {
-  if (!result.ok) return { decision: 'block', verdict, by: 'unreachable', message: unreachableMessage(verdict, result.reason) };
+  if (!result.ok) return { verdict, ...unreachable(verdict, result.reason) };
   const a = result.answer;
   return { decision: a.decision === 'allow' ? 'allow' : 'block', verdict, by: a.by, message: a.message };
 }
@@ -79,7 +54,9 @@ function spoolIfUnlogged(action: Action, origin: Origin, opts: DecideOptions, d:
 
 
 export async function decideWithPerson(action: Action, origin: Origin, opts: DecideOptions): Promise<PersonDecision> {
-  return spoolIfUnlogged(action, origin, opts, await decide(action, origin, opts));
+  const d = await decide(action, origin, opts);
+  // What reaches an agent or a terminal never holds a live secret.
+  return spoolIfUnlogged(action, origin, opts, { ...d, message: safeMask(d.message) });
 }
 
 async function decide(action: Action, origin: Origin, opts: DecideOptions): Promise<PersonDecision> {
@@ -89,23 +66,11 @@ async function decide(action: Action, origin: Origin, opts: DecideOptions): Prom
     verdict = evaluate(action, opts.policy, { cwd: opts.cwd, env, readFile: boundedReader(opts.cwd) });
   } catch (e) {
     // The engine should never throw; if it does, the person decides rather than a silent allow.
-    verdict = {
-      decision: 'confirm',
-      findings: [
-        {
-          rule: 'guard.engine-error',
-          category: 'guard',
-          severity: 'high',
-          summary: `Agent Guard could not analyse this command (${(e as Error).message})`,
-          agentMessage: 'Agent Guard could not analyse this command; ask the person.',
-          source: 'builtin',
-        },
-      ],
-      environment: { name: 'unknown', production: false, source: 'unknown' },
-    };
+    verdict = engineFailureVerdict(e);
   }
-  if (verdict.decision === 'allow') return { decision: 'allow', verdict, by: 'policy', message: '' };
-  if (verdict.decision === 'deny') return { decision: 'block', verdict, by: 'policy', message: denyMessage(verdict) };
+  // The ladder's first rungs; whether the guard is off in the window is the window's to say.
+  const settled = decideWithoutPerson(verdict, true);
+  if (settled) return { verdict, ...settled };
   const ask = opts.ask ?? askExtension;
   let result: AskResult;
   try {

@@ -7,6 +7,7 @@ import type { Policy } from './policy';
 import { parseCommandLine } from './shell/parseCommandLine';
 import { resolveEnvironment, UNKNOWN_ENVIRONMENT } from './environment/resolveEnvironment';
 import { evaluateToolCall } from './toolCall';
+import { findingAgentMessage } from '../outcome/agentWords';
 
 const DECISION_RANK: Readonly<Record<Decision, number>> = { allow: 0, confirm: 1, deny: 2 };
 
@@ -15,14 +16,8 @@ export function raiseSeverity(s: Severity, steps = 1): Severity {
   return SEVERITIES[i];
 }
 
-/** The message an agent gets back: what was stopped, which rule, and to ask the person instead. */
-export function agentMessageFor(summary: string, ruleId: string): string {
-  return (
-    `Agent Guard stopped this command: it ${summary} (rule ${ruleId}). ` +
-    'Do not try another way, another command or another credential to do the same thing. ' +
-    'Stop and ask the person to review and run it themselves.'
-  );
-}
+/** The message an agent gets back per finding: worded with every other message in `outcome/agentWords.ts`. */
+export const agentMessageFor = findingAgentMessage;
 
 function toFinding(rule: Rule, hit: RuleHit, cmd: SimpleCommand | undefined, source: Finding['source']): Finding {
   const summary = hit.summary ?? rule.summary;
@@ -35,6 +30,7 @@ function toFinding(rule: Rule, hit: RuleHit, cmd: SimpleCommand | undefined, sou
     target: hit.target,
     source,
     command: cmd?.text,
+    ...(rule.rationale ? { rationale: rule.rationale } : {}),
   };
 }
 

@@ -40,6 +40,8 @@ export interface Finding {
   source: 'builtin' | 'user';
   /** The simple command (after unwrapping) the finding is about, for display. */
   command?: string;
+  /** Why this matters, for the person (the rule's `rationale`). */
+  rationale?: string;
 }
 
 export interface EnvironmentInfo {
@@ -48,6 +50,8 @@ export interface EnvironmentInfo {
   production: boolean;
   /** How the name was worked out, for the person: "from `--environment production`", "host `db.prod.internal` matches `*prod*`", "unknown". */
   source: string;
+  /** The provider whose API or service the command talks to, when known ("Railway API", "GitHub API", "AWS"). */
+  provider?: string;
 }
 
 export interface Verdict {

@@ -13,6 +13,7 @@ import { ConfirmationService } from './confirm/confirmationService';
 import type { CredentialNote } from './confirm/confirmTypes';
 import { actionText, safeMask } from '../log/logRecord';
 import { SecretLocator } from './confirm/secretLocator';
+import { resolveTargets } from './confirm/blastRadius';
 import { VscodeConfirmUi } from './confirm/vscodeConfirmUi';
 import { VscodeWorkspaceFiles } from './confirm/vscodeWorkspaceFiles';
 import { createGuardServices } from './guardServices';
@@ -77,19 +78,17 @@ export async function startGuard(context: vscode.ExtensionContext): Promise<Guar
     settings: () => settings.current.confirm,
     mask: safeMask,
     describeCredentials,
+    resolveTargets: (_action, verdict, origin) => resolveTargets(verdict, origin.cwd),
   });
   context.subscriptions.push({ dispose: () => confirmation.dispose() });
 
   const taskProcesses = new TaskProcesses();
   const services = createGuardServices({
     taskProcesses,
-    confirmation,
     log,
     policy: () => settings.current.policy,
     enabled: () => settings.current.enabled,
     onDidChangePolicy: settings.onDidChange,
-    mask: safeMask,
-    reportError,
   });
 
   let lastProtocolLog = 0;

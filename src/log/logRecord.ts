@@ -17,6 +17,21 @@ export function safeMask(text: string): string {
   }
 }
 
+/** The verdict with every text that could hold a secret masked: for `check --json`, `ask --json`, output. */
+export function maskedVerdict(v: Verdict, mask: (text: string) => string = safeMask): Verdict {
+  return {
+    decision: v.decision,
+    findings: v.findings.map((f) => ({
+      ...f,
+      summary: mask(f.summary),
+      agentMessage: mask(f.agentMessage),
+      ...(f.target !== undefined ? { target: mask(f.target) } : {}),
+      ...(f.command !== undefined ? { command: mask(f.command) } : {}),
+    })),
+    environment: { ...v.environment, source: mask(v.environment.source) },
+  };
+}
+
 /** The action as one line of text: the command, or `tool {json args}`. */
 export function actionText(action: Action): string {
   if (action.kind === 'shell') return action.command;

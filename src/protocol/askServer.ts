@@ -73,7 +73,7 @@ function validVerdict(v: unknown): v is Verdict {
 
 function validOrigin(v: unknown): v is Origin {
   if (!isObject(v) || !DOORS.has(v.door as string)) return false;
-  if (!optString(v.agent, 200) || !optString(v.cwd, 4096) || !optString(v.task, 500)) return false;
+  if (!optString(v.agent, 200) || !optString(v.cwd, 4096) || !optString(v.task, 500) || !optString(v.reason, 2000)) return false;
   return v.pid === undefined || (typeof v.pid === 'number' && Number.isInteger(v.pid));
 }
 

@@ -17,6 +17,8 @@ export interface Origin {
   pid?: number;
   /** Task label when door is `task`. */
   task?: string;
+  /** The reason the agent gave for this call, as it gave it (Claude's `description`, Copilot's `explanation`). */
+  reason?: string;
 }
 
 /** Newline-delimited JSON; one request per connection line. */

@@ -5,6 +5,7 @@
 // mappings (the person's first, then the defaults); a production match wins over everything else.
 import type { EnvironmentInfo, EvalContext, SimpleCommand } from '../types';
 import type { CompiledEnvironment, Policy } from '../policy';
+import { providerOfHost } from './providerHosts';
 
 interface Candidate {
   value: string;
@@ -189,7 +190,13 @@ export function resolveEnvironment(focus: readonly SimpleCommand[], all: readonl
     if (m.production) return info;
     firstMatch ??= info;
   }
-  if (firstMatch) return firstMatch;
+  // A known provider's host names the provider, not the environment (H: issue 13 item 3).
+  const providerHost = candidates.find((c) => c.host && providerOfHost(c.value));
+  const provider = providerHost ? providerOfHost(providerHost.value) : undefined;
+  if (firstMatch) return provider ? { ...firstMatch, provider } : firstMatch;
+  if (providerHost && provider) {
+    return { name: 'unknown', production: false, source: `${providerHost.source}: ${provider}; which of its environments is not known`, provider };
+  }
   const c = candidates[0];
   return { name: c.value, production: false, source: `${c.source}; not a known production name` };
 }

@@ -5,7 +5,7 @@ import type { Verdict } from '../../engine/types';
 import type { DecisionLog } from '../../log/decisionLog';
 import { CommandId } from '../commandIds';
 import { guardEntry } from '../../log/logRecord';
-import { environmentLabel } from '../confirm/modalText';
+import { byImportance, destructiveFindings, detailsLine, environmentLabel, environmentSource, plain } from '../../outcome/personWords';
 import { SECTION, SettingId } from '../settings/effectiveSettings';
 
 export interface GuardCommandDeps {
@@ -23,10 +23,15 @@ const VERDICT_WORDS: Record<Verdict['decision'], string> = {
   deny: 'would be blocked by your policy',
 };
 
-export function verdictDetail(verdict: Verdict): string {
-  const lines = [`Target environment: ${environmentLabel(verdict)} (${verdict.environment?.source || 'unknown'})`, ''];
+export function verdictDetail(verdict: Verdict, mask: (text: string) => string): string {
+  const lines: string[] = [];
+  const destroying = byImportance(destructiveFindings(verdict));
   if (verdict.findings.length === 0) lines.push('No rule matched.');
-  for (const f of verdict.findings) lines.push(`- ${f.summary} [${f.rule}, ${f.severity}${f.source === 'user' ? ', your rule' : ''}]`);
+  else lines.push('What it destroys:');
+  for (const f of destroying) lines.push(`- ${mask(plain(f.summary))}`);
+  lines.push('', `Environment: ${environmentLabel(verdict)}${verdict.environment?.provider ? ` (${verdict.environment.provider})` : ''}`);
+  lines.push(`How it was determined: ${mask(environmentSource(verdict))}`);
+  lines.push('', detailsLine(verdict));
   return lines.join('\n');
 }
 
@@ -65,7 +70,7 @@ export function registerGuardCommands(deps: GuardCommandDeps): vscode.Disposable
       // Not awaited: a caller (or a test) gets the verdict back while the result stays on screen.
       void vscode.window.showInformationMessage(`Agent Guard: this command ${VERDICT_WORDS[verdict.decision]}`, {
         modal: true,
-        detail: `${deps.mask(command)}\n\n${verdictDetail(verdict)}`,
+        detail: `${deps.mask(command)}\n\n${verdictDetail(verdict, deps.mask)}`,
       });
       return verdict;
     }),

@@ -5,17 +5,13 @@
 import type { Action, Verdict } from '../../engine/types';
 import type { Origin } from '../../protocol/protocol';
 import { ALLOW_ONCE, ALLOW_SESSION, BLOCK } from './confirmTypes';
-import type { ConfirmOutcome, ConfirmRequest, ConfirmSettings, ConfirmUi, CredentialNote, ModalChoice } from './confirmTypes';
-import {
-  allowedMessage,
-  blockedByPersonMessage,
-  buildModal,
-  closedMessage,
-  timeoutMessage,
-  typedNameMatches,
-  typedNameMismatchMessage,
-} from './modalText';
+import type { ConfirmOutcome, ConfirmRequest, ConfirmSettings, ConfirmUi, CredentialNote, ModalChoice, ResolvedTarget } from './confirmTypes';
+import { buildModal, typedConfirmationFor, typedMatches, typedStepText } from '../../outcome/modalText';
+import { allowedByPerson, blocked } from '../../outcome/decisionLadder';
 import { actionText } from '../../log/logRecord';
+
+/** A typo in the typed confirmation may be retried this many times in all; Escape blocks at once. */
+export const TYPED_ATTEMPTS = 3;
 
 export interface ConfirmationDeps {
   ui: ConfirmUi;
@@ -24,6 +20,10 @@ export interface ConfirmationDeps {
   mask(text: string): string;
   /** Credentials the action carries and where the same secret sits in the workspace (bounded search). */
   describeCredentials?(action: Action): Promise<CredentialNote[]>;
+  /** What the findings destroy, counted on disk and in git (bounded): lines under each finding. */
+  resolveTargets?(action: Action, verdict: Verdict, origin: Origin): Promise<ResolvedTarget[]>;
+  /** The undo feature's "Restore point: …" words for this action, or undefined (then nothing is said). */
+  restorePoint?(action: Action, verdict: Verdict, origin: Origin): Promise<string | undefined>;
 }
 
 interface Pending {
@@ -57,18 +57,18 @@ export class ConfirmationService {
 
   confirm(action: Action, verdict: Verdict, origin: Origin, signal?: AbortSignal): Promise<ConfirmOutcome> {
     const req: ConfirmRequest = { action, verdict, origin, signal };
-    if (this.disposed) return Promise.resolve({ decision: 'block', by: 'closed', message: closedMessage(verdict) });
+    if (this.disposed) return Promise.resolve(blocked(verdict, { kind: 'closed' }));
     const settings = this.deps.settings();
     const key = sessionKey(action, verdict);
-    if (settings.allowForSession && key && this.sessionAllowed.has(key) && !verdict.environment?.production) {
-      return Promise.resolve({ decision: 'allow', by: 'session-allow', message: allowedMessage(verdict, true) });
+    if (settings.allowForSession && key && this.sessionAllowed.has(key) && !typedConfirmationFor(verdict, true)) {
+      return Promise.resolve(allowedByPerson(verdict, true));
     }
     return new Promise<ConfirmOutcome>((resolve) => {
       const p: Pending = { req, settled: false, resolve, ended: new AbortController() };
       const seconds = Math.max(1, settings.timeoutSeconds);
-      p.timer = setTimeout(() => this.settle(p, { decision: 'block', by: 'timeout', message: timeoutMessage(verdict, seconds) }), seconds * 1000);
+      p.timer = setTimeout(() => this.settle(p, blocked(verdict, { kind: 'timeout', seconds })), seconds * 1000);
       if (signal) {
-        const onAbort = (): void => this.settle(p, { decision: 'block', by: 'closed', message: closedMessage(verdict) });
+        const onAbort = (): void => this.settle(p, blocked(verdict, { kind: 'closed' }));
         if (signal.aborted) {
           onAbort();
         } else {
@@ -86,7 +86,7 @@ export class ConfirmationService {
   /** Ends every waiting request with Block (window closing). */
   dispose(): void {
     this.disposed = true;
-    for (const p of [...this.queue]) this.settle(p, { decision: 'block', by: 'closed', message: closedMessage(p.req.verdict) });
+    for (const p of [...this.queue]) this.settle(p, blocked(p.req.verdict, { kind: 'closed' }));
   }
 
   private settle(p: Pending, outcome: ConfirmOutcome): void {
@@ -109,7 +109,7 @@ export class ConfirmationService {
             await this.ask(p);
           } catch (e) {
             // A UI failure must never turn into an allow.
-            this.settle(p, { decision: 'block', by: 'error', message: `Agent Guard could not ask the person (${(e as Error).message}); the command was blocked. Ask the person.` });
+            this.settle(p, blocked(p.req.verdict, { kind: 'error', detail: (e as Error).message }));
           }
         }
         this.queue.shift();
@@ -119,52 +119,70 @@ export class ConfirmationService {
     }
   }
 
+  /** Looks something up for the modal; a failure there must not stop the person being asked. */
+  private async lookup<T>(fn: (() => Promise<T>) | undefined, fallback: T): Promise<T> {
+    if (!fn) return fallback;
+    try {
+      return await fn();
+    } catch {
+      return fallback;
+    }
+  }
+
   private async ask(p: Pending): Promise<void> {
     const { action, verdict, origin } = p.req;
     const settings = this.deps.settings();
-    const production = verdict.environment?.production === true;
-    let credentials: CredentialNote[] = [];
-    if (this.deps.describeCredentials) {
-      try {
-        credentials = await this.deps.describeCredentials(action);
-      } catch {
-        credentials = [];
-      }
-    }
+    const deps = this.deps;
+    const [credentials, resolved, restorePoint] = await Promise.all([
+      this.lookup(deps.describeCredentials && (() => deps.describeCredentials!(action)), [] as CredentialNote[]),
+      this.lookup(deps.resolveTargets && (() => deps.resolveTargets!(action, verdict, origin)), [] as ResolvedTarget[]),
+      this.lookup(deps.restorePoint && (() => deps.restorePoint!(action, verdict, origin)), undefined as string | undefined),
+    ]);
     if (p.settled) return;
+    // Production, and an irreversible remote delete whose environment is unknown, need words typed.
+    const typed = typedConfirmationFor(verdict, settings.requireTypedNameForProduction);
+    const mustType = typedConfirmationFor(verdict, true) !== undefined;
     // Re-check: an identical command may have been allowed for the session while this one waited.
     const key = sessionKey(action, verdict);
-    if (settings.allowForSession && key && this.sessionAllowed.has(key) && !production) {
-      this.settle(p, { decision: 'allow', by: 'session-allow', message: allowedMessage(verdict, true) });
+    if (settings.allowForSession && key && this.sessionAllowed.has(key) && !mustType) {
+      this.settle(p, allowedByPerson(verdict, true));
       return;
     }
-    const content = buildModal(this.deps.mask(actionText(action)), verdict, origin, credentials, settings.requireTypedNameForProduction);
-    // A session allowance is never offered for production: each production change is typed out.
-    const choices: ModalChoice[] = settings.allowForSession && key && !production ? [BLOCK, ALLOW_ONCE, ALLOW_SESSION] : [BLOCK, ALLOW_ONCE];
-    const choice = await this.deps.ui.showModal(content, choices);
+    const command = deps.mask(actionText(action));
+    const content = buildModal({ command, verdict, origin, credentials, resolved, restorePoint, typedConfirmation: typed, mask: deps.mask });
+    // A session allowance is never offered where allowing needs typed words: each such change is typed out.
+    const choices: ModalChoice[] = settings.allowForSession && key && !mustType ? [BLOCK, ALLOW_ONCE, ALLOW_SESSION] : [BLOCK, ALLOW_ONCE];
+    const choice = await deps.ui.showModal(content, choices);
     if (p.settled) {
       if (choice === ALLOW_ONCE || choice === ALLOW_SESSION) {
-        this.deps.ui.notice('Agent Guard: that request had already ended (timed out or its asker went away) and was blocked; your click did not allow it.');
+        deps.ui.notice('Agent Guard: that request had already ended (timed out or its asker went away) and was blocked; your click did not allow it.');
       }
       return;
     }
     if (choice !== ALLOW_ONCE && choice !== ALLOW_SESSION) {
-      this.settle(p, { decision: 'block', by: 'person', message: blockedByPersonMessage(verdict) });
+      this.settle(p, blocked(verdict, { kind: 'person' }));
       return;
     }
-    if (production && settings.requireTypedNameForProduction) {
-      const typed = await this.deps.ui.askTypedName(verdict.environment.name, p.ended.signal);
-      if (p.settled) return;
-      if (!typedNameMatches(typed, verdict.environment.name)) {
-        this.settle(p, { decision: 'block', by: 'person', message: typedNameMismatchMessage(verdict) });
-        return;
-      }
-    }
+    if (typed !== undefined && !(await this.typedConfirmation(p, command, typed))) return;
     if (choice === ALLOW_SESSION && key) this.sessionAllowed.add(key);
-    this.settle(p, {
-      decision: 'allow',
-      by: 'person',
-      message: allowedMessage(verdict, choice === ALLOW_SESSION),
-    });
+    this.settle(p, allowedByPerson(verdict, choice === ALLOW_SESSION));
+  }
+
+  /** Up to three tries at the typed words; Escape, or the third typo, blocks. True when they match. */
+  private async typedConfirmation(p: Pending, command: string, expected: string): Promise<boolean> {
+    let last: string | undefined;
+    for (let attempt = 1; attempt <= TYPED_ATTEMPTS; attempt++) {
+      const text = typedStepText(command, p.req.verdict, expected, attempt, TYPED_ATTEMPTS, last);
+      const answer = await this.deps.ui.askTyped(text, p.ended.signal);
+      if (p.settled) return false;
+      if (answer === undefined) {
+        this.settle(p, blocked(p.req.verdict, { kind: 'person' }));
+        return false;
+      }
+      if (typedMatches(answer, expected)) return true;
+      last = answer;
+    }
+    this.settle(p, blocked(p.req.verdict, { kind: 'typed-name' }));
+    return false;
   }
 }

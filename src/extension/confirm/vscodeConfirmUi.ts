@@ -1,8 +1,9 @@
 // The confirmation UI in VS Code: a modal warning (Block first and primary; Escape, Cancel and closing
-// return undefined, which the service treats as Block) and, for production, an input box for the name.
+// return undefined, which the service treats as Block) and, where allowing needs it, an input box for the typed words.
 import * as vscode from 'vscode';
 import { BLOCK } from './confirmTypes';
 import type { ConfirmUi, ModalChoice, ModalContent } from './confirmTypes';
+import type { TypedStepText } from '../../outcome/modalText';
 
 export class VscodeConfirmUi implements ConfirmUi {
   async showModal(content: ModalContent, choices: readonly ModalChoice[]): Promise<ModalChoice | undefined> {
@@ -14,20 +15,13 @@ export class VscodeConfirmUi implements ConfirmUi {
     return picked?.title as ModalChoice | undefined;
   }
 
-  async askTypedName(environmentName: string, signal: AbortSignal): Promise<string | undefined> {
+  async askTyped(text: TypedStepText, signal: AbortSignal): Promise<string | undefined> {
     const cts = new vscode.CancellationTokenSource();
     const onAbort = (): void => cts.cancel();
     signal.addEventListener('abort', onAbort, { once: true });
     try {
-      return await vscode.window.showInputBox(
-        {
-          title: `Agent Guard: allow on ${environmentName.toUpperCase()}?`,
-          prompt: `This command targets ${environmentName.toUpperCase()}. Type "${environmentName}" to allow it once; anything else blocks it.`,
-          placeHolder: environmentName,
-          ignoreFocusOut: true,
-        },
-        cts.token,
-      );
+      // An empty box (no placeholder that could look pre-filled); the prompt says what to type.
+      return await vscode.window.showInputBox({ title: text.title, prompt: text.prompt, value: '', ignoreFocusOut: true }, cts.token);
     } finally {
       signal.removeEventListener('abort', onAbort);
       cts.dispose();

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import { ConfirmationService } from '../../../src/extension/confirm/confirmationService';
 import { ALLOW_ONCE, ALLOW_SESSION, BLOCK } from '../../../src/extension/confirm/confirmTypes';
 import type { ConfirmSettings, ConfirmUi, ModalChoice, ModalContent } from '../../../src/extension/confirm/confirmTypes';
-import { typedNameMatches } from '../../../src/extension/confirm/modalText';
+import { typedMatches as typedNameMatches } from '../../../src/outcome/modalText';
+import type { TypedStepText } from '../../../src/outcome/modalText';
 import type { Action, Verdict } from '../../../src/engine/types';
 import type { Origin } from '../../../src/protocol/protocol';
 
@@ -17,6 +18,7 @@ class FakeUi implements ConfirmUi {
   shown: Shown[] = [];
   typedAnswers: Array<string | undefined> = [];
   typedAsked: string[] = [];
+  typedTexts: TypedStepText[] = [];
   notices: string[] = [];
   private waiters: Array<() => void> = [];
 
@@ -26,8 +28,9 @@ class FakeUi implements ConfirmUi {
       for (const w of this.waiters.splice(0)) w();
     });
   }
-  askTypedName(name: string, signal: AbortSignal): Promise<string | undefined> {
-    this.typedAsked.push(name);
+  askTyped(text: TypedStepText, signal: AbortSignal): Promise<string | undefined> {
+    this.typedTexts.push(text);
+    this.typedAsked.push(/Type (.+?) to allow/.exec(text.prompt)?.[1] ?? '');
     if (signal.aborted) return Promise.resolve(undefined);
     return Promise.resolve(this.typedAnswers.shift());
   }
@@ -79,7 +82,7 @@ describe('ConfirmationService', () => {
     ui.shown[2]!.answer(undefined); // Escape
     const out = await Promise.all(answers);
     assert.deepStrictEqual(out.map((o) => [o.decision, o.by]), [['block', 'person'], ['allow', 'person'], ['block', 'person']]);
-    assert.match(out[0]!.message, /stopped this command on staging/);
+    assert.match(out[0]!.message, /blocked this command on staging.*chose Block/);
     assert.match(out[0]!.message, /sql\.drop/);
     assert.match(out[0]!.message, /another credential/);
   });
@@ -145,10 +148,11 @@ describe('ConfirmationService', () => {
     assert.strictEqual((await third).decision, 'allow');
   });
 
-  it('production: Allow once needs the typed environment name; anything else blocks', async () => {
+  it('production: Allow once needs the typed environment name; a typo says so and may be retried (three tries); Escape blocks', async () => {
     const ui = new FakeUi();
     const svc = service(ui);
-    ui.typedAnswers = ['prod', ' PRODUCTION ', undefined];
+    // 1: a typo, then the right name → allow. 2: Escape → block. 3: three typos → block.
+    ui.typedAnswers = ['prod', ' PRODUCTION ', undefined, 'x', 'y', 'z'];
     const results = [];
     for (let i = 0; i < 3; i++) {
       const p = svc.confirm(shell(`railway volume delete v${i} --environment production`), production, origin);
@@ -156,11 +160,14 @@ describe('ConfirmationService', () => {
       ui.shown[i]!.answer(ALLOW_ONCE);
       results.push(await p);
     }
-    assert.deepStrictEqual(results.map((r) => r.decision), ['block', 'allow', 'block']);
-    assert.match(results[0]!.message, /did not confirm the environment name/);
-    assert.deepStrictEqual(ui.typedAsked, ['production', 'production', 'production']);
+    assert.deepStrictEqual(results.map((r) => r.decision), ['allow', 'block', 'block']);
+    assert.match(results[2]!.message, /did not type the confirmation/);
+    assert.deepStrictEqual(ui.typedAsked, ['production', 'production', 'production', 'production', 'production', 'production']);
+    assert.match(ui.typedTexts[0]!.title, /railway volume delete v0/, 'the typed step shows the command');
+    assert.match(ui.typedTexts[0]!.prompt, /drops table users/, 'and what it destroys');
+    assert.match(ui.typedTexts[1]!.prompt, /"prod" is not production.*2 tries left/, 'a typo is said, with the tries left');
     assert.match(ui.shown[0]!.content.message, /on PRODUCTION/);
-    assert.match(ui.shown[0]!.content.detail, /How it was determined: from `--environment production`/);
+    assert.match(ui.shown[0]!.content.detail, /How it was determined: from --environment production/);
   });
 
   it('production without the typed-name setting allows on the click', async () => {
@@ -231,7 +238,7 @@ describe('ConfirmationService', () => {
     await ui.waitForShown(1);
     const { message, detail } = ui.shown[0]!.content;
     assert.ok(!detail.includes('secretABC123'));
-    assert.match(message, /Claude Code \(agent hook\)/);
+    assert.match(message, /^Claude Code wants to drop table users on PRODUCTION$/);
     assert.match(detail, /Railway token secr\*\*\*\* \(the same secret is in \.env\)/);
     ui.shown[0]!.answer(BLOCK);
     await p;
