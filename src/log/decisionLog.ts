@@ -4,10 +4,15 @@
 // writes, never during one — no line is lost to it. The file holds at most `maxEntries` lines; at that
 // point it becomes `decisions.1.jsonl` (replacing the previous one), so between maxEntries and
 // 2 × maxEntries of the newest decisions are kept.
+// Every line is hash-chained to the one before (`logChain.ts`): the link is computed when the batch is
+// written, under a short append lock shared by the windows, so rotation and spooled CLI decisions
+// continue the chain and two windows never fork it.
 import { promises as fsp } from 'fs';
 import type { FileHandle } from 'fs/promises';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
+import { chainedLine, linkOf, nextLink, verifyChain } from './logChain';
+import type { ChainLine, ChainReport } from './logChain';
 import { parseLogLine } from './logEntry';
 import type { LogEntry } from './logEntry';
 
@@ -29,7 +34,6 @@ export interface Disposable {
 }
 
 interface Batch {
-  lines: string[];
   entries: LogEntry[];
   done: Promise<void>;
   resolve(): void;
@@ -45,11 +49,13 @@ function newBatch(): Batch {
   });
   // A failed write is reported to the awaiting caller; keep the chain itself from an unhandled rejection.
   done.catch(() => undefined);
-  return { lines: [], entries: [], done, resolve, reject };
+  return { entries: [], done, resolve, reject };
 }
 
 export const MIN_MAX_ENTRIES = 10;
 const STALE_LOCK_MS = 30_000;
+/** How long a writer waits for another window's append lock before writing without it (never drop a line). */
+const APPEND_LOCK_WAIT_MS = 2_000;
 
 export function newEntryId(time = new Date()): string {
   return `${time.getTime().toString(36)}-${randomBytes(4).toString('hex')}`;
@@ -65,6 +71,10 @@ export class DecisionLog {
    *  behind our back; a size we did not expect triggers a recount. */
   private lineCount = 0;
   private knownSize: number | undefined;
+  /** The last line in the log as written (the next line's chain link is computed from it). */
+  private lastLine: string | undefined;
+  /** The highest `seq` this process wrote: a log that ends below it lost lines at its end. */
+  private lastWrittenSeq = 0;
   private readonly listeners = new Set<(entries: readonly LogEntry[]) => void>();
 
   constructor(private readonly options: DecisionLogOptions) {
@@ -86,15 +96,14 @@ export class DecisionLog {
 
   /** Queues one entry; resolves once its line is on disk. */
   append(entry: LogEntry): Promise<void> {
-    // Serialise before queueing so a bad entry fails its own caller, not the batch. JSON.stringify never
-    // emits a raw newline, so one entry is exactly one line.
-    const line = JSON.stringify(entry) + '\n';
+    // Serialise once before queueing so a bad entry fails its own caller, not the batch (the line itself
+    // is written with its chain link later). JSON.stringify never emits a raw newline: one entry, one line.
+    JSON.stringify(entry);
     if (!this.pending) {
       const batch = newBatch();
       this.pending = batch;
       this.chain = this.chain.then(() => this.write(batch));
     }
-    this.pending.lines.push(line);
     this.pending.entries.push(entry);
     return this.pending.done;
   }
@@ -109,19 +118,11 @@ export class DecisionLog {
     if (this.pending === batch) this.pending = undefined;
     try {
       await fsp.mkdir(this.options.dir, { recursive: true, mode: 0o700 });
-      await this.syncCount();
-      let next = 0;
-      while (next < batch.lines.length) {
-        if (this.lineCount >= this.maxEntries) await this.rotate();
-        // Fill the active file up to the limit, then rotate and continue with the rest of the batch.
-        // If another window holds the rotation, write anyway: the file runs a little over, never loses a line.
-        const room = this.maxEntries - this.lineCount;
-        const take = room > 0 ? Math.min(batch.lines.length - next, room) : batch.lines.length - next;
-        const text = batch.lines.slice(next, next + take).join('');
-        await fsp.appendFile(this.filePath, text, { flag: 'a', mode: 0o600 });
-        this.lineCount += take;
-        this.knownSize = (this.knownSize ?? 0) + Buffer.byteLength(text);
-        next += take;
+      const unlock = await this.lockAppends();
+      try {
+        await this.writeChained(batch);
+      } finally {
+        await unlock();
       }
       batch.resolve();
     } catch (e) {
@@ -139,10 +140,91 @@ export class DecisionLog {
     }
   }
 
-  private async recount(): Promise<void> {
+  private async writeChained(batch: Batch): Promise<void> {
+    await this.syncCount();
+    if (this.lastLine === undefined && this.lineCount === 0) this.lastLine = await lastLineOf(this.rotatedPath);
+    // Chain the batch now, after the last line on disk is known (another window may have appended).
+    let seq = 0;
+    const lines = batch.entries.map((entry) => {
+      const link = nextLink(this.lastLine);
+      const line = chainedLine(entry, link);
+      this.lastLine = line;
+      seq = link.seq;
+      return line + '\n';
+    });
+    let next = 0;
+    while (next < lines.length) {
+      if (this.lineCount >= this.maxEntries) await this.rotate();
+      // Fill the active file up to the limit, then rotate and continue with the rest of the batch.
+      // If another window holds the rotation, write anyway: the file runs a little over, never loses a line.
+      const room = this.maxEntries - this.lineCount;
+      const take = room > 0 ? Math.min(lines.length - next, room) : lines.length - next;
+      const text = lines.slice(next, next + take).join('');
+      await fsp.appendFile(this.filePath, text, { flag: 'a', mode: 0o600 });
+      this.lineCount += take;
+      this.knownSize = (this.knownSize ?? 0) + Buffer.byteLength(text);
+      next += take;
+    }
+    this.lastWrittenSeq = seq;
+  }
+
+  /**
+   * An exclusive lock file around "read the last line, append": two windows appending at once would
+   * otherwise both chain to the same line. A lock left by a crashed window is broken after a while; if
+   * the lock stays taken, the line is written anyway (a fork shows in Verify Log; a lost line would not).
+   */
+  private async lockAppends(): Promise<() => Promise<void>> {
+    const lock = `${this.filePath}.append-lock`;
+    const deadline = Date.now() + APPEND_LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        const handle = await fsp.open(lock, 'wx', 0o600);
+        return async () => {
+          await handle.close();
+          await fsp.rm(lock, { force: true });
+        };
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        const age = Date.now() - (await fsp.stat(lock).then((st) => st.mtimeMs, () => Date.now()));
+        if (age > STALE_LOCK_MS) await fsp.rm(lock, { force: true });
+        else if (Date.now() > deadline) return async () => undefined;
+        else await new Promise((r) => setTimeout(r, 15));
+      }
+    }
+  }
+
+  /** Every non-empty line of both generations, oldest first, with its file and line number. */
+  private async readLines(): Promise<ChainLine[]> {
+    await this.flush();
+    const lines: ChainLine[] = [];
+    for (const file of [this.rotatedPath, this.filePath]) {
+      let text: string;
+      try {
+        text = await fsp.readFile(file, 'utf8');
+      } catch {
+        continue;
+      }
+      text.split('\n').forEach((t, i) => {
+        if (t.trim() !== '') lines.push({ file, line: i + 1, text: t });
+      });
+    }
+    return lines;
+  }
+
+  /** Checks the hash chain over both generations, oldest first (see `logChain.ts`). */
+  async verify(): Promise<ChainReport & { endsEarly: number }> {
+    const lines = await this.readLines();
+    const report = verifyChain(lines);
+    // Lines cut off the end leave no gap for the chain to show; this process knows what it wrote last.
+    const lastSeq = lines.length > 0 ? (linkOf(lines[lines.length - 1]!.text)?.seq ?? 0) : 0;
+    return { ...report, endsEarly: Math.max(0, this.lastWrittenSeq - lastSeq) };
+  }
+
+  private async recount(): Promise<string | undefined> {
     const m = await measure(this.filePath);
     this.lineCount = m.lines;
     this.knownSize = m.size;
+    return m.lastLine;
   }
 
   /** One `stat` per batch; the file is re-read only when someone else changed it. */
@@ -154,7 +236,11 @@ export class DecisionLog {
         throw e;
       },
     );
-    if (size !== this.knownSize) await this.recount();
+    if (size !== this.knownSize) {
+      // Someone else appended (or the file is new to us): chain on from what is on disk now. Only here:
+      // a recount during rotation must not move the link back under lines already chained.
+      this.lastLine = await this.recount();
+    }
   }
 
   /**
@@ -179,6 +265,7 @@ export class DecisionLog {
       await this.recount();
       if (this.lineCount >= this.maxEntries) {
         await fsp.rename(this.filePath, this.rotatedPath);
+        // The chain goes on from the rotated file's last line (`lastLine` is kept).
         this.lineCount = 0;
         this.knownSize = 0;
       }
@@ -190,22 +277,12 @@ export class DecisionLog {
 
   /** Reads both generations, oldest first, skipping (and counting) lines that do not parse. */
   async read(): Promise<ReadResult> {
-    await this.flush();
     const entries: LogEntry[] = [];
     let skipped = 0;
-    for (const file of [this.rotatedPath, this.filePath]) {
-      let text: string;
-      try {
-        text = await fsp.readFile(file, 'utf8');
-      } catch {
-        continue;
-      }
-      for (const line of text.split('\n')) {
-        if (line.trim() === '') continue;
-        const e = parseLogLine(line);
-        if (e) entries.push(e);
-        else skipped++;
-      }
+    for (const { text } of await this.readLines()) {
+      const e = parseLogLine(text);
+      if (e) entries.push(e);
+      else skipped++;
     }
     return { entries, skipped };
   }
@@ -217,21 +294,39 @@ export class DecisionLog {
       await fsp.rm(this.rotatedPath, { force: true });
       this.lineCount = 0;
       this.knownSize = 0;
+      // Clear Log starts a new chain (seq 1); Verify Log says where it starts.
+      this.lastLine = undefined;
+      this.lastWrittenSeq = 0;
     });
     this.chain = p.catch(() => undefined);
     return p;
   }
 }
 
-async function measure(file: string): Promise<{ lines: number; size: number }> {
+async function measure(file: string): Promise<{ lines: number; size: number; lastLine: string | undefined }> {
   let buf: Buffer;
   try {
     buf = await fsp.readFile(file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { lines: 0, size: 0 };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { lines: 0, size: 0, lastLine: undefined };
     throw e;
   }
   let lines = 0;
   for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) lines++;
-  return { lines, size: buf.length };
+  return { lines, size: buf.length, lastLine: lastLineIn(buf) };
+}
+
+function lastLineIn(buf: Buffer): string | undefined {
+  let end = buf.length;
+  while (end > 0 && (buf[end - 1] === 10 || buf[end - 1] === 13)) end--;
+  if (end === 0) return undefined;
+  return buf.toString('utf8', buf.lastIndexOf(10, end - 1) + 1, end);
+}
+
+async function lastLineOf(file: string): Promise<string | undefined> {
+  try {
+    return lastLineIn(await fsp.readFile(file));
+  } catch {
+    return undefined;
+  }
 }

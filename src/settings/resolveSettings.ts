@@ -4,6 +4,7 @@
 // it may tighten at once, and loosen only what the person accepted in VS Code for exactly this
 // loosening (same digest); in a folder the person has not trusted, it may only tighten. Pure: the
 // callers read files and hand the layers in.
+import { canonicalJson } from './canonicalJson';
 import { createHash } from 'crypto';
 import type { PolicyInput } from '../engine/types';
 import { DEFAULTS, SECTION, SETTING_ROWS, SettingId } from './settingTable';
@@ -61,22 +62,8 @@ export interface ResolveOptions {
   acceptedDigest?: string;
 }
 
-/** JSON with object keys sorted, so the same values give the same digest on both sides. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .sort()
-      .filter((k) => o[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'null';
-}
-
 export function looseningDigest(values: ReadonlyArray<readonly [SettingKey, unknown]>): string {
-  return createHash('sha256').update(canonical(values)).digest('hex');
+  return createHash('sha256').update(canonicalJson(values)).digest('hex');
 }
 
 export function resolveSettings(layers: SettingLayers, options: ResolveOptions): ResolvedSettings {
@@ -127,7 +114,7 @@ export function resolveSettings(layers: SettingLayers, options: ResolveOptions):
     let value = ws === undefined ? b : applied ? row.override(b, ws) : row.tighten(b, ws);
     if (machine[row.key] !== undefined) {
       const floored = row.floor(value, machine[row.key]);
-      if (applied && canonical(floored) !== canonical(value)) {
+      if (applied && canonicalJson(floored) !== canonicalJson(value)) {
         for (const what of row.loosens(machine[row.key], ws)) heldByMachine.push({ setting: `${SECTION}.${row.key}`, what });
       }
       value = floored;
