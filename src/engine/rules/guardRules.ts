@@ -3,107 +3,73 @@
 // variables and shell traps the terminal guard runs on, and reads of secret stores that would hand the
 // agent another credential. Reading project `.env*` files is too common to flag and is left alone.
 
-import type { Rule, RuleHit, RulePack, SimpleCommand } from '../types';
+import type { Rule, RuleHit, RulePack } from '../types';
 import { code, scanArgs } from './scanArgs';
+import { GUARD_KIND_WORDS, GUARD_PATH_TRIGGERS, guardFileKind, guardPathKind } from '../guardFiles';
+import type { GuardFileKind } from '../guardFiles';
+import { writtenPaths } from './guardFileWrites';
+import type { WrittenPath } from './guardFileWrites';
+import { disarmTerminalGuard, tamperEnvironment } from './guardSelfRules';
 
 // --- the guard's own files ------------------------------------------------------------------
+// Which files are the guard's own is decided in one place (../guardFiles.ts); which files a command
+// writes, in another (guardFileWrites.ts). Hook files, the state folder and the extension's folder count
+// by path; editor settings count too, because a shell write's result (`sed -i`, `cp`, a redirect) cannot
+// be known before it runs, so whether it touches `agentGuard.*` cannot be known either.
 
-/**
- * Hook and settings files of the agents Agent Guard installs into, the folders holding them, and the
- * installed extension itself. Matched against a path with `/` separators, case-insensitively.
- */
-const GUARD_FILES = new RegExp(
-  '(?:^|/)(?:' +
-    [
-      '\\.claude/settings[^/]*\\.json',
-      '\\.cursor/hooks\\.json',
-      '\\.gemini/settings\\.json',
-      '\\.codex/hooks\\.json',
-      '\\.?windsurf/hooks\\.json',
-      '\\.clinerules/hooks(?:/.*)?',
-      '\\.github/hooks(?:/.*)?',
-      // Whole folders: deleting `.claude` removes the hook with everything else.
-      '\\.(?:claude|cursor|gemini|codex|windsurf|clinerules|github)/?',
-      '(?:\\.vscode|\\.vscode-server|\\.cursor|\\.windsurf|\\.vscode-insiders)/extensions/[^/]*agent-guard[^/]*(?:/.*)?',
-    ].join('|') +
-    ')$',
-  'i',
-);
-/** Editor settings files: only a change that mentions the guard counts (they hold much else). */
-const EDITOR_SETTINGS = /(?:^|\/)(?:\.vscode\/settings\.json|User\/settings\.json)$/i;
 const MENTIONS_GUARD = /agent[-_.]?guard/i;
-const BACKSLASH = /\\/g;
+/** Temporary folders: a copy of a hook or settings file written there is a backup, not the guard's file. */
+const TEMP_PREFIXES = ['/tmp/', '/var/tmp/', '$TMPDIR/', '${TMPDIR}/', '/private/tmp/', '/dev/shm/'];
 
-/** Whether writing `path` touches the guard; editor settings count only when the command mentions the guard. */
-function guardPath(path: string, cmd: SimpleCommand): boolean {
-  const p = path.includes('\\') ? path.replace(BACKSLASH, '/') : path;
-  return GUARD_FILES.test(p) || (EDITOR_SETTINGS.test(p) && mentionsGuard(cmd));
+function inTemp(path: string): boolean {
+  return TEMP_PREFIXES.some((t) => path.startsWith(t)) || path === '/tmp' || path === '/dev/null';
 }
 
-function mentionsGuard(cmd: SimpleCommand): boolean {
-  for (const a of cmd.args) if (MENTIONS_GUARD.test(a)) return true;
-  return cmd.stdin !== undefined && MENTIONS_GUARD.test(cmd.stdin);
+function guardKindOf(w: WrittenPath): GuardFileKind | undefined {
+  const kind = w.folderCounts ? guardPathKind(w.path) : guardFileKind(w.path);
+  if (kind === undefined) return undefined;
+  // The discovery folder lives in /tmp; copies of settings or hook files there are only copies.
+  if ((kind === 'settings' || kind === 'hooks') && inTemp(w.path)) return undefined;
+  return kind;
 }
 
-type WriteKind = 'removes' | 'moves away' | 'overwrites' | 'edits';
+/** Interpreters whose program text the fallback below reads (F's interpreter scanners read them properly). */
+const INTERPRETERS: ReadonlySet<string> = new Set(['python', 'python3', 'python2', 'node', 'nodejs', 'ruby', 'deno', 'bun', 'perl', 'php']);
+/**
+ * Names that stand in the code of a program writing a guard file, read in lower case: paths are often
+ * built from parts (`Path.home() / '.claude' / 'settings.json'`), so single parts count.
+ */
+const CODE_GUARD_PARTS: readonly string[] = [
+  'settings.json', 'settings.local.json', 'code-workspace', 'hooks.json', 'config.toml', '.clinerules', '.github', '.copilot', '.claude',
+  '.cursor', '.gemini', '.codex', '.windsurf', '.codeium', '.vscode', '.agent-guard', 'agent-guard', 'globalstorage',
+];
+/**
+ * A call that writes, removes, renames or re-permissions a file. Linear: plain alternatives, and the
+ * `open(… 'w')` form looks at most 200 characters ahead, never to the end of the text.
+ */
+const CODE_WRITES = /write|unlink|remove|rmsync|rmtree|rmdir|dump|truncate|rename|replace|chmod|symlink|copyfile|cpsync|shutil\.(?:copy|move)|\bopen\([^)]{0,200}?['"](?:[wax]|r\+|>)|\bsysopen\b/i;
 
-/** Commands that remove, move, overwrite or edit the files they are given. */
-const WRITERS: ReadonlyMap<string, WriteKind> = new Map<string, WriteKind>([
-  ['rm', 'removes'], ['unlink', 'removes'], ['rmdir', 'removes'], ['shred', 'removes'], ['srm', 'removes'],
-  ['trash', 'removes'], ['trash-put', 'removes'], ['truncate', 'overwrites'], ['Remove-Item', 'removes'],
-  ['mv', 'moves away'], ['cp', 'overwrites'], ['install', 'overwrites'], ['ln', 'overwrites'], ['rsync', 'overwrites'],
-  ['tee', 'overwrites'], ['sponge', 'overwrites'], ['Set-Content', 'overwrites'], ['Out-File', 'overwrites'],
-  ['sed', 'edits'], ['gsed', 'edits'], ['perl', 'edits'], ['chmod', 'edits'], ['chattr', 'edits'], ['chflags', 'edits'],
-]);
-const WRITE_REDIRECTS: ReadonlySet<string> = new Set(['>', '>>', '>|', '&>', '&>>', '1>', '1>>', '2>', '2>>']);
-const IN_PLACE = /^(?:-[a-zA-Z]*i.*|--in-place(?:=.*)?)$/;
-/** Program text of an interpreter that names a guard file and writes or deletes something. */
-const CODE_GUARD_FILE = /\.claude\/settings|\.cursor\/hooks\.json|\.gemini\/settings\.json|\.codex\/hooks\.json|windsurf\/hooks\.json|\.clinerules\/hooks|\.github\/hooks/i;
-const CODE_WRITES = /write|unlink|remove|rmSync|rmtree|dump|truncate|rename|open\([^)]*['"][wa]/i;
-const INTERPRETERS: ReadonlySet<string> = new Set(['python', 'python3', 'node', 'ruby', 'deno', 'bun']);
-
-function hookHit(kind: WriteKind, path: string): RuleHit {
-  return { summary: `${kind} ${code(path)}, which holds Agent Guard's hooks or settings`, target: path };
+function codeWritesGuardFile(code: string): boolean {
+  const lower = code.toLowerCase();
+  return CODE_GUARD_PARTS.some((p) => lower.includes(p)) && CODE_WRITES.test(code);
 }
 
 const editGuardConfig: Rule = {
   id: 'guard.edit-config',
   category: 'guard',
   severity: 'high',
-  // Any command can redirect onto a hook file (`echo {} > .claude/settings.json`).
+  // Any command can redirect onto a guard file (`echo {} > .vscode/settings.json`).
   commands: ['*'],
-  triggers: ['.claude', '.cursor', '.gemini', '.codex', 'windsurf', '.clinerules', '.github', 'settings.json', 'agent-guard', 'agent_guard', 'agentGuard', 'AgentGuard'],
-  summary: 'changes or removes Agent Guard\'s hooks or settings',
-  rationale: 'An agent that edits the hook files or the guard\'s settings switches the guard off for every later command.',
+  triggers: [...new Set([...GUARD_PATH_TRIGGERS, '.claude', '.cursor', '.gemini', '.codex', '.windsurf', '.codeium', '.clinerules', '.github', '.copilot', '.vscode', 'agent_guard', 'agentGuard', 'AgentGuard'])],
+  summary: "changes or removes Agent Guard's hooks, settings or files",
+  rationale: "An agent that edits the hook files, the guard's settings, its state or the extension itself switches the guard off for every later command.",
   match(cmd) {
-    for (const r of cmd.redirects) {
-      if (WRITE_REDIRECTS.has(r.op) && guardPath(r.target, cmd)) return hookHit('overwrites', r.target);
-    }
     if (INTERPRETERS.has(cmd.name)) {
-      for (const a of cmd.args) if (CODE_GUARD_FILE.test(a) && CODE_WRITES.test(a)) return { summary: 'runs code that rewrites Agent Guard\'s hook files', target: a };
-      return null;
+      for (const a of cmd.args) if (codeWritesGuardFile(a)) return { summary: "runs code that writes or removes Agent Guard's hooks, settings or files", target: a.length > 120 ? `${a.slice(0, 117)}…` : a };
     }
-    let kind = WRITERS.get(cmd.name);
-    let from = 0;
-    if (kind === undefined && cmd.name === 'git' && cmd.args[0] === 'rm') {
-      kind = 'removes';
-      from = 1;
-    }
-    if (kind === undefined) return null;
-    if (kind === 'edits' && (cmd.name === 'sed' || cmd.name === 'gsed' || cmd.name === 'perl')) {
-      // sed/perl only write files with -i / --in-place; otherwise they print.
-      let inPlace = false;
-      for (const a of cmd.args) if (IN_PLACE.test(a)) inPlace = true;
-      if (!inPlace) return null;
-    }
-    const s = scanArgs(cmd.args, {}, from);
-    const ops = s.positionals;
-    for (let k = 0; k < ops.length; k++) {
-      if (!guardPath(ops[k], cmd)) continue;
-      // For copies and links only the destination is written; a source is read.
-      if ((cmd.name === 'cp' || cmd.name === 'install' || cmd.name === 'ln' || cmd.name === 'rsync') && k !== ops.length - 1) continue;
-      if (cmd.name === 'mv' && k === ops.length - 1) return hookHit('overwrites', ops[k]);
-      return hookHit(kind, ops[k]);
+    for (const w of writtenPaths(cmd)) {
+      const kind = guardKindOf(w);
+      if (kind !== undefined) return { summary: `${w.verb} ${code(w.path)}, ${GUARD_KIND_WORDS[kind]}`, target: w.path };
     }
     return null;
   },
@@ -135,41 +101,6 @@ const uninstallGuard: Rule = {
       const id = m[1] ?? a[i + 1] ?? '';
       if (MENTIONS_GUARD.test(id)) {
         return { summary: `${a[i].startsWith('--un') ? 'uninstalls' : 'disables'} the Agent Guard extension (${code(id)})`, target: id };
-      }
-    }
-    return null;
-  },
-};
-
-const GUARD_VARIABLE = /^AGENT_GUARD/;
-
-const tamperEnvironment: Rule = {
-  id: 'guard.tamper-environment',
-  category: 'guard',
-  severity: 'high',
-  // `AGENT_GUARD_IPC= cmd` can prefix any command.
-  commands: ['*'],
-  triggers: ['AGENT_GUARD', 'DEBUG'],
-  summary: 'unsets or changes the variables and shell hooks Agent Guard runs on',
-  rationale: 'The terminal guard finds the extension through `AGENT_GUARD_IPC` and checks commands from a DEBUG trap; removing either turns it off.',
-  match(cmd) {
-    for (const k in cmd.assignments) {
-      if (GUARD_VARIABLE.test(k)) return { summary: `sets ${code(k)}, which Agent Guard uses to reach VS Code`, target: k };
-    }
-    const n = cmd.name;
-    if (n === 'unset' || n === 'export' || n === 'declare' || n === 'typeset' || n === 'env' || n === 'Remove-Item') {
-      for (const a of cmd.args) {
-        // `unset AGENT_GUARD_IPC`, `export AGENT_GUARD_IPC=`, `env -u AGENT_GUARD_IPC`, `Remove-Item Env:AGENT_GUARD_IPC`.
-        const name = a.startsWith('--unset=') ? a.slice(8) : a.startsWith('Env:') || a.startsWith('env:') ? a.slice(4) : a;
-        if (GUARD_VARIABLE.test(name)) return { summary: `removes or changes ${code(name.split('=')[0])}, which Agent Guard uses to reach VS Code`, target: name };
-      }
-      return null;
-    }
-    if (n === 'trap') {
-      // `trap - DEBUG` / `trap '' DEBUG` remove the terminal guard's pre-exec check.
-      const last = cmd.args[cmd.args.length - 1];
-      if (last === 'DEBUG' && (cmd.args[0] === '-' || cmd.args[0] === '')) {
-        return { summary: 'removes the shell\'s DEBUG trap, which the terminal guard checks commands from', target: 'DEBUG trap' };
       }
     }
     return null;
@@ -341,5 +272,5 @@ const searchSecrets: Rule = {
 
 export const GUARD_RULES: RulePack = {
   name: 'guard',
-  rules: [editGuardConfig, uninstallGuard, tamperEnvironment, readSecretFiles, printToken, searchSecrets],
+  rules: [editGuardConfig, uninstallGuard, tamperEnvironment, disarmTerminalGuard, readSecretFiles, printToken, searchSecrets],
 };

@@ -15,7 +15,14 @@ const ROWS: Row[] = [
   ['guard.edit-config', 'tee .windsurf/hooks.json < /dev/null', '.windsurf/hooks.json', 'tee out.json < /dev/null'],
   ['guard.edit-config', 'rm -rf .clinerules/hooks', '.clinerules/hooks', 'rm .clinerules/notes.md'],
   ['guard.edit-config', 'rm .github/hooks/agent-guard.json', '.github/hooks/agent-guard.json', 'cat .github/hooks/agent-guard.json'],
-  ['guard.edit-config', "sed -i '/agentGuard/d' .vscode/settings.json", '.vscode/settings.json', "sed -i 's/tabSize\": 2/tabSize\": 4/' .vscode/settings.json"],
+  // A shell write's result cannot be known in advance, so any in-place edit of editor settings asks.
+  ['guard.edit-config', "sed -i 's/tabSize\": 2/tabSize\": 4/' .vscode/settings.json", '.vscode/settings.json', "sed -i 's/tabSize\": 2/tabSize\": 4/' .prettierrc.json"],
+  ['guard.edit-config', 'jq \'.x=1\' .vscode/settings.json > t && mv t .vscode/settings.json', '.vscode/settings.json', 'jq \'.x=1\' tsconfig.json > t && mv t tsconfig.json'],
+  ['guard.edit-config', 'chmod -x .clinerules/hooks/PreToolUse', '.clinerules/hooks/PreToolUse', 'chmod +x scripts/build.sh'],
+  ['guard.edit-config', 'cp evil.json ~/.config/Code/User/settings.json', '~/.config/Code/User/settings.json', 'cp ~/.config/Code/User/settings.json /tmp/settings-backup.json'],
+  ['guard.edit-config', 'rm -rf ~/.agent-guard/acceptances', '~/.agent-guard/acceptances', 'ls ~/.agent-guard'],
+  ['guard.edit-config', 'rm -rf ~/.vscode/extensions/agent-guard.agent-guard-0.1.0', '~/.vscode/extensions/agent-guard.agent-guard-0.1.0', 'ls ~/.vscode/extensions'],
+  ['guard.edit-config', 'git checkout HEAD~1 -- .claude/settings.json', '.claude/settings.json', 'git checkout -b feature'],
   ['guard.edit-config', `python3 -c "import os; os.remove('.claude/settings.json')"`, undefined, `python3 -c "print(open('.claude/settings.json').read())"`],
   ['guard.edit-config', 'git rm .claude/settings.json', '.claude/settings.json', 'git add .claude/settings.json'],
   ['guard.uninstall', 'code --uninstall-extension agent-guard.agent-guard', 'agent-guard.agent-guard', 'code --install-extension agent-guard.agent-guard'],
@@ -23,8 +30,24 @@ const ROWS: Row[] = [
   ['guard.uninstall', 'npm uninstall -g agent-guard', 'agent-guard', 'npm uninstall lodash'],
   ['guard.tamper-environment', 'unset AGENT_GUARD_IPC', 'AGENT_GUARD_IPC', 'unset NODE_OPTIONS'],
   ['guard.tamper-environment', 'AGENT_GUARD_IPC= claude', 'AGENT_GUARD_IPC', 'echo $AGENT_GUARD_IPC'],
-  ['guard.tamper-environment', 'export AGENT_GUARD_IPC=/tmp/fake', 'AGENT_GUARD_IPC=/tmp/fake', 'export PATH=$PATH:/opt/bin'],
-  ['guard.tamper-environment', 'trap - DEBUG', 'DEBUG trap', 'trap "rm -f /tmp/lock" EXIT'],
+  ['guard.tamper-environment', 'export AGENT_GUARD_IPC=/tmp/fake', 'AGENT_GUARD_IPC', 'export PATH=$PATH:/opt/bin'],
+  ['guard.tamper-environment', 'unset -f __ag_debug', '__ag_debug', 'unset -f my_helper'],
+  ['guard.tamper-environment', '__ag_debug() { :; }', '__ag_debug', 'my_debug() { :; }'],
+  ['guard.tamper-environment', 'PROMPT_COMMAND= bash', 'PROMPT_COMMAND', "export PROMPT_COMMAND='history -a; $PROMPT_COMMAND'"],
+  ['guard.tamper-environment', 'unset BASH_ENV', 'BASH_ENV', 'unset NODE_ENV'],
+  // The terminal guard's own switches.
+  ['guard.disarm-terminal', 'trap - DEBUG', 'DEBUG trap', 'trap "rm -f /tmp/lock" EXIT'],
+  ['guard.disarm-terminal', "trap '' debug", 'DEBUG trap', 'trap -p DEBUG'],
+  ['guard.disarm-terminal', 'shopt -u extdebug', 'extdebug', 'shopt -s extglob'],
+  ['guard.disarm-terminal', 'set +o functrace', 'functrace', 'set -o pipefail'],
+  ['guard.disarm-terminal', 'set +eT', 'functrace (set +T)', 'set -euo pipefail'],
+  ['guard.disarm-terminal', 'exec bash --norc --noprofile', '--norc', 'exec bash -l'],
+  ['guard.disarm-terminal', 'zsh -f', '-f', "zsh -c 'ls'"],
+  ['guard.disarm-terminal', 'unfunction __ag_zaccept', '__ag_zaccept', 'unfunction my_prompt'],
+  ['guard.disarm-terminal', 'zle -N accept-line my-widget', 'accept-line', 'zle -N my-widget'],
+  ['guard.disarm-terminal', "bindkey '^M' .accept-line", undefined, "bindkey '^R' history-incremental-search-backward"],
+  ['guard.disarm-terminal', 'unsetopt debug_before_cmd', 'debug_before_cmd', 'unsetopt beep'],
+  ['guard.disarm-terminal', 'setopt no_zle', 'no_zle', 'setopt extended_glob'],
   // Secret stores.
   ['guard.read-secret-store', 'cat ~/.aws/credentials', '~/.aws/credentials', 'cat ~/.aws/config'],
   ['guard.read-secret-store', 'cat ~/.ssh/id_rsa', '~/.ssh/id_rsa', 'cat ~/.ssh/id_rsa.pub'],
@@ -49,7 +72,7 @@ describe('guard rules', () => {
   for (const command of ['cat .env', 'cat .env.local', 'source .env', 'echo "agent-guard is installed" > notes.md', 'git commit -m "stop reading ~/.aws/credentials"']) {
     it(`runs \`${command}\``, () => assert.equal(decisionOf(command), 'allow'));
   }
-  for (const command of ["bash -c 'rm .claude/settings.json'", "sh -c 'unset AGENT_GUARD_IPC; claude'", 'sudo cat ~/.aws/credentials']) {
+  for (const command of ["bash -c 'rm .claude/settings.json'", "sh -c 'unset AGENT_GUARD_IPC; claude'", 'sudo cat ~/.aws/credentials', `bash -c "sed -i 's/confirm/allow/' .vscode/settings.json"`, "bash -c 'trap - DEBUG; rm -rf ~/x'"]) {
     it(`sees through \`${command}\``, () => assert.notEqual(decisionOf(command), 'allow'));
   }
 });
