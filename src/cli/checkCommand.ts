@@ -1,34 +1,28 @@
 // `agent-guard check`: pure judgement, never contacts anything, so scripts and CI can use it.
 // Exit status: 0 allow, 10 confirm, 20 deny (an internal error counts as confirm, never allow).
-import * as fs from 'fs';
-import * as path from 'path';
 import { evaluate } from '../engine/evaluate';
 import type { Policy } from '../engine/policy';
 import type { EvalContext, Verdict } from '../engine/types';
 import type { CliArgs } from './cliArgs';
 import { UsageError } from './cliArgs';
+import { fileReaderFor } from './fileReader';
 import { maskedVerdict, safeMask } from '../log/logRecord';
 import { environmentLabel, plain } from '../outcome/personWords';
 
 export const EXIT = { allow: 0, confirm: 10, deny: 20, usage: 2 } as const;
-const MAX_READ_BYTES = 1024 * 1024;
 
-/** Lets rules read a file a command names as its input (`psql -f x.sql`), bounded in size. */
+/** Lets rules read a file a command names as its input (`psql -f x.sql`); bounded by src/cli/fileReader.ts. */
 export function boundedReader(cwd: string): (p: string) => string | undefined {
+  const files = fileReaderFor(cwd);
   return (p) => {
-    try {
-      const full = path.resolve(cwd, p);
-      const stat = fs.statSync(full);
-      if (!stat.isFile() || stat.size > MAX_READ_BYTES) return undefined;
-      return fs.readFileSync(full, 'utf8');
-    } catch {
-      return undefined;
-    }
+    const r = files.read(p);
+    return r.ok ? r.text : undefined;
   };
 }
 
+/** What the engine is handed for a command run in `cwd`: the environment and the bounded file reader. */
 export function contextFor(cwd: string): EvalContext {
-  return { cwd, env: process.env, readFile: boundedReader(cwd) };
+  return { cwd, env: process.env, files: fileReaderFor(cwd) };
 }
 
 /** The human output of `check` (and of a blocked `ask` outside an interactive terminal): masked, one severity per finding. */
@@ -39,12 +33,13 @@ export function formatVerdict(command: string, verdict: Verdict): string {
   lines.push(`  environment: ${environmentLabel(v)}${provider} (${plain(v.environment.source)})`);
   for (const f of v.findings) lines.push(`  - ${plain(f.summary)} [${f.rule}, ${f.severity}]${f.target ? ` (target: ${f.target})` : ''}`);
   if (v.findings.length === 0) lines.push('  no findings');
+  for (const n of v.notes ?? []) lines.push(`  note: ${safeMask(n)}`);
   return lines.join('\n') + '\n';
 }
 
 export function verdictJson(v: Verdict): string {
   const m = maskedVerdict(v);
-  return JSON.stringify({ decision: m.decision, findings: m.findings, environment: m.environment });
+  return JSON.stringify({ decision: m.decision, findings: m.findings, environment: m.environment, ...(v.notes ? { notes: v.notes.map(safeMask) } : {}) });
 }
 
 export function runCheck(args: CliArgs, policy: Policy): number {

@@ -7,6 +7,8 @@ import type { Policy } from './policy';
 import { parseCommandLine } from './shell/parseCommandLine';
 import { resolveEnvironment, UNKNOWN_ENVIRONMENT } from './environment/resolveEnvironment';
 import { evaluateToolCall } from './toolCall';
+import { expandWhatRuns } from './files/expandWhatRuns';
+import { withReadFile } from './files/fileBounds';
 import { findingAgentMessage } from '../outcome/agentWords';
 
 const DECISION_RANK: Readonly<Record<Decision, number>> = { allow: 0, confirm: 1, deny: 2 };
@@ -95,7 +97,8 @@ function decide(findings: readonly Finding[], policy: Policy): Decision {
 }
 
 function evaluateShell(command: string, policy: Policy, ctx: EvalContext): Verdict {
-  const parsed = parseCommandLine(command);
+  // Files the line runs (scripts, package scripts, Makefile recipes, interpreter code) are read and nested in.
+  const parsed = expandWhatRuns(parseCommandLine(command), ctx);
   const findings: Finding[] = [];
   const hitCommands = new Set<SimpleCommand>();
   for (const cmd of parsed.commands) {
@@ -118,10 +121,11 @@ function evaluateShell(command: string, policy: Policy, ctx: EvalContext): Verdi
   const environment = resolveEnvironment(focus, parsed.commands, ctx, policy);
   const unique = dedupe(findings);
   adjustSeverities(unique, environment.production);
-  return { decision: decide(unique, policy), findings: unique, environment };
+  return { decision: decide(unique, policy), findings: unique, environment, ...(parsed.notes.length > 0 ? { notes: parsed.notes } : {}) };
 }
 
-export function evaluate(action: Action, policy: Policy, context: EvalContext = {}): Verdict {
+export function evaluate(action: Action, policy: Policy, given: EvalContext = {}): Verdict {
+  const context = withReadFile(given);
   try {
     if (action.kind === 'shell') return evaluateShell(action.command, policy, context);
     const result = evaluateToolCall(action.tool, action.args, (cmd) => evaluateShell(cmd, policy, context));

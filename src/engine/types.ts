@@ -20,6 +20,13 @@ export type Category =
   | 'http'
   | 'guard'
   | 'credential'
+  | 'backup'
+  | 'storage'
+  | 'queue'
+  | 'secrets'
+  | 'hosting'
+  | 'platform'
+  | 'fallback'
   | 'opaque'
   | 'tool'
   | 'custom';
@@ -58,6 +65,8 @@ export interface Verdict {
   decision: Decision;
   findings: Finding[];
   environment: EnvironmentInfo;
+  /** Things seen that do not ask, for the person (e.g. "runs `x.sh`, which does not exist: the command will fail"). */
+  notes?: string[];
 }
 
 /** What a door asks about: a shell command line, or an agent's tool call (MCP and the like). */
@@ -77,6 +86,22 @@ export interface EvalContext {
    * `curl --data @body.json`). Supplied by the CLI; without it such content counts as unreadable.
    */
   readFile?: (path: string) => string | undefined;
+  /**
+   * The bounded file-reading capability for files a command runs (`bash x.sh`, `npm run x`, `make`,
+   * `python x.py`). Handed in by the CLI and the extension; the engine derives `readFile` from it when
+   * `readFile` is not given. Without it such files are not read.
+   */
+  files?: FileAccess;
+}
+
+/** Why a file could not be read; the finding (or note, for `missing`) names it. */
+export type FileReadFailure = 'missing' | 'too-big' | 'binary' | 'unreadable' | 'not-a-file' | 'time';
+
+export type FileRead = { ok: true; text: string } | { ok: false; reason: FileReadFailure; detail?: string };
+
+/** Reads one file, relative paths against the command's cwd, bounded in bytes and time by the implementation. */
+export interface FileAccess {
+  read(path: string): FileRead;
 }
 
 // ---------------------------------------------------------------------------------------------

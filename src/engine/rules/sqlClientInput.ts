@@ -392,7 +392,11 @@ function argText(value: string, cmd: SimpleCommand, index: number, rc: RuleConte
 
 function fileInput(path: string, rc: RuleContext): Input {
   if (WHOLLY_DYNAMIC.test(path) || path.includes('$')) return { unreadable: `file \`${path}\`` };
-  const text = rc.ctx.readFile?.(path);
+  // A file that does not exist makes the client fail before it runs anything: nothing to judge (the
+  // files step notes it). Any other failure (too big, binary, unreadable) is unreadable SQL: ask.
+  const read = rc.ctx.files?.read(path);
+  if (read && !read.ok && read.reason === 'missing') return { text: '', origin: `missing file ${path}` };
+  const text = read ? (read.ok ? read.text : undefined) : rc.ctx.readFile?.(path);
   return text === undefined ? { unreadable: `file \`${path}\`` } : { text, origin: `file ${path}` };
 }
 

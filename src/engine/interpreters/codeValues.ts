@@ -1,0 +1,215 @@
+// What an argument expression evaluates to, when the code spells it out: string literals, their
+// concatenation, lists of literals, variables assigned a literal earlier, path joins, and the home
+// and current folders. Anything else is computed at run time (unknown).
+import { COMPUTED, type Token } from './codeLexer';
+
+export type Value =
+  | { kind: 'str'; text: string; dynamic: boolean }
+  | { kind: 'list'; items: Value[] }
+  | { kind: 'unknown' };
+
+export const UNKNOWN: Value = { kind: 'unknown' };
+
+/** Variables assigned a literal (`cmd = 'ls'`, `const dir = "dist"`, `my $d = "x"`), last assignment wins. */
+export type Literals = ReadonlyMap<string, Value>;
+
+const HOME_CALLS: ReadonlySet<string> = new Set(['os.homedir', 'homedir', 'Path.home', 'pathlib.Path.home', 'Dir.home', 'path.expand', 'os.UserHomeDir']);
+const CWD_CALLS: ReadonlySet<string> = new Set(['os.getcwd', 'process.cwd', 'Path.cwd', 'pathlib.Path.cwd', 'Dir.pwd', 'getwd', 'Deno.cwd', 'os.Getwd']);
+const JOIN_CALLS: ReadonlySet<string> = new Set(['os.path.join', 'path.join', 'path.resolve', 'File.join', 'file.path', 'Path', 'pathlib.Path', 'PurePath', 'filepath.Join', 'path.Join', 'File::Spec.catfile', 'File::Spec.catdir']);
+const EXPAND_CALLS: ReadonlySet<string> = new Set(['os.path.expanduser', 'expanduser', 'File.expand_path', 'path.expand', 'normalizePath', 'os.path.abspath', 'os.path.realpath', 'str', 'String', 'Pathname.new', 'Pathname']);
+const HOME_VARIABLES: ReadonlySet<string> = new Set(['HOME', 'USERPROFILE']);
+const CONCAT: ReadonlySet<string> = new Set(['+', '.', '..', '/']);
+
+export function str(text: string, dynamic = false): Value {
+  return { kind: 'str', text, dynamic };
+}
+
+/** The text of a value for display or for shell text: computed parts become `${CODE_VALUE}`. */
+export function textOf(v: Value): string {
+  if (v.kind === 'str') return v.text;
+  if (v.kind === 'list') return v.items.map(textOf).join(' ');
+  return COMPUTED;
+}
+
+export function isLiteral(v: Value): boolean {
+  if (v.kind === 'str') return !v.dynamic;
+  if (v.kind === 'list') return v.items.every(isLiteral);
+  return false;
+}
+
+/** `os.environ['HOME']`, `process.env.HOME`, `ENV['HOME']`, `$ENV{HOME}`, `os.getenv('HOME')`, `Sys.getenv("HOME")`. */
+function isHomeVariable(tokens: readonly Token[]): boolean {
+  let env = false;
+  let home = false;
+  for (const t of tokens) {
+    if (t.kind === 'id' && (t.value === 'environ' || t.value === 'env' || t.value === 'ENV' || t.value === '$ENV' || t.value === 'getenv' || t.value === 'Sys' || t.value === 'Getenv')) env = true;
+    if ((t.kind === 'id' || t.kind === 'str') && HOME_VARIABLES.has(t.value)) home = true;
+  }
+  return env && home;
+}
+
+function calleeName(tokens: readonly Token[], open: number): string {
+  const parts: string[] = [];
+  for (let k = 0; k < open; k++) {
+    const t = tokens[k];
+    if (t.kind === 'id') parts.push(t.value);
+    else if (t.value !== '.' && t.value !== '::' && t.value !== '->') return '';
+  }
+  return parts.join('.');
+}
+
+function joinPaths(items: Value[]): Value {
+  if (items.length === 0) return UNKNOWN;
+  let text = '';
+  let dynamic = false;
+  for (const it of items) {
+    if (it.kind !== 'str') {
+      text += (text === '' ? '' : '/') + COMPUTED;
+      dynamic = true;
+      continue;
+    }
+    dynamic ||= it.dynamic;
+    if (it.text.startsWith('/')) text = it.text;
+    else text = text === '' ? it.text : `${text.replace(/\/$/, '')}/${it.text}`;
+  }
+  return str(text, dynamic);
+}
+
+/** Splits tokens at top-level commas (for nested calls inside an expression). */
+function splitTop(tokens: readonly Token[]): Token[][] {
+  const out: Token[][] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const v = tokens[i].kind === 'p' ? tokens[i].value : '';
+    if (v === '(' || v === '[' || v === '{') depth++;
+    else if (v === ')' || v === ']' || v === '}') depth--;
+    else if (v === ',' && depth === 0) {
+      out.push(tokens.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (start < tokens.length) out.push(tokens.slice(start));
+  return out;
+}
+
+/** Index of the bracket closing tokens[open], or -1. */
+function closing(tokens: readonly Token[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    const v = tokens[i].kind === 'p' ? tokens[i].value : '';
+    if (v === '(' || v === '[' || v === '{') depth++;
+    else if (v === ')' || v === ']' || v === '}') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The value of an expression. `depth` bounds nested calls (`Path(os.path.join(…))`); each level only
+ * looks at a slice of the tokens it was given, so the work is bounded by tokens × depth.
+ */
+export function evaluateExpression(tokens: readonly Token[], vars: Literals, depth = 0): Value {
+  if (tokens.length === 0 || depth > 4) return UNKNOWN;
+  // Keyword argument `shell=True` / `cwd: x`: the value is what follows.
+  if (tokens.length >= 3 && tokens[0].kind === 'id' && tokens[1].kind === 'p' && (tokens[1].value === '=' || tokens[1].value === ':')) {
+    return evaluateExpression(tokens.slice(2), vars, depth);
+  }
+  const first = tokens[0];
+  if (tokens.length === 1) {
+    if (first.kind === 'str') {
+      if (first.words) return { kind: 'list', items: first.value.split(' ').filter(Boolean).map((w) => str(w)) };
+      return str(first.value, first.dynamic === true);
+    }
+    if (first.kind === 'id') return vars.get(first.value) ?? UNKNOWN;
+    return UNKNOWN;
+  }
+  // A list literal: `['rm', '-rf', d]`, perl `('rm', '-rf')`.
+  if (first.kind === 'p' && (first.value === '[' || first.value === '(') && closing(tokens, 0) === tokens.length - 1) {
+    const inner = tokens.slice(1, -1);
+    const parts = splitTop(inner);
+    if (first.value === '(' && parts.length === 1) return evaluateExpression(inner, vars, depth + 1);
+    return { kind: 'list', items: parts.map((p) => evaluateExpression(p, vars, depth + 1)) };
+  }
+  if (isHomeVariable(tokens) && tokens.length <= 8) return str('~');
+  // A call: `Path('x')`, `os.path.join(a, 'b')`, `os.homedir()`.
+  const open = tokens.findIndex((t) => t.kind === 'p' && t.value === '(');
+  if (open > 0 && closing(tokens, open) === tokens.length - 1) {
+    const name = calleeName(tokens, open);
+    const args = splitTop(tokens.slice(open + 1, -1));
+    if (HOME_CALLS.has(name)) return str('~');
+    if (CWD_CALLS.has(name)) return str('.');
+    if (JOIN_CALLS.has(name)) return joinPaths(args.map((a) => evaluateExpression(a, vars, depth + 1)));
+    if (EXPAND_CALLS.has(name) && args.length >= 1) return evaluateExpression(args[0], vars, depth + 1);
+    return UNKNOWN;
+  }
+  // Concatenation: `'rm -rf ' + d`, perl `"a" . $b`, lua `'a' .. b`, pathlib `Path.home() / 'x'`.
+  const pieces: Token[][] = [];
+  let start = 0;
+  let depthHere = 0;
+  let slash = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const v = t.kind === 'p' ? t.value : '';
+    if (v === '(' || v === '[' || v === '{') depthHere++;
+    else if (v === ')' || v === ']' || v === '}') depthHere--;
+    else if (depthHere === 0 && CONCAT.has(v) && !(v === '.' && tokens[i + 1]?.kind === 'id' && tokens[i - 1]?.kind !== 'str')) {
+      if (v === '/') slash = true;
+      pieces.push(tokens.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (pieces.length === 0) {
+    // `"rm -rf %s" % d`, `"rm -rf {}".format(d)`: a template the code fills in.
+    if (first.kind === 'str') return str(first.value, true);
+    return UNKNOWN;
+  }
+  pieces.push(tokens.slice(start));
+  const values = pieces.map((p) => evaluateExpression(p, vars, depth + 1));
+  if (slash) return joinPaths(values);
+  if (!values.some((v) => v.kind === 'str')) return UNKNOWN;
+  let text = '';
+  let dynamic = false;
+  for (const v of values) {
+    if (v.kind === 'str') {
+      text += v.text;
+      dynamic ||= v.dynamic;
+    } else {
+      text += COMPUTED;
+      dynamic = true;
+    }
+  }
+  return str(text, dynamic);
+}
+
+/** `name = <literal>` assignments (python, js `const/let/var`, perl `my $x`, ruby, php `$x`), in order. */
+export function literalAssignments(tokens: readonly Token[]): Map<string, Value> {
+  const vars = new Map<string, Value>();
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'p' || (t.value !== '=' && t.value !== ':=' && t.value !== '<-')) continue;
+    const target = tokens[i - 1];
+    if (target.kind !== 'id') continue;
+    const before = tokens[i - 2];
+    if (before && before.kind === 'p' && (before.value === '.' || before.value === '->')) continue;
+    // The right side up to the end of the statement: a newline, `;`, or a closing bracket at depth 0.
+    let j = i + 1;
+    let depth = 0;
+    while (j < tokens.length && j - i < 64) {
+      const u = tokens[j];
+      if (j > i + 1 && u.newline && depth === 0) break;
+      const v = u.kind === 'p' ? u.value : '';
+      if (v === '(' || v === '[' || v === '{') depth++;
+      else if (v === ')' || v === ']' || v === '}') {
+        if (depth === 0) break;
+        depth--;
+      } else if (depth === 0 && (v === ';' || v === ',')) break;
+      j++;
+    }
+    const value = evaluateExpression(tokens.slice(i + 1, j), vars);
+    vars.set(target.value, value);
+  }
+  return vars;
+}

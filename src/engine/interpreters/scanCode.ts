@@ -1,0 +1,453 @@
+// Reads interpreter code the way DESIGN's "Interpreter code" convention says: process spawns become
+// shell text, deletes and writes become the file operations they are, HTTP calls and SQL become the
+// requests and statements they send, and whatever the code computes where something executes it
+// (eval of a variable, a spawn of a computed string, a computed attribute) asks.
+// One interface for every family: scanCode(family, code) → CodeEffect[]; the caller turns the effects
+// into shell text for the same rules (see codeEffectsToShell.ts).
+import { COMPUTED, lexCode, type Token } from './codeLexer';
+import { findCalls, type Call } from './codeCalls';
+import { evaluateExpression, isLiteral, literalAssignments, str, textOf, UNKNOWN, type Literals, type Value } from './codeValues';
+import { AWK, TCL, VIM, type CallRole, type Family } from './families';
+
+/** Code longer than this is not read in full: the line asks ("too long to read"). */
+export const MAX_CODE_CHARS = 256 * 1024;
+/** `exec("…")` of literal code is read as code again, this many levels deep. */
+const MAX_EVAL_DEPTH = 3;
+
+export type CodeEffect =
+  /** Shell text the code runs; computed parts are `${CODE_VALUE}`. */
+  | { kind: 'shell'; text: string; call: string }
+  /** A program with its arguments (no shell in between). */
+  | { kind: 'argv'; words: Value[]; call: string }
+  | { kind: 'delete'; path: Value; recursive: boolean; call: string; describe?: string }
+  | { kind: 'write'; path: Value; call: string }
+  | { kind: 'http'; method: string; url: Value; body?: string; call: string }
+  | { kind: 'sql'; text: string; call: string }
+  /** Something that asks by itself: computed code, an ORM bulk delete, code too long to read. */
+  | { kind: 'ask'; rule: string; summary: string };
+
+const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+const ROLE_METHOD: Partial<Record<CallRole, string>> = { 'http-get': 'GET', 'http-post': 'POST', 'http-put': 'PUT', 'http-patch': 'PATCH', 'http-delete': 'DELETE' };
+const SQL_START = /^\s*(?:select|insert|update|delete|drop|truncate|alter|create|replace|merge|grant|revoke|with|pragma|vacuum|attach|begin|exec|call|set|use)\b/i;
+const URL_START = /^https?:\/\//i;
+
+/** The role of a call: the exact name, then shorter dotted suffixes, then `.method`. */
+function roleOf(family: Family, name: string): CallRole | undefined {
+  const exact = family.calls.get(name);
+  if (exact) return exact;
+  let dot = name.indexOf('.');
+  while (dot >= 0) {
+    const suffix = name.slice(dot + 1);
+    const r = family.calls.get(suffix);
+    if (r && suffix.includes('.')) return r;
+    dot = name.indexOf('.', dot + 1);
+  }
+  const last = name.slice(name.lastIndexOf('.') + 1);
+  return family.calls.get(`.${last}`);
+}
+
+function argValue(call: Call, i: number, vars: Literals): Value {
+  const a = call.args[i];
+  return a ? evaluateExpression(a, vars) : UNKNOWN;
+}
+
+/** `recursive: true`, `recursive=TRUE`, `{ recursive: true, force: true }` anywhere among the arguments. */
+function hasTrueOption(call: Call, key: string): boolean {
+  for (const arg of call.args) {
+    for (let i = 0; i + 2 < arg.length; i++) {
+      if (arg[i].value === key && (arg[i + 1].value === ':' || arg[i + 1].value === '=' || arg[i + 1].value === '=>')) {
+        const v = arg[i + 2].value;
+        return v === 'true' || v === 'True' || v === 'TRUE' || v === 'T';
+      }
+    }
+  }
+  return false;
+}
+
+/** The value following `key:` / `key=` / `key =>` among a call's arguments. */
+function optionValue(call: Call, key: string, vars: Literals): Value | undefined {
+  for (const arg of call.args) {
+    for (let i = 0; i + 2 < arg.length; i++) {
+      if ((arg[i].value === key || (arg[i].kind === 'str' && arg[i].value === key)) && (arg[i + 1].value === ':' || arg[i + 1].value === '=' || arg[i + 1].value === '=>')) {
+        let j = i + 2;
+        let depth = 0;
+        while (j < arg.length) {
+          const v = arg[j].kind === 'p' ? arg[j].value : '';
+          if (v === '(' || v === '[' || v === '{') depth++;
+          else if (v === ')' || v === ']' || v === '}') {
+            if (depth === 0) break;
+            depth--;
+          } else if (v === ',' && depth === 0) break;
+          j++;
+        }
+        return evaluateExpression(arg.slice(i + 2, j), vars);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Every literal string inside a call's arguments, in order (a request body's text). */
+function literalStrings(call: Call): string[] {
+  const out: string[] = [];
+  for (const a of call.args) for (const t of a) if (t.kind === 'str' && !t.dynamic) out.push(t.value);
+  return out;
+}
+
+function isEmptyObject(arg: readonly Token[] | undefined): boolean {
+  return arg !== undefined && arg.length === 2 && arg[0].value === '{' && arg[1].value === '}';
+}
+
+function bodyOf(call: Call): string | undefined {
+  const strings = literalStrings(call).filter((s) => !URL_START.test(s) && !HTTP_METHODS.has(s.toUpperCase()));
+  if (strings.length === 0) return undefined;
+  const doc = strings.find((s) => /\bmutation\b/.test(s));
+  return doc !== undefined ? JSON.stringify({ query: doc }) : strings.join(' ');
+}
+
+/** A path argument: `Path('x').unlink()` names it on the receiver instead. */
+function pathOf(call: Call, vars: Literals): Value {
+  if (call.args.length > 0) return argValue(call, 0, vars);
+  if (call.chainedOn) return evaluateExpression(rebuildCall(call.chainedOn), vars);
+  const receiver = call.name.slice(0, call.name.lastIndexOf('.'));
+  return receiver && !receiver.includes('.') ? vars.get(receiver) ?? UNKNOWN : UNKNOWN;
+}
+
+/** Tokens of a call expression again (`Path('x')`), for evaluating a receiver. */
+function rebuildCall(call: Call): Token[] {
+  const out: Token[] = [];
+  const parts = call.name.split('.');
+  parts.forEach((p, i) => {
+    if (i > 0) out.push({ kind: 'p', value: '.', newline: false });
+    out.push({ kind: 'id', value: p, newline: false });
+  });
+  out.push({ kind: 'p', value: '(', newline: false });
+  call.args.forEach((a, i) => {
+    if (i > 0) out.push({ kind: 'p', value: ',', newline: false });
+    out.push(...a);
+  });
+  out.push({ kind: 'p', value: ')', newline: false });
+  return out;
+}
+
+/** Words of an argv call: `spawn('rm', ['-rf', d])`, `exec.Command("rm", "-rf", d)`, `Bun.spawn(['rm', …])`, `Deno.Command('rm', { args })`. */
+function argvWords(call: Call, from: number, vars: Literals): Value[] {
+  const first = argValue(call, from, vars);
+  if (first.kind === 'list') return first.items;
+  const cmdOption = optionValue(call, 'cmd', vars);
+  if (cmdOption && cmdOption.kind === 'list') return cmdOption.items;
+  const words: Value[] = [first];
+  const second = argValue(call, from + 1, vars);
+  const argsOption = optionValue(call, 'args', vars);
+  if (second.kind === 'list') {
+    // os.execvp('rm', ['rm', '-rf', d]): the list starts with argv[0] again.
+    const items = second.items;
+    const dup = items[0] && items[0].kind === 'str' && first.kind === 'str' && items[0].text === first.text;
+    words.push(...(dup ? items.slice(1) : items));
+  } else if (argsOption && argsOption.kind === 'list') {
+    words.push(...argsOption.items);
+  } else {
+    for (let i = from + 1; i < call.args.length; i++) {
+      const a = call.args[i];
+      // Options objects (`{ stdio: 'inherit' }`) are not argv words.
+      if (a[0]?.value === '{') continue;
+      if (a.length >= 2 && a[0].kind === 'id' && (a[1].value === '=' || a[1].value === ':')) continue;
+      words.push(evaluateExpression(a, vars));
+    }
+  }
+  return words;
+}
+
+interface ScanState {
+  family: Family;
+  effects: CodeEffect[];
+  depth: number;
+}
+
+function computedSummary(family: Family, what: string, call: string): CodeEffect {
+  return { kind: 'ask', rule: 'code.computed', summary: `runs ${family.label} code that ${what} (\`${call}\`): the guard cannot read what it will do` };
+}
+
+function scanCall(call: Call, role: CallRole, vars: Literals, s: ScanState): void {
+  const { family, effects } = s;
+  const name = call.name;
+  switch (role) {
+    case 'shell': {
+      if (call.args.length === 0) return;
+      const v = argValue(call, 0, vars);
+      if (v.kind === 'list') effects.push({ kind: 'argv', words: v.items, call: name });
+      else if (v.kind === 'str' && call.args.length > 1 && isSeveralWords(call, vars)) effects.push({ kind: 'argv', words: call.args.map((a) => evaluateExpression(a, vars)), call: name });
+      else if (v.kind === 'str') effects.push({ kind: 'shell', text: v.text, call: name });
+      else effects.push(computedSummary(family, 'runs a command it computes', name));
+      return;
+    }
+    case 'argv':
+    case 'argv-after-first': {
+      if (call.args.length === 0) return;
+      effects.push({ kind: 'argv', words: argvWords(call, role === 'argv' ? 0 : 1, vars), call: name });
+      return;
+    }
+    case 'delete-tree':
+      effects.push({ kind: 'delete', path: pathOf(call, vars), recursive: true, call: name });
+      return;
+    case 'delete-if-recursive':
+      if (call.args.length === 0) return;
+      effects.push({ kind: 'delete', path: argValue(call, 0, vars), recursive: hasTrueOption(call, 'recursive'), call: name });
+      return;
+    case 'delete-file': {
+      const arg = call.args[0];
+      // perl `unlink glob "~/data/*"`, `unlink <*.db>`: every file the pattern matches.
+      if (arg && arg[0]?.kind === 'id' && arg[0].value === 'glob') {
+        effects.push({ kind: 'delete', path: evaluateExpression(arg.slice(1), vars), recursive: true, call: name, describe: 'every file a pattern matches' });
+        return;
+      }
+      if (!arg && !call.chainedOn && !call.name.includes('.')) return;
+      effects.push({ kind: 'delete', path: pathOf(call, vars), recursive: false, call: name });
+      return;
+    }
+    case 'write':
+      effects.push({ kind: 'write', path: pathOf(call, vars), call: name });
+      return;
+    case 'open': {
+      const modeArg = argValue(call, 1, vars);
+      const mode = optionValue(call, 'mode', vars) ?? modeArg;
+      const pathArg = argValue(call, family.id === 'perl' && call.args.length >= 2 ? call.args.length - 1 : 0, vars);
+      if (family.id === 'perl') {
+        // open(FH, '>', 'f') / open(FH, '>f') / open(FH, 'cmd |') / open(FH, '-|', 'cmd').
+        const m = call.args.length >= 3 ? argValue(call, 1, vars) : UNKNOWN;
+        const single = call.args.length === 2 ? argValue(call, 1, vars) : UNKNOWN;
+        if (m.kind === 'str' && (m.text === '-|' || m.text === '|-')) {
+          effects.push({ kind: 'argv', words: call.args.slice(2).map((a) => evaluateExpression(a, vars)), call: name });
+        } else if (m.kind === 'str' && m.text.startsWith('>')) {
+          effects.push({ kind: 'write', path: pathArg, call: name });
+        } else if (single.kind === 'str') {
+          const t = single.text.trim();
+          if (t.endsWith('|') || t.startsWith('|')) effects.push({ kind: 'shell', text: t.replace(/^\|\s*/, '').replace(/\s*\|$/, ''), call: name });
+          else if (t.startsWith('>')) effects.push({ kind: 'write', path: str(t.replace(/^>+\s*/, ''), single.dynamic), call: name });
+        }
+        return;
+      }
+      if (mode.kind === 'str' && (mode.text.includes('w') || mode.text.includes('a'))) effects.push({ kind: 'write', path: pathArg, call: name });
+      return;
+    }
+    case 'http-get':
+    case 'http-post':
+    case 'http-put':
+    case 'http-patch':
+    case 'http-delete':
+      effects.push({ kind: 'http', method: ROLE_METHOD[role] as string, url: argValue(call, 0, vars), body: bodyOf(call), call: name });
+      return;
+    case 'http-method': {
+      const m = argValue(call, 0, vars);
+      const first = call.args[0]?.[0];
+      const method = m.kind === 'str' ? m.text.toUpperCase() : first?.kind === 'id' ? first.value.toUpperCase() : '';
+      if (!HTTP_METHODS.has(method)) return;
+      // `HTTP::Request->new(DELETE => url)`: one argument holding `METHOD => url`.
+      const url = call.args.length >= 2 ? argValue(call, 1, vars) : evaluateExpression((call.args[0] ?? []).slice(2), vars);
+      effects.push({ kind: 'http', method, url, body: bodyOf(call), call: name });
+      return;
+    }
+    case 'http-options': {
+      const m = optionValue(call, 'method', vars);
+      const method = m && m.kind === 'str' ? m.text.toUpperCase() : m ? 'UNKNOWN' : 'GET';
+      let url = argValue(call, 0, vars);
+      // urlopen(Request(…)): the Request call is scanned by itself.
+      if (call.name.endsWith('urlopen') && call.args[0]?.some((t) => t.value === 'Request')) return;
+      if (url.kind === 'unknown' && call.args.length === 0) url = UNKNOWN;
+      effects.push({ kind: 'http', method: method === 'UNKNOWN' ? 'DELETE' : method, url, body: bodyOf(call), call: name });
+      return;
+    }
+    case 'http-config': {
+      const m = optionValue(call, 'method', vars);
+      const url = optionValue(call, 'url', vars) ?? argValue(call, 0, vars);
+      const method = m && m.kind === 'str' ? m.text.toUpperCase() : 'GET';
+      effects.push({ kind: 'http', method, url, body: bodyOf(call), call: name });
+      return;
+    }
+    case 'sql': {
+      for (const t of literalStrings(call)) {
+        if (SQL_START.test(t)) effects.push({ kind: 'sql', text: t, call: name });
+      }
+      return;
+    }
+    case 'orm-bulk':
+      effects.push({ kind: 'ask', rule: 'code.orm-bulk-delete', summary: `runs ${family.label} code that deletes every row of a table through an ORM (\`${name}\`)` });
+      return;
+    case 'orm-maybe-bulk':
+      if (isBulk(call)) effects.push({ kind: 'ask', rule: 'code.orm-bulk-delete', summary: `runs ${family.label} code that deletes every row or document of a collection (\`${name}\`)` });
+      return;
+    case 'eval': {
+      if (call.args.length === 0) return;
+      const v = argValue(call, 0, vars);
+      if (v.kind === 'str' && !v.dynamic) {
+        if (s.depth < MAX_EVAL_DEPTH) scanInto(family, v.text, s.effects, s.depth + 1);
+        else effects.push({ kind: 'ask', rule: 'code.too-deep', summary: `runs ${family.label} code that evaluates code inside code too deeply for the guard to follow` });
+        return;
+      }
+      effects.push(computedSummary(family, 'evaluates code it computes', name));
+      return;
+    }
+    case 'computed-name': {
+      const idx = name === 'getattr' || name.endsWith('const_get') ? 1 : 0;
+      const v = argValue(call, idx, vars);
+      if (call.args.length > idx && !isLiteral(v)) effects.push(computedSummary(family, 'reaches a function by a name it computes', name));
+      return;
+    }
+    case 'decode': {
+      const v = argValue(call, 0, vars);
+      if (v.kind === 'str' && /^[Hh]\*?$/.test(v.text)) effects.push(computedSummary(family, 'decodes hidden bytes', name));
+      return;
+    }
+  }
+}
+
+/** `system('rm', '-rf', d)`: several words are argv, not one shell line. */
+function isSeveralWords(call: Call, vars: Literals): boolean {
+  if (call.args.length < 2) return false;
+  // Python's subprocess.run("…", shell=True): the second argument is a keyword.
+  const second = call.args[1];
+  if (second.length >= 2 && second[0].kind === 'id' && (second[1].value === '=' || second[1].value === ':')) return false;
+  if (second[0]?.value === '{') return false;
+  return evaluateExpression(call.args[0], vars).kind === 'str';
+}
+
+function isBulk(call: Call): boolean {
+  const last = call.name.slice(call.name.lastIndexOf('.') + 1);
+  const chained = call.chainedOn?.name ?? '';
+  switch (last) {
+    case 'deleteMany':
+    case 'delete_many':
+      return call.args.length === 0 || isEmptyObject(call.args[0]);
+    case 'destroy':
+      return call.args.some((a) => a.some((t) => t.value === 'truncate')) || call.args.some((a) => a.some((t, i) => t.value === 'where' && isEmptyObject(a.slice(i + 2, i + 4))));
+    case 'delete':
+      return call.args.length === 0 && (/(?:^|\.)all$/.test(chained) || /(?:^|\.)query$/.test(chained) || call.name.includes('.query.') || call.name.includes('.objects.'));
+    case 'drop_database':
+      return true;
+    default:
+      // `.drop()`, `.drop_collection()` on a collection: zero arguments.
+      return call.args.length === 0 && (call.name.startsWith('db.') || /collection/i.test(call.name) || /collection/i.test(chained));
+  }
+}
+
+/** Tcl: `exec rm -rf x`, `file delete -force x`, `eval $code`, `open "|cmd"`; read line by line. */
+function scanTcl(code: string, effects: CodeEffect[]): void {
+  for (const raw of code.split(/[\n;\[\]]/)) {
+    const line = raw.trim();
+    if (line.startsWith('#')) continue;
+    const words = line.split(/\s+/);
+    if (words[0] === 'exec') effects.push({ kind: 'shell', text: words.slice(1).join(' ').replace(/[{}]/g, "'"), call: 'exec' });
+    else if (words[0] === 'file' && words[1] === 'delete') {
+      const force = words.includes('-force');
+      for (const p of words.slice(2).filter((w) => !w.startsWith('-'))) effects.push({ kind: 'delete', path: p.includes('$') ? UNKNOWN : str(p.replace(/^["{]|["}]$/g, '')), recursive: force, call: 'file delete' });
+    } else if ((words[0] === 'eval' || words[0] === 'uplevel') && line.includes('$')) {
+      effects.push({ kind: 'ask', rule: 'code.computed', summary: 'runs Tcl code that evaluates code it computes: the guard cannot read what it will do' });
+    } else if (words[0] === 'open' && words[1]?.startsWith('"|')) {
+      effects.push({ kind: 'shell', text: line.slice(line.indexOf('|') + 1).replace(/"[^"]*$/, ''), call: 'open |' });
+    }
+  }
+}
+
+/** awk: `print … | "sh"`, `"cmd" | getline`; `system()` is an ordinary call. */
+function scanAwkPipes(tokens: readonly Token[], effects: CodeEffect[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'p' || t.value !== '|') continue;
+    const next = tokens[i + 1];
+    const prev = tokens[i - 1];
+    if (next?.kind === 'str') {
+      const target = next.value.trim();
+      if (/^(?:ba|z|da)?sh$/.test(target)) {
+        // Whatever is printed into a shell runs: literal prints are read, anything else asks.
+        let j = i - 1;
+        const parts: string[] = [];
+        let computed = false;
+        while (j >= 0 && !(tokens[j].kind === 'id' && (tokens[j].value === 'print' || tokens[j].value === 'printf'))) {
+          if (tokens[j].kind === 'str') parts.unshift(tokens[j].value);
+          else if (tokens[j].kind === 'id') computed = true;
+          j--;
+        }
+        if (computed || parts.length === 0) effects.push({ kind: 'ask', rule: 'code.computed', summary: 'runs awk code that prints computed text into a shell: the guard cannot read what it will do' });
+        else effects.push({ kind: 'shell', text: parts.join(''), call: `print | "${target}"` });
+      } else effects.push({ kind: 'shell', text: next.dynamic ? COMPUTED : target, call: '| "…"' });
+    } else if (next?.kind === 'id' && next.value === 'getline' && prev?.kind === 'str') {
+      effects.push({ kind: 'shell', text: prev.value, call: '"…" | getline' });
+    }
+  }
+}
+
+/** `!cmd` after an optional range (`%`, `.`, `1,$`) or `r`/`w`. */
+const VIM_BANG = /^(?:[%.$,0-9']*|r(?:ead)?|w(?:rite)?)\s*!(.*)$/;
+const VIM_LINE_PREFIX = /^(?:silent!?|sil!?|exe(?:cute)?|keepalt|noautocmd)\s+/;
+
+/** Vim/ex commands: `!cmd`, `:!cmd`, `%!cmd`, `r !cmd`, `w !cmd`, `silent !cmd`, and `system()` calls. */
+function scanVim(code: string, effects: CodeEffect[], depth: number): void {
+  for (const raw of code.split(/\n|\|(?!\|)/)) {
+    let line = raw.trim().replace(/^:+/, '').trim();
+    line = line.replace(VIM_LINE_PREFIX, '');
+    const bang = VIM_BANG.exec(line);
+    if (bang && bang[1].trim() !== '') effects.push({ kind: 'shell', text: bang[1].trim(), call: '!' });
+  }
+  scanGeneric(VIM, code, effects, depth);
+}
+
+/** Reads code of one family and appends what it does to `effects`. */
+function scanInto(family: Family, code: string, effects: CodeEffect[], depth: number): void {
+  if (family === TCL) return scanTcl(code, effects);
+  if (family === VIM) return scanVim(code, effects, depth);
+  scanGeneric(family, code, effects, depth);
+}
+
+function scanGeneric(family: Family, code: string, effects: CodeEffect[], depth: number): void {
+  const tokens = lexCode(code, family.lex);
+  const vars = literalAssignments(tokens);
+  const calls = findCalls(tokens, { bareCalls: family.bareCalls, separators: family.separators });
+  const s: ScanState = { family, effects, depth };
+  let lists = false;
+  let charCodes = 0;
+  const fileDeletes: CodeEffect[] = [];
+  for (const call of calls) {
+    if (family.listings.has(call.name) || family.listings.has(`.${call.name.slice(call.name.lastIndexOf('.') + 1)}`)) lists = true;
+    if (family.charCodes !== undefined && call.name === family.charCodes) charCodes++;
+    const role = roleOf(family, call.name);
+    if (!role) continue;
+    const before = effects.length;
+    scanCall(call, role, vars, s);
+    for (let k = before; k < effects.length; k++) {
+      const e = effects[k];
+      if (e.kind === 'delete' && !e.recursive && !isLiteral(e.path)) fileDeletes.push(e);
+    }
+  }
+  // Backticks, `%x()`, `qx()`: strings the language hands to a shell.
+  for (const t of tokens) if (t.kind === 'str' && t.exec) effects.push({ kind: 'shell', text: t.value, call: '`…`' });
+  // Tagged templates: zx `$\`rm -rf x\``, Bun `$\`…\``, prisma `$executeRaw\`…\``.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if (t.kind !== 'id' || next.kind !== 'str' || family.lex.backtick !== 'template') continue;
+    const role = roleOf(family, t.value);
+    if (role === 'shell') effects.push({ kind: 'shell', text: next.value, call: `${t.value}\`…\`` });
+    else if (role === 'sql' && SQL_START.test(next.value)) effects.push({ kind: 'sql', text: next.value, call: t.value });
+  }
+  if (family === AWK) scanAwkPipes(tokens, effects);
+  // A loop over a listing that deletes each computed entry deletes the folder's files.
+  if (lists) {
+    for (const e of fileDeletes) if (e.kind === 'delete') {
+      e.recursive = true;
+      e.describe = 'the files of a folder it lists';
+    }
+  }
+  if (charCodes >= 3) effects.push(computedSummary(family, 'builds text from character codes', family.charCodes ?? 'chr'));
+}
+
+/** What code of one family does, in the order the calls appear. Code past MAX_CODE_CHARS asks. */
+export function scanCode(family: Family, code: string): CodeEffect[] {
+  if (code.length > MAX_CODE_CHARS) {
+    return [{ kind: 'ask', rule: 'code.too-long', summary: `runs ${family.label} code too long to read (${Math.round(code.length / 1024)} KiB; the guard reads up to ${MAX_CODE_CHARS / 1024} KiB)` }];
+  }
+  const effects: CodeEffect[] = [];
+  scanInto(family, code, effects, 0);
+  return effects;
+}
+
+export { textOf };
