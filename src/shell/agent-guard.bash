@@ -43,31 +43,66 @@ __ag_max=4096        # longer command texts skip the word scan and always go to 
 # `bash -c true`); after __ag_hash_after scans, hashed into associative arrays (bash 4+) so long
 # scripts and interactive sessions pay one hash lookup per word.
 __ag_all=0
-__ag_words=" ${AGENT_GUARD_TRIGGERS-} "
-__ag_deep=" ${AGENT_GUARD_DEEP_TRIGGERS-} "
-# No word list at all means the extension could not compile one: check everything rather than nothing.
-# But only whole interactive lines: checking every simple command of every script through the CLI (~0.1 s
-# each) would make loops take hours; scripts then use the rule-command list (or, without one, nothing
-# but the substrings and the guard's own words).
-if [[ -z ${__ag_words// /} || $__ag_words == *' * '* ]]; then __ag_all=1; fi
-if [[ -z ${__ag_deep// /} ]]; then __ag_deep=$__ag_words; fi
-if (( __ag_all )) && [[ $- != *i* ]]; then
-  __ag_all=0
-  if [[ $__ag_deep == *' * '* ]]; then __ag_deep=' '; fi
-  __ag_words=$__ag_deep
-fi
-# Substrings `*` rules look for anywhere in a line (`/dev/`, `.aws`, `AGENT_GUARD`), as an array.
+__ag_words=' '
+__ag_deep=' '
 __ag_subs=()
-__ag_split_subs() {
+__ag_wver=''         # version of the words file last read ('' none yet)
+__ag_wtold=0         # "this terminal's guard cannot be updated" was said
+# Sets the three lists ($1 trigger words, $2 deep words, $3 substrings) and forgets what was hashed.
+__ag_set_words() {
+  __ag_all=0
+  __ag_words=" ${1-} "
+  __ag_deep=" ${2-} "
+  # No word list at all means the extension could not compile one: check everything rather than nothing.
+  # But only whole interactive lines: checking every simple command of every script through the CLI (~0.1 s
+  # each) would make loops take hours; scripts then use the rule-command list (or, without one, nothing
+  # but the substrings and the guard's own words).
+  if [[ -z ${__ag_words// /} || $__ag_words == *' * '* ]]; then __ag_all=1; fi
+  if [[ -z ${__ag_deep// /} ]]; then __ag_deep=$__ag_words; fi
+  if (( __ag_all )) && [[ $- != *i* ]]; then
+    __ag_all=0
+    if [[ $__ag_deep == *' * '* ]]; then __ag_deep=' '; fi
+    __ag_words=$__ag_deep
+  fi
+  # Substrings `*` rules look for anywhere in a line (`/dev/`, `.aws`, `AGENT_GUARD`), as an array.
   local IFS=' ' f=0
   if [[ $- == *f* ]]; then f=1; else builtin set -f; fi
-  __ag_subs=(${AGENT_GUARD_SUBSTRINGS-})
+  __ag_subs=(${3-})
   if (( ! f )); then builtin set +f; fi
+  # The hashed tables and remembered misses were built from the old lists.
+  __ag_hashed=0
+  __ag_scans=0
+  builtin unset __ag_wset __ag_dset __ag_miss
 }
-__ag_split_subs
+# Every terminal current: the window rewrites `words` (three lines) and then `version` in the state folder
+# whenever rules, disabled rules or decisions change; each shell reads `version` (one small read, no fork)
+# before each prompt and reloads the lists when it changed. A terminal that read them once and then cannot says so once
+# and keeps the lists it has.
+__ag_refresh() {
+  local dir=${AGENT_GUARD_STATE_DIR-} v='' w='' d='' s=''
+  if [[ -z $dir ]]; then builtin return 0; fi
+  if [[ -r $dir/version ]] && { IFS= builtin read -r v < "$dir/version"; } 2>/dev/null && [[ -n $v ]]; then
+    if [[ $v == "$__ag_wver" ]]; then builtin return 0; fi
+    if { IFS= builtin read -r w && IFS= builtin read -r d && IFS= builtin read -r s; } < "$dir/words" 2>/dev/null; then
+      __ag_wver=$v
+      __ag_wtold=0
+      __ag_set_words "$w" "$d" "$s"
+      builtin return 0
+    fi
+  fi
+  if (( ! __ag_wtold )) && [[ -n $__ag_wver ]]; then
+    __ag_wtold=1
+    __ag_say "this terminal's guard cannot be updated (its window's state in ${dir} is gone or unreadable); it keeps the rules it started with. Open a new terminal to get the current rules."
+  fi
+}
 # A variable or substitution in command position (`$X -rf ~`): only the engine can tell what runs. Used
 # on whole interactive lines only: in scripts `$CMD "$@"` is everywhere, and each would start the CLI.
 __ag_varcmd_re='(^|[;&|(]|then|do|else)[[:space:]]*["'\'']?[$]'
+# A command name the shell computes from a pattern or brace word (`/bin/r?`, `r[m]`, `{rm,-rf,x}`), in any
+# command position of a whole line (src/engine/triggerWords.ts COMPUTED_NAME_RE is the same expression).
+__ag_compname_re='(^|[;&|(]|then|do|else)[[:blank:]]*([^[:space:];&|()<>=]*[*?]|[^][[:space:];&|()<>=]+\[|\[[^][[:space:]]|[^[:space:];&|()<>=]*[{][^[:space:]}]*,)'
+__ag_envsplit_re='(^|[[:space:]])-[a-zA-Z0-9]*S|--split-string'
+__ag_ctl=$'\t\n\r'
 __ag_scans=0
 __ag_hash_after=64
 __ag_hashed=0
@@ -101,6 +136,19 @@ __ag_hit() {
   if [[ $s == *[\'\"\\]* ]]; then s=${s//[\'\"\\]/}; fi
   # Switching off what the guard relies on is always checked (the prompt hook also restores both).
   if [[ $s == *extdebug* || $s == *BASH_ENV* || ( $s == *trap* && $s == *DEBUG* ) ]]; then builtin return 0; fi
+  # Computed names the word scan cannot see (the engine reads them): Windows executables (`rm.exe`),
+  # `env -S` with its string glued on, a pattern or brace word as the command name; on whole lines also
+  # look-alike and invisible characters (in scripts, Unicode output text would start the CLI for nothing).
+  # Inside functions (deep) none of this: the line that called the function was checked.
+  if [[ -z $deep ]]; then
+    if [[ $s == *.[eE][xX][eE]* ]] || [[ $s == *env* && $s =~ $__ag_envsplit_re ]]; then builtin return 0; fi
+    if [[ -n $whole ]]; then
+      if [[ $s == *[!\ -~$__ag_ctl]* || $s =~ $__ag_compname_re ]]; then builtin return 0; fi
+    else
+      w=${s%%[[:space:]]*}
+      if [[ $w != *=* && $w != \$* && $w != '[' && $w != '[[' ]] && [[ $w == *[*?]* || $w == ?*\[* || $w == \[?* || $w == *\{*,* ]]; then builtin return 0; fi
+    fi
+  fi
   if [[ -z $deep ]]; then
     # `2>/dev/null` is in half of all scripts: the harmless devices do not count as `/dev/`.
     if [[ $s == */dev/* ]]; then
@@ -319,6 +367,7 @@ __ag_install_trap() {
 
 # Interactive: called from PROMPT_COMMAND before every prompt.
 __ag_prompt() {
+  __ag_refresh
   __ag_ph=0
   __ag_line_ok=0
   __ag_hnext=${HISTCMD-}
@@ -382,6 +431,10 @@ __ag_boot_noninteractive() {
   __ag_sub0=$BASH_SUBSHELL
   builtin trap '__ag_first "$_"' DEBUG
 }
+
+# The lists this shell starts with: the window's current file when there is one, else the environment.
+__ag_set_words "${AGENT_GUARD_TRIGGERS-}" "${AGENT_GUARD_DEEP_TRIGGERS-}" "${AGENT_GUARD_SUBSTRINGS-}"
+__ag_refresh
 
 # Last line: only a file that parsed completely counts as loaded.
 __ag_loaded=1

@@ -11,11 +11,16 @@ if (( ${+__ag_zloaded} )); then return 0; fi
 
 zmodload zsh/parameter 2>/dev/null  # $aliases, $commands, $widgets
 typeset -gA __ag_zwords
-typeset -gi __ag_zall=0 __ag_zwarned=0 __ag_zoff_told=0
-() {
+typeset -gi __ag_zall=0 __ag_zwarned=0 __ag_zoff_told=0 __ag_zwtold=0
+typeset -g __ag_zwver=''
+typeset -ga __ag_zsubs
+# Sets the lists: $1 trigger words, $2 deep words (rule commands), $3 substrings.
+__ag_zset_words() {
   emulate -L zsh
   local w
-  for w in ${=AGENT_GUARD_TRIGGERS:-}; do
+  __ag_zall=0
+  __ag_zwords=()
+  for w in ${=1}; do
     if [[ $w == '*' ]]; then __ag_zall=1; fi
     __ag_zwords[$w]=1
   done
@@ -25,15 +30,41 @@ typeset -gi __ag_zall=0 __ag_zwarned=0 __ag_zoff_told=0
   if (( __ag_zall )) && [[ ! -o interactive ]]; then
     __ag_zall=0
     __ag_zwords=()
-    for w in ${=AGENT_GUARD_DEEP_TRIGGERS:-}; do [[ $w == '*' ]] || __ag_zwords[$w]=1; done
+    for w in ${=2}; do [[ $w == '*' ]] || __ag_zwords[$w]=1; done
+  fi
+  __ag_zsubs=(${=3})
+}
+# Every terminal current: reads the window's `version` file (one small read, no fork) before each line
+# and reloads the lists from `words` when it changed (see agent-guard.bash). Says once when it cannot.
+__ag_zrefresh() {
+  emulate -L zsh
+  local dir=${AGENT_GUARD_STATE_DIR:-} v='' w='' d='' s=''
+  [[ -n $dir ]] || return 0
+  if [[ -r $dir/version ]] && { IFS= read -r v < $dir/version } 2>/dev/null && [[ -n $v ]]; then
+    [[ $v == $__ag_zwver ]] && return 0
+    if { IFS= read -r w && IFS= read -r d && IFS= read -r s } < $dir/words 2>/dev/null; then
+      __ag_zwver=$v
+      __ag_zwtold=0
+      __ag_zset_words "$w" "$d" "$s"
+      return 0
+    fi
+  fi
+  if (( ! __ag_zwtold )) && [[ -n $__ag_zwver ]]; then
+    __ag_zwtold=1
+    print -r -u2 -- "agent-guard: this terminal's guard cannot be updated (its window's state in ${dir} is gone or unreadable); it keeps the rules it started with. Open a new terminal to get the current rules."
   fi
 }
+__ag_zset_words "${AGENT_GUARD_TRIGGERS:-}" "${AGENT_GUARD_DEEP_TRIGGERS:-}" "${AGENT_GUARD_SUBSTRINGS:-}"
+__ag_zrefresh
 if [[ -z ${AGENT_GUARD_TERMINAL_PID:-} ]]; then export AGENT_GUARD_TERMINAL_PID=$$; fi
 
-typeset -ga __ag_zsubs
-__ag_zsubs=(${=AGENT_GUARD_SUBSTRINGS:-})
 # A variable or substitution in command position (`$X -rf ~`): whole interactive lines only.
 typeset -g __ag_zvarcmd_re='(^|[;&|(]|then|do|else)[[:space:]]*["'\'']?[$]'
+# Computed names (see agent-guard.bash and src/engine/triggerWords.ts): a pattern or brace word as the
+# command name, `env -S` glued, Windows executables, look-alike and invisible characters.
+typeset -g __ag_zcompname_re='(^|[;&|(]|then|do|else)[[:blank:]]*([^[:space:];&|()<>=]*[*?]|[^][[:space:];&|()<>=]+\[|\[[^][[:space:]]|[^[:space:];&|()<>=]*[{][^[:space:]}]*,)'
+typeset -g __ag_zenvsplit_re='(^|[[:space:]])-[a-zA-Z0-9]*S|--split-string'
+typeset -g __ag_zctl=$'\t\n\r'
 
 # 0 when the text names a trigger word (quotes and backslashes dropped first: r''m reads as rm), or
 # contains one of the substrings `*` rules look for; $2 = whole: also a variable in command position.
@@ -44,6 +75,8 @@ __ag_zhit() {
   if [[ -n ${2:-} && $s =~ $__ag_zvarcmd_re ]]; then return 0; fi
   s=${s//[\'\"\\]/}
   if [[ $s == *extdebug* || $s == *ZDOTDIR* || $s == *accept-line* || $s == *TRAPDEBUG* ]]; then return 0; fi
+  if [[ $s == *.[eE][xX][eE]* || $s =~ $__ag_zcompname_re ]] || [[ $s == *env* && $s =~ $__ag_zenvsplit_re ]]; then return 0; fi
+  if [[ -n ${2:-} && $s == *[^\ -~$__ag_zctl]* ]]; then return 0; fi
   # `2>/dev/null` is in half of all scripts: the harmless devices do not count as `/dev/`.
   if [[ $s == */dev/* ]]; then
     s=${s//\/dev\/null/}; s=${s//\/dev\/tty/}; s=${s//\/dev\/std/}; s=${s//\/dev\/fd\//}
@@ -92,6 +125,7 @@ __ag_zask() {
 __ag_zaccept() {
   local buf=$BUFFER text w
   local -a words
+  __ag_zrefresh
   text=$buf
   # An alias in command position hides what runs: look at its expansion too.
   words=(${(z)buf})
@@ -101,9 +135,9 @@ __ag_zaccept() {
     zle -I
     if ! __ag_zask "$text" 'zsh terminal'; then
       # Keep the line in history so the person can recall it, and run nothing.
+      # (The CLI has said why, in one line.)
       print -rs -- "$buf"
       BUFFER=''
-      __ag_zsay 'blocked; the command did not run.'
     fi
   fi
   zle __ag_orig_accept_line -- "$@"

@@ -16,6 +16,7 @@ import type { ShellTriggers } from './shellTriggerWords';
 import { BLOCKED_EXIT_CODE, TaskBlockTracker } from './taskBlockTracker';
 import { TerminalOffFlags } from './terminalOffFlags';
 import { ZDOTDIR_FILES } from './zdotdirFiles';
+import { ShellWordsFile } from './shellWordsFile';
 
 export const TerminalCommandId = {
   off: 'agentGuard.terminalGuardOff',
@@ -73,6 +74,7 @@ export function registerTerminalGuard(context: vscode.ExtensionContext, services
     return;
   }
   const zshReady = writeZdotdir(zdotdir, report);
+  const words = new ShellWordsFile(flags.dir);
 
   const apply = (): void => {
     let triggers: ShellTriggers;
@@ -82,6 +84,13 @@ export function registerTerminalGuard(context: vscode.ExtensionContext, services
       // Without a word list the shells check every command: slower, never blind.
       triggers = { words: '*', deep: [], substrings: [] };
       report(`Agent Guard could not compile the terminal prefilter (${(e as Error).message}); every terminal command is checked.`);
+    }
+    // Open terminals read the lists from the state folder before each prompt: a rule added now applies
+    // in every open bash/zsh terminal at its next line, without a reload or a new terminal.
+    try {
+      words.write(triggers);
+    } catch (e) {
+      report(`Agent Guard could not update the open terminals' trigger words (${(e as Error).message}); new terminals get the current rules, open ones say so.`);
     }
     const mutations = shellEnvironment({
       shellDir,

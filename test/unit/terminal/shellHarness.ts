@@ -40,7 +40,8 @@ export function hasShell(name: string): boolean {
 /** Bundles the CLI (src/cli/main.ts) once per run into its own folder: no race with other builds of dist/. */
 export function bundleCli(outDir: string): string {
   const out = path.join(outDir, 'cli.js');
-  buildSync({ entryPoints: [path.join(REPO, 'src/cli/main.ts')], bundle: true, platform: 'node', target: 'node18', format: 'cjs', outfile: out, logLevel: 'warning' });
+  // `module` first, as esbuild.config.mjs does: jsonc-parser's UMD `main` hides its requires from the bundler.
+  buildSync({ entryPoints: [path.join(REPO, 'src/cli/main.ts')], bundle: true, platform: 'node', target: 'node18', format: 'cjs', outfile: out, logLevel: 'warning', mainFields: ['module', 'main'] });
   return out;
 }
 
