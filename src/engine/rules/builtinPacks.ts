@@ -14,8 +14,17 @@ import { GUARD_RULES } from './guardRules';
 import { SQL_RULES } from './sqlRules';
 import { DATABASE_TOOL_RULES } from './databaseToolRules';
 import { CREDENTIAL_RULES } from './credentialRules';
+import { BACKUP_RULES } from './backupRules';
+import { OBJECT_STORAGE_RULES } from './objectStorageRules';
+import { QUEUE_RULES } from './queueRules';
+import { SECRETS_RULES } from './secretsRules';
+import { GIT_HOSTING_RULES } from './gitHostingRules';
+import { PLATFORM_RULES } from './platformRules';
+import { EMPTY_FILE_RULES } from './emptyFileRules';
+import { MIRROR_DELETE_RULES } from './mirrorDeleteRules';
+import { fallbackPack, knownCommands } from './fallbackRules';
 
-export const BUILTIN_PACKS: readonly RulePack[] = [
+const KNOWN_PACKS: readonly RulePack[] = [
   CLOUD_RULES,
   CLOUD_SQL_RULES,
   HTTP_RULES,
@@ -29,4 +38,15 @@ export const BUILTIN_PACKS: readonly RulePack[] = [
   SQL_RULES,
   DATABASE_TOOL_RULES,
   CREDENTIAL_RULES,
+  BACKUP_RULES,
+  OBJECT_STORAGE_RULES,
+  QUEUE_RULES,
+  SECRETS_RULES,
+  GIT_HOSTING_RULES,
+  PLATFORM_RULES,
+  EMPTY_FILE_RULES,
+  MIRROR_DELETE_RULES,
 ];
+
+// Last: the guess for tools none of the packs above knows (they judge their own commands).
+export const BUILTIN_PACKS: readonly RulePack[] = [...KNOWN_PACKS, fallbackPack(knownCommands(KNOWN_PACKS))];

@@ -50,6 +50,13 @@ const AWS: CloudCli = {
     { id: 'aws-timestream-delete', path: [['timestream-write', 'keyspaces', 'qldb'], /^delete-(database|table|keyspace|ledger)$/], what: 'the database', targetFlags: ['--database-name', '--table-name', '--keyspace-name', '--name'] },
     { id: 'aws-glacier-delete-vault', path: ['glacier', ['delete-vault', 'delete-archive']], what: 'the Glacier archive', targetFlags: ['--vault-name'] },
     { id: 'aws-logs-delete-log-group', path: ['logs', 'delete-log-group'], what: 'the log group and its logs', severity: 'medium', targetFlags: ['--log-group-name'] },
+    // Queues and streams: the messages waiting in them exist nowhere else.
+    { id: 'aws-sqs-delete-queue', path: ['sqs', ['delete-queue', 'purge-queue']], what: 'the SQS queue and the messages in it', targetFlags: ['--queue-url'] },
+    { id: 'aws-sns-delete-topic', path: ['sns', 'delete-topic'], what: 'the SNS topic (and its subscriptions)', severity: 'medium', targetFlags: ['--topic-arn'] },
+    { id: 'aws-kinesis-delete-stream', path: [['kinesis', 'firehose'], ['delete-stream', 'delete-delivery-stream']], what: 'the Kinesis stream and its records', targetFlags: ['--stream-name', '--delivery-stream-name'] },
+    { id: 'aws-kafka-delete-cluster', path: [['kafka', 'mq'], ['delete-cluster', 'delete-cluster-v2', 'delete-broker']], what: 'the managed Kafka cluster or broker', targetFlags: ['--cluster-arn', '--broker-id'] },
+    // Parameters hold configuration and secrets (SecureString) that the repository does not.
+    { id: 'aws-ssm-delete-parameter', path: ['ssm', ['delete-parameter', 'delete-parameters']], what: 'the SSM parameters', severity: 'medium', targetFlags: ['--name', '--names'] },
   ],
 };
 
@@ -74,6 +81,11 @@ const GCLOUD: CloudCli = {
     { id: 'gcloud-storage-rm-recursive', path: ['storage', 'rm'], what: 'every object under that prefix', bulk: { flags: ['-r', '-R', '--recursive'], wildcard: true } },
     { id: 'gcloud-container-clusters-delete', path: ['container', 'clusters', 'delete'], what: 'the GKE cluster' },
     { id: 'gcloud-datastore-delete', path: [['spanner', 'bigtable', 'firestore', 'redis', 'filestore', 'alloydb', 'memcache', 'datastore'], /^[a-z-]+$/, 'delete'], what: 'the database or its instance' },
+    // Objects by wildcard or from a listing; one object by name runs (see exemptPaths below).
+    { id: 'gcloud-storage-objects-delete-bulk', path: ['storage', 'objects', 'delete'], what: 'every object the wildcard matches', bulk: { flags: ['-r', '--recursive'], wildcard: true } },
+    { id: 'gcloud-pubsub-delete', path: ['pubsub', ['topics', 'subscriptions', 'snapshots', 'lite-topics', 'lite-subscriptions'], 'delete'], what: 'the Pub/Sub topic or subscription (with its undelivered messages)' },
+    { id: 'gcloud-secrets-delete', path: ['secrets', 'delete'], what: 'the secret and every version of it' },
+    { id: 'gcloud-secrets-versions-destroy', path: ['secrets', 'versions', 'destroy'], what: 'the secret version' },
   ],
   generic: {
     id: 'gcloud-delete',
@@ -81,6 +93,8 @@ const GCLOUD: CloudCli = {
     what: 'the Google Cloud resource',
     severity: 'medium',
     exemptGroups: ['config', 'components', 'auth', 'topic', 'help', 'meta', 'emulators', 'survey', 'feedback'],
+    // One named object is like `rm` of one file (the bulk form is a row above).
+    exemptPaths: [['storage', 'objects', 'delete']],
   },
 };
 
@@ -165,6 +179,8 @@ const FLY: CloudCli = {
     { id: 'fly-volumes-destroy', path: [['volumes', 'volume', 'vol'], DESTROY], what: 'the Fly volume' },
     { id: 'fly-postgres-destroy', path: [['postgres', 'pg', 'mpg', 'redis', 'mysql', 'storage', 'tigris'], DESTROY], what: 'the Fly database or storage' },
     { id: 'fly-machine-destroy', path: [['machine', 'machines', 'm'], DESTROY], what: 'the Fly machine', severity: 'medium' },
+    // Extensions are databases and stores run by partners (`fly ext supabase destroy`, `fly ext tigris destroy`).
+    { id: 'fly-ext-destroy', path: [['ext', 'extensions'], /^[a-z-]+$/, DESTROY], what: 'the Fly extension (a partner database or store) and its data' },
   ],
 };
 
@@ -190,12 +206,13 @@ const VERCEL: CloudCli = {
   verbs: [
     { id: 'vercel-remove', path: [['remove', 'rm']], anchored: true, what: 'the Vercel project (or deployment)' },
     { id: 'vercel-project-remove', path: [['project', 'projects'], ['remove', 'rm']], what: 'the Vercel project' },
+    { id: 'vercel-blob-store-remove', path: ['blob', 'store', ['remove', 'rm']], what: 'the Vercel Blob store and every file in it' },
   ],
 };
 
 const NETLIFY: CloudCli = {
   cli: 'netlify',
-  names: ['netlify', 'ntl'],
+  names: ['netlify', 'ntl', 'netlify-cli'],
   valueFlags: ['--auth', '--site', '--filter'],
   verbs: [{ id: 'netlify-sites-delete', path: ['sites:delete'], what: 'the Netlify site', targetFlags: ['--site'] }],
 };
@@ -254,7 +271,10 @@ const GITHUB: CloudCli = {
   cli: 'gh',
   names: ['gh'],
   valueFlags: ['-R', '--repo', '--hostname'],
-  verbs: [{ id: 'gh-repo-delete', path: ['repo', 'delete'], anchored: true, what: 'the GitHub repository (with its issues, pull requests and releases)' }],
+  verbs: [
+    { id: 'gh-repo-delete', path: ['repo', 'delete'], anchored: true, what: 'the GitHub repository (with its issues, pull requests and releases)' },
+    { id: 'gh-release-delete', path: ['release', 'delete'], anchored: true, what: 'the GitHub release and its uploaded assets', severity: 'medium' },
+  ],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -269,6 +289,10 @@ const WRANGLER: CloudCli = {
     { id: 'wrangler-kv-delete', path: ['kv', ['namespace', 'bulk'], 'delete'], what: 'the KV namespace (or the keys listed)', targetFlags: ['--namespace-id', '--binding'] },
     { id: 'wrangler-kv-delete-legacy', path: [['kv:namespace', 'kv:bulk'], 'delete'], what: 'the KV namespace (or the keys listed)', targetFlags: ['--namespace-id', '--binding'] },
     { id: 'wrangler-vectorize-delete', path: ['vectorize', 'delete'], what: 'the Vectorize index' },
+    { id: 'wrangler-queues-delete', path: [['queues', 'queue'], 'delete'], what: 'the Cloudflare queue and its messages' },
+    { id: 'wrangler-pages-project-delete', path: ['pages', 'project', 'delete'], what: 'the Pages project (with its deployments)' },
+    // Time travel overwrites the database with its state at an earlier moment.
+    { id: 'wrangler-d1-time-travel-restore', path: ['d1', 'time-travel', 'restore'], what: 'the current contents of the D1 database', verb: 'overwrites' },
     // A Worker's code is in the repository, but its Durable Object storage, secrets and routes are not.
     { id: 'wrangler-delete', path: ['delete'], anchored: true, what: 'the Worker (with its Durable Object data and secrets)', severity: 'medium', targetFlags: ['--name'] },
   ],
@@ -309,9 +333,13 @@ const MONGODB_ATLAS: CloudCli = {
 
 const FIREBASE: CloudCli = {
   cli: 'firebase',
-  names: ['firebase'],
-  valueFlags: ['-P', '--project', '--token', '--database', '--instance'],
+  names: ['firebase', 'firebase-tools'],
+  valueFlags: ['-P', '--project', '--token', '--database', '--instance', '--site', '--region'],
   verbs: [
+    // Disabling hosting takes the live site down; deleting a site or database removes it with its data.
+    { id: 'firebase-hosting-disable', path: [['hosting:disable', 'hosting:sites:delete']], what: 'the Firebase Hosting site (it stops serving)', targetFlags: ['--site'] },
+    { id: 'firebase-databases-delete', path: [['firestore:databases:delete', 'database:instances:delete', 'apphosting:backends:delete', 'dataconnect:services:delete']], what: 'the Firebase database or backend' },
+    { id: 'firebase-functions-delete', path: ['functions:delete'], what: 'the deployed Cloud Functions', severity: 'medium' },
     // One document by path is like `rm` of one file; `-r` and `--all-collections` delete trees.
     { id: 'firebase-firestore-delete', path: ['firestore:delete'], what: 'the Firestore documents under that path', bulk: { flags: ['-r', '--recursive', '--all-collections'] } },
     { id: 'firebase-database-remove', path: ['database:remove'], what: 'the Realtime Database data under that path' },
@@ -328,6 +356,6 @@ const HCLOUD: CloudCli = {
 
 const TABLES: readonly CloudCli[] = [AWS, GCLOUD, GSUTIL, BQ, AZ, RAILWAY, FLY, HEROKU, VERCEL, NETLIFY, DOCTL, NEON, SUPABASE, RENDER, GITHUB, WRANGLER, TURSO, PLANETSCALE, MONGODB_ATLAS, FIREBASE, HCLOUD];
 
-const rules: Rule[] = TABLES.flatMap(cloudRulesOf);
+const rules: Rule[] = TABLES.flatMap((cli) => cloudRulesOf(cli));
 
 export const CLOUD_RULES: RulePack = { name: 'cloud', rules };

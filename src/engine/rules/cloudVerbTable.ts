@@ -1,7 +1,8 @@
 // The machinery behind the cloud rule tables: a CLI is described as data (its command names, the
 // options that take a value, and the subcommand paths that destroy something); this module turns each
 // row into a Rule. Keeping it apart from the tables keeps `cloudRules.ts` a plain list a reviewer can read.
-import type { Rule, RuleHit, Severity, SimpleCommand } from '../types';
+import type { Category, Rule, RuleHit, Severity, SimpleCommand } from '../types';
+import { viaXargs } from './scanArgs';
 
 /** One word of a subcommand path: an exact word, any of several (aliases), or a pattern (`delete-*`). */
 export type WordPattern = string | readonly string[] | RegExp;
@@ -24,6 +25,10 @@ export interface CloudVerb {
   targetWords?: number;
   /** Only with one of these flags (`supabase stop --no-backup`). */
   requireFlags?: readonly string[];
+  /** Not with any of these flags (`azcopy sync --delete-destination=false`). */
+  unlessFlags?: readonly string[];
+  /** What the command does, when it is not a plain delete: `empties`, `overwrites`, `mirrors and deletes`. */
+  verb?: string;
 }
 
 /** A catch-all for `… delete` in CLIs whose every delete removes cloud state (gcloud, az, doctl). */
@@ -49,6 +54,15 @@ export interface CloudCli {
   targetFlags?: readonly string[];
   verbs: readonly CloudVerb[];
   generic?: GenericDelete;
+  /** This CLI's own dry-run or help words (`-n`, `--whatif`), besides the common `--help`/`--dry-run`. */
+  noEffect?: readonly string[];
+}
+
+/** A family of tables (cloud, backups, queues …): the rule id prefix, the category and why it asks. */
+export interface VerbFamily {
+  prefix: string;
+  category: Category;
+  rationale: string;
 }
 
 // Words that make the whole command a help or dry-run request: nothing is deleted.
@@ -123,8 +137,8 @@ function flagValue(args: readonly string[], flags: readonly string[]): string | 
   return flagValueAt(args, flags)?.value;
 }
 
-function noEffect(args: readonly string[]): boolean {
-  return args.some((a) => NO_EFFECT_WORDS.has(a) || a.startsWith('--dry-run='));
+function noEffect(args: readonly string[], own: readonly string[] | undefined): boolean {
+  return args.some((a) => NO_EFFECT_WORDS.has(a) || (a.startsWith('--dry-run=') && a !== '--dry-run=false') || (own !== undefined && own.includes(a)));
 }
 
 /** The path as typed, for messages: `railway volume delete`. */
@@ -133,8 +147,8 @@ function pathText(cmd: SimpleCommand, pos: readonly Positional[], end: number, l
 }
 
 /** `deletes \`pg-data\`, the Railway volume, with \`railway volume delete\``. */
-function describe(what: string, target: string | undefined, typed: string): string {
-  return target !== undefined ? `deletes \`${target}\`, ${what}, with \`${typed}\`` : `deletes ${what}, with \`${typed}\``;
+function describe(what: string, target: string | undefined, typed: string, verb = 'deletes'): string {
+  return target !== undefined ? `${verb} \`${target}\`, ${what}, with \`${typed}\`` : `${verb} ${what}, with \`${typed}\``;
 }
 
 interface CompiledCli {
@@ -148,7 +162,7 @@ interface CompiledCli {
 function positionalsOf(c: CompiledCli, cmd: SimpleCommand): Positional[] | null {
   let pos = c.seen.get(cmd);
   if (pos === undefined) {
-    pos = noEffect(cmd.args) ? null : positionals(cmd, c.valueFlags);
+    pos = noEffect(cmd.args, c.cli.noEffect) ? null : positionals(cmd, c.valueFlags);
     c.seen.set(cmd, pos);
   }
   return pos;
@@ -161,8 +175,13 @@ function matchVerb(c: CompiledCli, verb: CloudVerb, cmd: SimpleCommand): RuleHit
   if (end < 0) return null;
   const rest = pos.slice(end);
   if (verb.requireFlags && !hasFlag(cmd.args, verb.requireFlags)) return null;
+  if (verb.unlessFlags && hasFlag(cmd.args, verb.unlessFlags)) return null;
   if (verb.bulk) {
-    const bulk = hasFlag(cmd.args, verb.bulk.flags) || (verb.bulk.wildcard === true && rest.some((p) => WILDCARD.test(p.word)));
+    // Names fed by `xargs` from a listing (`… | xargs aws s3 rm`) are as many objects as the listing holds.
+    const bulk =
+      hasFlag(cmd.args, verb.bulk.flags) ||
+      (verb.bulk.wildcard === true && rest.some((p) => WILDCARD.test(p.word))) ||
+      (viaXargs(cmd) && rest.some((p) => cmd.dynamic[p.index] === true));
     if (!bulk) return null;
   }
   const target =
@@ -171,7 +190,7 @@ function matchVerb(c: CompiledCli, verb: CloudVerb, cmd: SimpleCommand): RuleHit
     (rest.length > 0 ? rest.slice(0, verb.targetWords ?? 1).map((p) => p.word).join('/') : undefined);
   const typed = pathText(cmd, pos, end, verb.path.length);
   return {
-    summary: describe(verb.what, target, typed),
+    summary: describe(verb.what, target, typed, verb.verb),
     target,
   };
 }
@@ -197,28 +216,30 @@ const RATIONALE =
   'environments, apps, clusters, stacks) cannot be rebuilt from the repository; deleting one asks in every ' +
   'environment, and the confirmation names which one. Listing, describing, creating, deploying and help run.';
 
+export const CLOUD_FAMILY: VerbFamily = { prefix: 'cloud', category: 'cloud', rationale: RATIONALE };
+
 /** One Rule per table row (and one for the CLI's generic delete, if any). */
-export function cloudRulesOf(cli: CloudCli): Rule[] {
+export function cloudRulesOf(cli: CloudCli, family: VerbFamily = CLOUD_FAMILY): Rule[] {
   const valueFlags = new Set([...cli.valueFlags, ...(cli.targetFlags ?? []), ...cli.verbs.flatMap((v) => v.targetFlags ?? [])]);
   const compiled: CompiledCli = { cli, valueFlags, seen: new WeakMap() };
   const rules: Rule[] = cli.verbs.map((verb) => ({
-    id: `cloud.${verb.id}`,
-    category: 'cloud',
+    id: `${family.prefix}.${verb.id}`,
+    category: family.category,
     severity: verb.severity ?? 'high',
     commands: cli.names,
-    summary: `deletes ${verb.what} (${cli.cli})`,
-    rationale: RATIONALE,
+    summary: `${verb.verb ?? 'deletes'} ${verb.what} (${cli.cli})`,
+    rationale: family.rationale,
     match: (cmd: SimpleCommand) => matchVerb(compiled, verb, cmd),
   }));
   const g = cli.generic;
   if (g) {
     rules.push({
-      id: `cloud.${g.id}`,
-      category: 'cloud',
+      id: `${family.prefix}.${g.id}`,
+      category: family.category,
       severity: g.severity,
       commands: cli.names,
       summary: `deletes ${g.what} (${cli.cli})`,
-      rationale: RATIONALE,
+      rationale: family.rationale,
       match: (cmd: SimpleCommand) => matchGeneric(compiled, g, cmd),
     });
   }

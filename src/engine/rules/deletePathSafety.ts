@@ -223,3 +223,71 @@ export function isSystemOrDataFolder(path: string): boolean {
   if (parts[0] === 'home' || parts[0] === 'Users') return parts.length === 2;
   return false;
 }
+
+/** Folders of the operating system under which a file is a system file (not `/tmp`, `/var/tmp`, home). */
+const SYSTEM_FILE_ROOTS: ReadonlySet<string> = new Set([
+  'etc', 'usr', 'boot', 'bin', 'sbin', 'lib', 'lib32', 'lib64', 'libx32', 'opt', 'srv', 'root', 'sys', 'proc', 'dev', 'var',
+  'System', 'Library', 'Applications', 'private', 'snap', 'nix',
+]);
+const SYSTEM_FILE_EXCEPTIONS = /^\/(?:var\/tmp|var\/folders|private\/tmp|private\/var\/folders|dev\/null$|dev\/shm\/)/;
+const BACKSLASH_RE = /\\/g;
+const WINDOWS_SYSTEM = /^[A-Za-z]:\/(?:Windows|Program Files(?: \(x86\))?|ProgramData)(?:\/|$)/i;
+
+/** Whether an absolute path names a file of the system (`/etc/hosts`, `/var/lib/…`, `C:/Windows/…`). */
+export function isSystemPath(path: string): boolean {
+  const p = path.replace(BACKSLASH_RE, '/');
+  if (WINDOWS_SYSTEM.test(p)) return true;
+  if (p.charCodeAt(0) !== 47 || SYSTEM_FILE_EXCEPTIONS.test(p)) return false;
+  const parts = normalizeComponents(p) ?? [];
+  return parts.length > 0 && SYSTEM_FILE_ROOTS.has(parts[0]);
+}
+
+/** File extensions of databases and data stores: emptying one loses data no repository holds. */
+const DATA_EXTENSIONS: ReadonlySet<string> = new Set([
+  'db', 'db3', 'sqlite', 'sqlite3', 'sqlitedb', 's3db', 'sl3', 'duckdb', 'mdb', 'accdb', 'frm', 'ibd', 'myd', 'myi', 'mdf', 'ndf',
+  'ldf', 'realm', 'kdbx', 'rdb', 'aof', 'wt', 'parquet', 'avro', 'jsonl', 'ndjson', 'dump', 'bak', 'wal', 'lmdb', 'leveldb', 'fdb', 'gdb',
+]);
+/** Folders that conventionally hold data rather than code. */
+const DATA_FOLDERS: ReadonlySet<string> = new Set(['data', 'db', 'database', 'databases', 'storage', 'uploads', 'backups', 'backup', 'dumps', 'pgdata', 'mysql']);
+const SQLITE_SIDE_FILE = /\.(?:sqlite3?|db)-(?:wal|shm|journal)$/i;
+
+/** Whether a path names a database or data file (`app.db`, `prod.sqlite3`, `data/events.jsonl`). */
+export function isDataFile(path: string): boolean {
+  const p = path.replace(BACKSLASH_RE, '/');
+  const name = p.slice(p.lastIndexOf('/') + 1);
+  if (SQLITE_SIDE_FILE.test(name)) return true;
+  const dot = name.lastIndexOf('.');
+  if (dot > 0 && DATA_EXTENSIONS.has(name.slice(dot + 1).toLowerCase())) return true;
+  const parts = p.split('/');
+  for (let i = 0; i < parts.length - 1; i++) if (DATA_FOLDERS.has(parts[i])) return true;
+  return false;
+}
+
+export interface OverwriteRisk {
+  /** Person-facing words: "the database file `app.db`", "`~/notes.txt`, outside the workspace". */
+  describe: string;
+}
+
+/**
+ * Whether emptying or replacing the file at `path` loses data the DESIGN conventions protect: a database
+ * or data file, a system file, or a file outside the workspace (home, other absolute paths, `..` escapes,
+ * a path from a variable). Temporary files, devices like `/dev/null` and files in the workspace return
+ * undefined: they run (a restore point keeps what a workspace file held).
+ */
+export function overwriteRisk(path: string, cwd: string | undefined): OverwriteRisk | undefined {
+  if (path === '' || path === '/dev/null' || path.startsWith('/dev/fd/') || path.startsWith('/dev/std')) return undefined;
+  const p = path.replace(BACKSLASH_RE, '/');
+  if (isDataFile(p)) return { describe: `the database or data file ${code(path)}` };
+  const cls = classifyDeletePath(p);
+  if (cls.kind === 'temporary') return undefined;
+  if (isSystemPath(p)) return { describe: `the system file ${code(path)}` };
+  if (cls.kind === 'home' || cls.kind === 'in-home') return { describe: `${code(path)}, outside the workspace` };
+  if (cls.kind === 'variable') return { describe: `${code(path)}, a path built from a variable` };
+  if (cls.kind === 'escapes') return { describe: `${code(path)}, outside the workspace` };
+  if (cls.kind === 'absolute' || cls.kind === 'root' || cls.kind === 'system') {
+    const root = cwd === undefined ? undefined : cwd.endsWith('/') ? cwd : cwd + '/';
+    if (root !== undefined && p.startsWith(root) && !p.includes('/../')) return undefined;
+    return { describe: `${code(path)}, outside the workspace` };
+  }
+  return undefined;
+}

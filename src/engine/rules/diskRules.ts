@@ -219,6 +219,45 @@ const lvmRemove: Rule = {
   },
 };
 
+const MDADM_SPEC: ArgSpec = { shortWithValue: 'lnxcepbNzCa', longWithValue: new Set(['level', 'raid-devices', 'spare-devices', 'chunk', 'layout', 'bitmap', 'name', 'metadata', 'size', 'config', 'homehost']) };
+
+const mdadm: Rule = {
+  id: 'disk.mdadm-erase',
+  category: 'disk',
+  severity: 'critical',
+  commands: ['mdadm'],
+  summary: 'erases RAID metadata or builds a new array over disks',
+  rationale:
+    '`mdadm --zero-superblock` erases the RAID metadata of a member disk and `mdadm --create` writes a new array over the ' +
+    'listed disks: the array they belonged to, and its file system, are gone.',
+  match(cmd) {
+    const s = scanArgs(cmd.args, MDADM_SPEC);
+    const create = hasLong(s, 'create') || hasShort(s, 'C');
+    if (!create && !hasLong(s, 'zero-superblock')) return null;
+    const devices = s.positionals.filter((p) => p.startsWith('/dev/'));
+    const target = devices.join(' ') || s.positionals[0];
+    if (target === undefined) return null;
+    return { summary: `${create ? 'builds a new RAID array over' : 'erases the RAID metadata of'} ${code(target)}`, target };
+  },
+};
+
+const btrfsDelete: Rule = {
+  id: 'disk.btrfs-delete',
+  category: 'disk',
+  severity: 'high',
+  commands: ['btrfs'],
+  summary: 'deletes a btrfs subvolume or snapshot',
+  rationale: '`btrfs subvolume delete` removes the subvolume (or snapshot) and every file in it at once; there is no trash.',
+  match(cmd) {
+    const s = scanArgs(cmd.args);
+    const [group, verb, ...rest] = s.positionals;
+    const isGroup = group !== undefined && 'subvolume'.startsWith(group) && group.length >= 3;
+    if (!isGroup || (verb !== 'delete' && verb !== 'del' && verb !== 'd')) return null;
+    const target = rest.join(' ');
+    return { summary: `deletes the btrfs subvolume ${code(target || '?')} and every file in it`, target: target || undefined };
+  },
+};
+
 const WRITE_REDIRECTS: ReadonlySet<string> = new Set(['>', '>>', '>|', '&>', '&>>', '1>', '2>', '1>>', '2>>']);
 
 const redirectToDevice: Rule = {
@@ -292,5 +331,5 @@ const eraseOtherSystems: Rule = {
 
 export const DISK_RULES: RulePack = {
   name: 'disk',
-  rules: [ddToDevice, mkfs, wipefs, partitionTable, shredDevice, zfsDestroy, lvmRemove, redirectToDevice, eraseOtherSystems],
+  rules: [ddToDevice, mkfs, wipefs, partitionTable, shredDevice, zfsDestroy, lvmRemove, mdadm, btrfsDelete, redirectToDevice, eraseOtherSystems],
 };

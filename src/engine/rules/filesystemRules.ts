@@ -4,7 +4,7 @@
 
 import type { Rule, RuleHit, RulePack, Severity, SimpleCommand } from '../types';
 import { SEVERITIES } from '../types';
-import { classifyDeletePath, isDisposableNamePattern, isSystemOrDataFolder, isTemporaryFolder } from './deletePathSafety';
+import { classifyDeletePath, isDisposableNamePattern, isSystemOrDataFolder, isSystemPath, isTemporaryFolder, overwriteRisk } from './deletePathSafety';
 import type { PathClass, PathKind } from './deletePathSafety';
 import { scanCodeForDeletes } from './codeDeleteScanner';
 import { code, hasLong, hasShort, scanArgs, viaXargs } from './scanArgs';
@@ -48,6 +48,8 @@ const PLAIN_RM_UNSAFE: ReadonlySet<PathKind> = new Set(['root', 'system', 'home'
 function plainRmUnsafe(path: string, cls: PathClass): boolean {
   if (cls.safe) return false;
   if (PLAIN_RM_UNSAFE.has(cls.kind)) return true;
+  // System files outside the home folder and the workspace (`/etc/hosts`, `/usr/bin/x`) ask, forced or not.
+  if (isSystemPath(path)) return true;
   // `rm "$DIR"/*` with an empty DIR and `rm ~/*` empty whole folders of files.
   return (cls.kind === 'variable' || cls.kind === 'in-home') && (GLOB_TAIL.test(path) || path.endsWith('/'));
 }
@@ -71,6 +73,24 @@ interface FindShape {
   firstNegated: boolean;
   /** Deletes through `-exec rm` rather than `-delete`. */
   viaExec: boolean;
+}
+
+/** Words that run the next word as a command (`-exec sudo rm`, `-exec env X=1 nice rm`). */
+const EXEC_WRAPPERS: ReadonlySet<string> = new Set(['sudo', 'doas', 'env', 'nice', 'ionice', 'nohup', 'command', 'builtin', 'exec', 'stdbuf', 'busybox', 'toybox', 'time', 'timeout', 'chrt', 'taskset']);
+const ENV_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+/** Whether the command an `-exec` runs (from `args[from]`, through wrappers) deletes files. */
+function execDeletes(args: readonly string[], from: number): boolean {
+  for (let j = from; j < args.length; j++) {
+    const w = args[j];
+    if (w === ';' || w === '+' || w === '\\;') return false;
+    const base = w.slice(w.lastIndexOf('/') + 1);
+    if (DELETING_COMMANDS.has(base)) return true;
+    // Wrapper words, their options and values (`timeout 30`, `nice -n 5`, `sudo -u x`) are skipped.
+    if (EXEC_WRAPPERS.has(base) || w.startsWith('-') || ENV_ASSIGNMENT.test(w) || /^[0-9.]+[smhd]?$/.test(w)) continue;
+    return false;
+  }
+  return false;
 }
 
 /** Reads `find`'s roots and filters; `deletes` says whether it deletes by itself (`-delete`, `-exec rm`). */
@@ -112,9 +132,7 @@ function readFind(args: readonly string[]): FindShape {
     } else if (a === '-delete') {
       shape.deletes = true;
     } else if (a === '-exec' || a === '-execdir' || a === '-ok' || a === '-okdir') {
-      const prog = args[i + 1] ?? '';
-      const base = prog.slice(prog.lastIndexOf('/') + 1);
-      if (DELETING_COMMANDS.has(base)) {
+      if (execDeletes(args, i + 1)) {
         shape.deletes = true;
         shape.viaExec = true;
       }
@@ -154,18 +172,39 @@ function findHit(shape: FindShape, via: string): RuleHit | null {
   return hit;
 }
 
+/**
+ * What an earlier `mv` on the same line moved into (or under) the temporary `path`, when it is not safe to
+ * delete: `mv src /tmp/x && rm -rf /tmp/x` deletes `src`.
+ */
+function movedIntoTemporary(path: string, all: readonly SimpleCommand[]): Unsafe[] {
+  const out: Unsafe[] = [];
+  const dir = path.endsWith('/') ? path : path + '/';
+  for (const c of all) {
+    if (c.name !== 'mv') continue;
+    const s = scanArgs(c.args, { shortWithValue: 'tS', longWithValue: new Set(['target-directory', 'suffix']) });
+    const dest = s.values.get('t') ?? s.values.get('target-directory') ?? s.positionals[s.positionals.length - 1];
+    if (dest === undefined || !(dest === path || dest.startsWith(dir) || dir.startsWith(dest.endsWith('/') ? dest : dest + '/'))) continue;
+    const sources = s.values.has('t') || s.values.has('target-directory') ? s.positionals : s.positionals.slice(0, -1);
+    for (const src of sources) {
+      const cls = classifyDeletePath(src);
+      if (!cls.safe) out.push({ path: src, cls: { ...cls, describe: `${cls.describe} (moved to ${code(dest)} first)` } });
+    }
+  }
+  return out;
+}
+
 // --- rules ----------------------------------------------------------------------------------
 
 const rmRecursive: Rule = {
   id: 'fs.rm-recursive',
   category: 'filesystem',
   severity: 'high',
-  commands: ['rm', 'rimraf'],
+  commands: ['rm', 'rimraf', 'unlink'],
   summary: 'deletes a folder and everything in it',
   rationale:
     'A recursive or forced delete of anything but a rebuildable folder (node_modules, dist, build …) or a temporary path ' +
     'destroys work that is not in the repository; `rm -rf ~`, `rm -rf "$DIR/"` with an empty DIR and `rm -rf .` are the classic accidents.',
-  match(cmd) {
+  match(cmd, rc) {
     const s = scanArgs(cmd.args);
     // -r/-R/--recursive: descends into folders. rimraf is always recursive.
     const recursive = cmd.name === 'rimraf' || hasShort(s, 'rR') || hasLong(s, 'recursive');
@@ -195,9 +234,11 @@ const rmRecursive: Rule = {
       // The items `xargs` feeds were judged above (from the piped `find`, or as unknown).
       if (fromXargs && cmd.dynamic[s.positionalIndexes[k]] === true) continue;
       const cls = classifyDeletePath(path);
-      // Recursive or forced (DESIGN conventions): every target outside the rebuildable and temporary folders.
-      // Plain `rm` of named files runs; only `*`, `.`, `~`, `/` … ask.
-      if (recursive || force ? !cls.safe : plainRmUnsafe(path, cls)) bad.push({ path, cls });
+      // Recursive (DESIGN conventions): every target outside the rebuildable and temporary folders asks.
+      // `rm` and `rm -f` of named files run; only `*`, `.`, `~`, `/`, system files … ask.
+      if (recursive ? !cls.safe : plainRmUnsafe(path, cls)) bad.push({ path, cls });
+      // `mv data /tmp/x && rm -rf /tmp/x`: the temporary path holds what was moved there on this line.
+      else if (recursive && cls.kind === 'temporary') bad.push(...movedIntoTemporary(path, rc.all));
     }
     const hit = deleteHit(bad, recursive ? 'deletes' : force ? 'force-deletes' : 'deletes', recursive);
     if (hit !== null && noPreserveRoot) hit.severity = 'critical';
@@ -334,44 +375,19 @@ const shred: Rule = {
   severity: 'high',
   commands: ['shred', 'srm', 'wipe'],
   summary: 'overwrites a file so it can never be recovered',
-  rationale: '`shred` exists to make data unrecoverable: there is no undo and no backup in the trash.',
-  match(cmd) {
+  rationale:
+    '`shred` exists to make data unrecoverable: there is no undo and no backup in the trash. A named file in the ' +
+    'workspace runs like `rm` of it (a restore point keeps a copy); database files and files outside the workspace ask.',
+  match(cmd, rc) {
     const s = scanArgs(cmd.args, { shortWithValue: 'ns', longWithValue: new Set(['iterations', 'size', 'random-source']) });
     if (hasLong(s, 'help', 'version')) return null;
-    const files = s.positionals.filter((p) => !p.startsWith(BLOCK_DEVICE_PREFIX));
+    const files = s.positionals.filter((p) => !p.startsWith(BLOCK_DEVICE_PREFIX) && overwriteRisk(p, rc.ctx.cwd) !== undefined);
     if (files.length === 0) return null;
     return { summary: `overwrites ${listWords(files.map(code))} so ${files.length > 1 ? 'they' : 'it'} can never be recovered`, target: files.join(' ') };
   },
 };
 
-/** `-s 0`, `--size=0`, `-s 0K`: empties the file. `-s -N` / `-s <N` cut from its end. */
-const EMPTYING_SIZE = /^(?:0+[KMGTPEZY]?(?:i?B)?|[-<].*)$/;
 const DEV_NULL = '/dev/null';
-
-const truncate: Rule = {
-  id: 'fs.truncate',
-  category: 'filesystem',
-  severity: 'high',
-  commands: ['truncate', 'cp'],
-  summary: 'empties a file',
-  rationale: '`truncate -s 0` and `cp /dev/null file` throw away a file\'s content in place; nothing keeps a copy.',
-  match(cmd) {
-    let files: string[];
-    if (cmd.name === 'cp') {
-      const s = scanArgs(cmd.args, { shortWithValue: 'tS', longWithValue: new Set(['target-directory', 'suffix']) });
-      if (s.positionals.length !== 2 || s.positionals[0] !== DEV_NULL) return null;
-      files = [s.positionals[1]];
-    } else {
-      const s = scanArgs(cmd.args, { shortWithValue: 'sr', longWithValue: new Set(['size', 'reference']) });
-      const size = s.values.get('s') ?? s.values.get('size');
-      if (size === undefined || !EMPTYING_SIZE.test(size)) return null;
-      files = s.positionals;
-    }
-    const bad = files.filter((f) => !classifyDeletePath(f).safe);
-    if (bad.length === 0) return null;
-    return { summary: `empties ${listWords(bad.map(code))}`, target: bad.join(' ') };
-  },
-};
 
 const mvDevNull: Rule = {
   id: 'fs.mv-dev-null',
@@ -387,6 +403,34 @@ const mvDevNull: Rule = {
     const sources = s.values.has('t') || s.values.has('target-directory') ? s.positionals : s.positionals.slice(0, -1);
     if (sources.length === 0) return null;
     return { summary: `destroys ${listWords(sources.map(code))} by moving ${sources.length > 1 ? 'them' : 'it'} onto /dev/null`, target: sources.join(' ') };
+  },
+};
+
+const OLD_TAR_BUNDLE = /^[a-zA-Z]+$/;
+
+const tarRemoveFiles: Rule = {
+  id: 'fs.tar-remove-files',
+  category: 'filesystem',
+  severity: 'medium',
+  commands: ['tar', 'bsdtar', 'gtar'],
+  summary: 'deletes the files it puts into an archive',
+  rationale:
+    '`tar --remove-files` deletes the originals once archived: if the archive is wrong, incomplete or temporary, they are ' +
+    'gone. Rebuildable and temporary folders run.',
+  match(cmd) {
+    if (!cmd.args.includes('--remove-files')) return null;
+    const s = scanArgs(cmd.args, { shortWithValue: 'fCTXbHK', longWithValue: new Set(['file', 'directory', 'files-from', 'exclude-from', 'exclude', 'transform', 'format']) });
+    // Old-style bundles (`tar czf out.tgz dir`): the first word is the options and `f` takes the next word.
+    const oldStyle = cmd.args[0] !== undefined && OLD_TAR_BUNDLE.test(cmd.args[0]);
+    const sources = oldStyle ? s.positionals.slice(cmd.args[0].includes('f') ? 2 : 1) : s.positionals;
+    const bad: Unsafe[] = [];
+    for (const src of sources) {
+      const cls = classifyDeletePath(src);
+      if (!cls.safe) bad.push({ path: src, cls });
+    }
+    const hit = deleteHit(bad, 'deletes', true);
+    if (hit) hit.summary += ` once ${bad.length > 1 ? 'they are' : 'it is'} archived (${code('tar --remove-files')})`;
+    return hit;
   },
 };
 
@@ -418,5 +462,5 @@ const recursiveChmod: Rule = {
 
 export const FILESYSTEM_RULES: RulePack = {
   name: 'filesystem',
-  rules: [rmRecursive, findDelete, interpreterDelete, powershellRemove, shred, truncate, mvDevNull, recursiveChmod],
+  rules: [rmRecursive, findDelete, interpreterDelete, powershellRemove, shred, mvDevNull, tarRemoveFiles, recursiveChmod],
 };

@@ -248,7 +248,7 @@ const checkoutDiscard: Rule = {
   match(cmd) {
     const c = gitCall(cmd);
     if (c === null || (c.sub !== 'checkout' && c.sub !== 'switch')) return null;
-    const s = scanArgs(cmd.args, { shortWithValue: 'bBc', longWithValue: new Set(['orphan', 'conflict', 'pathspec-from-file']) }, c.rest);
+    const s = scanArgs(cmd.args, { shortWithValue: 'bBcC', longWithValue: new Set(['orphan', 'conflict', 'pathspec-from-file']) }, c.rest);
     // -f/--force/--discard-changes: switch branches even over local edits, dropping them.
     if (hasShort(s, 'f') || hasLong(s, 'force', 'discard-changes')) {
       return { summary: `throws away uncommitted changes${where(cmd)} while switching branches`, target: s.positionals[0] ?? 'working tree', severity: 'medium' };

@@ -4,7 +4,7 @@
 // A production context raises the severity in the engine, not here.
 
 import type { Rule, RuleHit, RulePack, Severity, SimpleCommand } from '../types';
-import { asksForHelp, code, hasLong, hasShort, scanArgs } from './scanArgs';
+import { asksForHelp, code, hasLong, hasShort, scanArgs, viaXargs } from './scanArgs';
 import type { ArgSpec, ScannedArgs } from './scanArgs';
 
 const KUBECTL = ['kubectl', 'oc', 'kubecolor'] as const;
@@ -145,6 +145,10 @@ const kubectlDelete: Rule = {
         hits.push({ summary: `deletes every resource of kind ${code(kindWords)} matching ${code(selector)}${scope}`, target: selector, severity: 'medium' });
       } else if (file !== undefined) {
         hits.push({ summary: `deletes everything defined in ${code(file)}${where}`, target: file, severity: 'medium' });
+      } else if (viaXargs(cmd) && k.operands.some((_, i) => cmd.dynamic[s.positionalIndexes[i + 1]] === true)) {
+        // `kubectl get … -o name | xargs kubectl delete`: as many resources as the listing prints, of any kind.
+        const from = cmd.pipeFrom?.text ?? 'its input';
+        hits.push({ summary: `deletes every resource listed by ${code(from)}${scope} (the names cannot be checked)`, target: from, severity: 'high' });
       }
     } else if (all || everyNamespace) {
       for (const h of hits) h.severity = SEVERITY_ORDER[Math.min(3, SEVERITY_ORDER.indexOf(h.severity ?? 'medium') + 1)];
