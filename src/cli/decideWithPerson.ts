@@ -7,12 +7,16 @@ import type { Policy } from '../engine/policy';
 import type { Action, Verdict } from '../engine/types';
 import type { Origin } from '../protocol/protocol';
 import { askExtension } from '../protocol/askClient';
-import { boundedReader } from './checkCommand';
+import { fileReaderFor } from './fileReader';
 import type { AskResult } from '../protocol/askClient';
 import { appendToSpool, spoolDir } from '../log/decisionSpool';
 import type { LogEntry } from '../log/logEntry';
 import { decisionEntry, safeMask } from '../log/logRecord';
 import { decideWithoutPerson, engineFailureVerdict, unreachable } from '../outcome/decisionLadder';
+import { keepIfAllowed, NO_POINT, pointNote, prepareRestorePoint } from '../restore/restoreStep';
+import type { RestoreStepContext } from '../restore/restoreStep';
+import { restorePointLine } from '../restore/restoreWords';
+import type { RestorePointNote } from '../protocol/protocol';
 
 export interface PersonDecision {
   decision: 'allow' | 'block';
@@ -21,6 +25,8 @@ export interface PersonDecision {
   by: string;
   /** For the agent; empty when allowed by policy. */
   message: string;
+  /** What the restore point keeps (issue 10), with its id once taken. */
+  restorePoint?: RestorePointNote;
 }
 
 export interface DecideOptions {
@@ -32,6 +38,8 @@ export interface DecideOptions {
   timeoutMs?: number;
   /** Where to spool decisions no window logged: a folder, or false for none (default: `spoolDir(env)`). */
   spool?: string | false;
+  /** Restore points: overrides for tests, or false for none. */
+  restorePoints?: Partial<RestoreStepContext> | false;
 }
 
 function fromAnswer(verdict: Verdict, result: AskResult): PersonDecision {
@@ -47,7 +55,8 @@ function fromAnswer(verdict: Verdict, result: AskResult): PersonDecision {
 function spoolIfUnlogged(action: Action, origin: Origin, opts: DecideOptions, d: PersonDecision): PersonDecision {
   if (opts.spool === false || (d.by !== 'policy' && d.by !== 'unreachable')) return d;
   const dir = typeof opts.spool === 'string' ? opts.spool : spoolDir(opts.env ?? process.env);
-  const entry = decisionEntry(action, d.verdict, { ...origin, cwd: origin.cwd ?? opts.cwd }, { decision: d.decision, by: d.by as LogEntry['by'] }, safeMask);
+  const note = d.restorePoint ? restorePointLine(`${d.restorePoint.text}${d.restorePoint.id ? ` (agent-guard restore ${d.restorePoint.id})` : ''}`) : undefined;
+  const entry = decisionEntry(action, d.verdict, { ...origin, cwd: origin.cwd ?? opts.cwd }, { decision: d.decision, by: d.by as LogEntry['by'] }, safeMask, note);
   appendToSpool(entry, dir);
   return d;
 }
@@ -63,20 +72,21 @@ async function decide(action: Action, origin: Origin, opts: DecideOptions): Prom
   const env = opts.env ?? process.env;
   let verdict: Verdict;
   try {
-    verdict = evaluate(action, opts.policy, { cwd: opts.cwd, env, readFile: boundedReader(opts.cwd) });
+    verdict = evaluate(action, opts.policy, { cwd: opts.cwd, env, files: fileReaderFor(opts.cwd) });
   } catch (e) {
     // The engine should never throw; if it does, the person decides rather than a silent allow.
     verdict = engineFailureVerdict(e);
   }
   // The ladder's first rungs; whether the guard is off in the window is the window's to say.
+  const point = opts.restorePoints === false ? NO_POINT : await prepareRestorePoint(action, verdict, { cwd: opts.cwd, env, origin, ...opts.restorePoints });
   const settled = decideWithoutPerson(verdict, true);
-  if (settled) return { verdict, ...settled };
+  if (settled) return keepIfAllowed(point, { verdict, ...settled });
   const ask = opts.ask ?? askExtension;
   let result: AskResult;
   try {
-    result = await ask({ action, verdict, origin: { ...origin, cwd: origin.cwd ?? opts.cwd }, cwd: opts.cwd, timeoutMs: opts.timeoutMs, env });
+    result = await ask({ action, verdict, origin: { ...origin, cwd: origin.cwd ?? opts.cwd }, cwd: opts.cwd, timeoutMs: opts.timeoutMs, env, restorePoint: pointNote(point) });
   } catch (e) {
     result = { ok: false, reason: (e as Error).message };
   }
-  return fromAnswer(verdict, result);
+  return keepIfAllowed(point, fromAnswer(verdict, result));
 }

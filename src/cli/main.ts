@@ -5,6 +5,7 @@ import { EXIT, runCheck, runCheckBatch } from './checkCommand';
 import { loadPolicyForCwd } from './loadPolicy';
 import { runHookCommand } from './hookCommand';
 import { runAsk } from './askCommand';
+import { RESTORE_USAGE, runRestore } from './restoreCommand';
 
 const USAGE = `usage:
   agent-guard check [--json] [--cwd DIR] -- '<command line>'   judge a command (exit 0 allow, 10 confirm, 20 deny)
@@ -14,7 +15,7 @@ const USAGE = `usage:
                                                                (exit 0 may run, 20 blocked)
   agent-guard hook <claude|copilot|cursor|gemini|codex|windsurf|cline>
                                                                answer an agent host's pre-tool hook (JSON on stdin)
-`;
+${RESTORE_USAGE}`;
 
 function fail(err: unknown, verb: string | undefined): number {
   if (verb === 'hook') {
@@ -44,6 +45,8 @@ async function main(argv: string[]): Promise<number | undefined> {
       const args = parseCliArgs(rest, process.cwd());
       return runAsk(args, loadPolicyForCwd(args.cwd));
     }
+    case 'restore':
+      return runRestore(rest);
     case 'hook':
       await runHookCommand(rest);
       return undefined; // it sets the exit code and ends the process once the host has its answer

@@ -3,7 +3,7 @@
 import * as net from 'net';
 import { randomBytes } from 'crypto';
 import { IPC_ENV_VAR, PROTOCOL_VERSION } from './protocol';
-import type { AskAnswer, AskRequest, Origin } from './protocol';
+import type { AskAnswer, AskRequest, Origin, RestorePointNote } from './protocol';
 import type { Action, Verdict } from '../engine/types';
 import { candidateWindows } from './discovery';
 import type { FoundWindow } from './discovery';
@@ -24,6 +24,7 @@ export interface AskExtensionRequest {
   timeoutMs?: number;
   /** For tests: where to look instead of `process.env`. */
   env?: NodeJS.ProcessEnv;
+  restorePoint?: RestorePointNote;
 }
 
 function connect(socketPath: string): Promise<net.Socket> {
@@ -125,6 +126,7 @@ export async function askExtension(req: AskExtensionRequest): Promise<AskResult>
       action: req.action,
       verdict: req.verdict,
       origin: { ...req.origin, cwd: req.origin.cwd ?? req.cwd, pid: req.origin.pid ?? process.pid },
+      ...(req.restorePoint ? { restorePoint: req.restorePoint } : {}),
     };
     return exchange(sock, request, timeoutFor(w, req.timeoutMs));
   }

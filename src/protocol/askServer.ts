@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import { timingSafeEqual } from 'crypto';
 import { PROTOCOL_VERSION } from './protocol';
-import type { AnswerDecision, AnsweredBy, AskAnswer, AskRequest, ErrorReply, Origin } from './protocol';
+import type { AnswerDecision, AnsweredBy, AskAnswer, AskRequest, ErrorReply, Origin, RestorePointNote } from './protocol';
 import type { Action, Verdict } from '../engine/types';
 
 export interface AskHandlerResult {
@@ -77,6 +77,10 @@ function validOrigin(v: unknown): v is Origin {
   return v.pid === undefined || (typeof v.pid === 'number' && Number.isInteger(v.pid));
 }
 
+function validRestorePoint(v: unknown): v is RestorePointNote {
+  return isObject(v) && typeof v.text === 'string' && v.text.length <= 4000 && optString(v.id, 64);
+}
+
 /** Validates one request line. The secret check comes before anything is handed on. */
 export function parseAskRequest(line: string, secret: string): ParsedRequest {
   let v: unknown;
@@ -94,7 +98,9 @@ export function parseAskRequest(line: string, secret: string): ParsedRequest {
   if (!validAction(v.action)) return { ok: false, id, message: 'request has no valid action' };
   if (!validVerdict(v.verdict)) return { ok: false, id, message: 'request has no valid verdict' };
   if (!validOrigin(v.origin)) return { ok: false, id, message: 'request has no valid origin' };
-  return { ok: true, req: { v: PROTOCOL_VERSION, id, type: 'ask', secret: v.secret, action: v.action, verdict: v.verdict, origin: v.origin } };
+  if (v.restorePoint !== undefined && !validRestorePoint(v.restorePoint)) return { ok: false, id, message: 'request has an invalid restorePoint' };
+  const restorePoint = v.restorePoint === undefined ? {} : { restorePoint: v.restorePoint };
+  return { ok: true, req: { v: PROTOCOL_VERSION, id, type: 'ask', secret: v.secret, action: v.action, verdict: v.verdict, origin: v.origin, ...restorePoint } };
 }
 
 function sampleOf(line: string): string {

@@ -32,6 +32,15 @@ export interface AskRequest {
   /** The CLI's verdict; the extension re-evaluates with its own policy and never trusts this one to allow. */
   verdict: Verdict;
   origin: Origin;
+  /** What a restore point would keep (taken by the CLI only if the person allows): shown in the modal, logged with its id. */
+  restorePoint?: RestorePointNote;
+}
+
+/** The undo feature's words for one action: `text` follows "Restore point: " ("will keep 3 uncommitted files (12 KB)", "none possible: …"). */
+export interface RestorePointNote {
+  /** The id the point has once taken (`agent-guard restore <id>`); absent when nothing can be kept. */
+  id?: string;
+  text: string;
 }
 
 export type AnswerDecision = 'allow' | 'block';

@@ -1,0 +1,40 @@
+// `agentGuard.restorePoints.*` as the CLI sees them, through the one settings resolver (the window's
+// user settings, the workspace's, the machine policy). A value that is not a sane number falls back
+// to the default: a broken setting must not switch undo off.
+import { resolveSettingsForCwd } from '../cli/loadPolicy';
+
+export interface RestoreSettings {
+  enabled: boolean;
+  /** Quota of the whole store. */
+  maxBytes: number;
+  maxAgeDays: number;
+}
+
+export const RESTORE_DEFAULTS: RestoreSettings = Object.freeze({
+  enabled: true,
+  maxBytes: 2 * 1024 * 1024 * 1024,
+  maxAgeDays: 14,
+});
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Coerces raw values (the resolver's `restorePoints`) into settings. */
+export function restoreSettingsFrom(raw: unknown): RestoreSettings {
+  if (!isObject(raw)) return { ...RESTORE_DEFAULTS };
+  const num = (v: unknown, d: number): number => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : d);
+  return {
+    enabled: typeof raw.enabled === 'boolean' ? raw.enabled : RESTORE_DEFAULTS.enabled,
+    maxBytes: num(raw.maxBytes, RESTORE_DEFAULTS.maxBytes),
+    maxAgeDays: num(raw.maxAgeDays, RESTORE_DEFAULTS.maxAgeDays),
+  };
+}
+
+export function loadRestoreSettings(cwd: string, env: NodeJS.ProcessEnv = process.env): RestoreSettings {
+  try {
+    return restoreSettingsFrom(resolveSettingsForCwd(cwd, env).settings.restorePoints);
+  } catch {
+    return { ...RESTORE_DEFAULTS };
+  }
+}
