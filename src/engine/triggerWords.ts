@@ -58,6 +58,16 @@ export function triggerWordsComplete(policy: Policy): boolean {
 }
 
 const VARIABLE_COMMAND_RE = /(^|[;&|(]|\bthen|\bdo|\belse)\s*["']?\$/;
+/**
+ * A command name the shell computes from a pattern or a brace word (`/bin/r?`, `r[m]`, `[r]m`, `{rm,-rf,x}`,
+ * `r{m,}`), in command position. The shells use the same expression (`__ag_compname_re`).
+ */
+const COMPUTED_NAME_RE = /(?:^|[;&|(]|\bthen|\bdo|\belse)[ \t]*(?:[^\s;&|()<>=]*[*?]|[^\s;&|()<>=[]+\[|\[[^\s\][]|[^\s;&|()<>=]*\{[^\s}]*,)/;
+/** Characters outside printable ASCII: look-alike letters and invisible characters the engine normalises. */
+const NON_ASCII_RE = /[^\x20-\x7e\t\n\r]/;
+/** `env -S'…'` glued: the split string is a command line the word scan cannot see apart. */
+const ENV_SPLIT_RE = /(?:^|\s)-[a-zA-Z0-9]*S|--split-string/;
+const WINDOWS_EXE_RE = /\.exe\b/i;
 
 /** Characters that end a word in the shells' scan (src/shell/agent-guard.bash, `__ag_ifs`). */
 const SCAN_SEPARATORS = /[ \t\n;|&()<>=$`{}[\]*?!,:@#%^~]+/;
@@ -72,6 +82,10 @@ export function prefilterHit(line: string, words: ReadonlySet<string>, substring
   if (s.includes('extdebug') || s.includes('BASH_ENV') || (s.includes('trap') && s.includes('DEBUG'))) return true;
   // A variable or substitution in command position (`$X -rf ~`): only the engine can tell what runs.
   if (VARIABLE_COMMAND_RE.test(line)) return true;
+  // Computed names of every kind: patterns and brace words as the name, look-alike or invisible
+  // characters, Windows executables (`rm.exe`), `env -S` with its string glued on.
+  if (COMPUTED_NAME_RE.test(s) || NON_ASCII_RE.test(line) || WINDOWS_EXE_RE.test(s)) return true;
+  if (s.includes('env') && ENV_SPLIT_RE.test(s)) return true;
   for (const sub of substrings) if (s.includes(sub)) return true;
   for (const w of s.split(SCAN_SEPARATORS)) {
     const base = w.slice(w.lastIndexOf('/') + 1);

@@ -1,5 +1,9 @@
-// Reads the labelled corpus: `label<TAB>category<TAB>command` per line; `#` comments; `\n` in a
-// command stands for a newline (heredocs) and `\t` for a tab.
+// Reads the labelled corpus: `label<TAB>category<TAB>command` per line; `#` comments.
+// Escapes in a command (the only ones; every other backslash is literal):
+//   `\n` a newline (heredocs, multi-line scripts), `\t` a tab,
+//   `\u{HEX}` the code point HEX: invisible or look-alike characters (`\u{200b}` zero-width space,
+//   `\u{ff52}` full-width r, `\u{2013}` en dash), and `\u{5c}` a backslash that starts no escape, for
+//   Windows paths where a folder begins with n or t (`C:\u{5c}new\u{5c}tools` is `C:\new\tools`).
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -13,6 +17,16 @@ export interface CorpusLine {
 
 export const CORPUS_DIR = path.join(__dirname, '..', 'corpus');
 
+const CODE_POINT_ESCAPE = /\\u\{([0-9A-Fa-f]{1,6})\}/;
+
+/** Applies the escapes above; `\u{…}` is cut out first so the code point it writes never starts `\n`. */
+export function unescapeCommand(text: string): string {
+  return text
+    .split(CODE_POINT_ESCAPE)
+    .map((part, i) => (i % 2 === 1 ? String.fromCodePoint(parseInt(part, 16)) : part.replace(/\\n/g, '\n').replace(/\\t/g, '\t')))
+    .join('');
+}
+
 export function loadCorpus(dir = CORPUS_DIR): CorpusLine[] {
   const out: CorpusLine[] = [];
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()) {
@@ -23,8 +37,7 @@ export function loadCorpus(dir = CORPUS_DIR): CorpusLine[] {
       if ((label !== 'block' && label !== 'allow') || !category || rest.length === 0) {
         throw new Error(`${file}:${i + 1}: expected "block|allow<TAB>category<TAB>command", got ${JSON.stringify(text)}`);
       }
-      const command = rest.join('\t').replace(/\\n/g, '\n').replace(/\\t/g, '\t');
-      out.push({ file, line: i + 1, label, category, command });
+      out.push({ file, line: i + 1, label, category, command: unescapeCommand(rest.join('\t')) });
     });
   }
   return out;

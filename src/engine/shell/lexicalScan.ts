@@ -48,6 +48,13 @@ const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 const SPECIAL_PARAMS = new Set(['?', '$', '!', '#', '*', '@', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
 
+/** A file descriptor glued to a redirect (`2>`): the parser drops it from the words. */
+export function fdSentinel(digits: string): string {
+  return `${SENTINEL_OPEN}F${digits}${SENTINEL_CLOSE}`;
+}
+
+const WINDOWS_DRIVE_START = /^[A-Za-z]:\\$/;
+
 export function variableSentinelText(name: string): string {
   return `${SENTINEL_OPEN}V${name}${SENTINEL_CLOSE}`;
 }
@@ -170,6 +177,14 @@ class Scanner {
         continue;
       }
       // ---- unquoted from here on
+      if (i === pos || WORD_BREAK.has(s[i - 1])) {
+        const word = this.wordStart(i);
+        if (word) {
+          out += word.text;
+          i = word.end;
+          continue;
+        }
+      }
       if ((c === '<' || c === '>') && s[i + 1] === '(') {
         i = this.substitute(i + 2, c === '<' ? 'process-in' : 'process-out', (t) => (out += t));
         continue;
@@ -211,6 +226,40 @@ class Scanner {
       this.pending = [];
     }
     return { out, end: s.length };
+  }
+
+  /**
+   * Words whose start decides how the shell reads them:
+   *   - digits glued to `<`/`>` are a file descriptor (`2>/dev/null`); they become an fd sentinel, so a
+   *     number standing apart (`rm -rf 7 > out`) stays an argument;
+   *   - a Windows path (`C:\\data`, `C:\\Program Files\\…` unquoted) keeps its backslashes: from a Windows
+   *     door they separate folders, and bash would only drop them.
+   */
+  private wordStart(i: number): { text: string; end: number } | undefined {
+    const s = this.src;
+    const c = s[i];
+    if (c >= '0' && c <= '9') {
+      let j = i;
+      while (j < s.length && s[j] >= '0' && s[j] <= '9') j++;
+      if (s[j] === '<' || s[j] === '>') return { text: fdSentinel(s.slice(i, j)), end: j };
+      return undefined;
+    }
+    if (WINDOWS_DRIVE_START.test(s.slice(i, i + 3))) {
+      let j = i;
+      let text = '';
+      while (j < s.length && !WORD_BREAK.has(s[j]) && s[j] !== '"' && s[j] !== "'" && s[j] !== '$' && s[j] !== '`') {
+        if (s[j] === '\\') {
+          // One backslash is a separator; an escaped pair (as the PowerShell reader hands them on) is one too.
+          text += '\\\\';
+          j += s[j + 1] === '\\' ? 2 : 1;
+          continue;
+        }
+        text += s[j];
+        j++;
+      }
+      return { text, end: j };
+    }
+    return undefined;
   }
 
   /**

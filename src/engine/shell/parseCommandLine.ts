@@ -1,62 +1,61 @@
 // Turns a command line into every simple command the shell would run, wrappers peeled off and
 // nested command strings (`bash -c`, `$(…)`, `ssh host '…'`, `… | sh`, heredocs into a shell)
 // parsed recursively. What cannot be seen into becomes `opaque` content, which always asks.
+//
+// The steps, each in its own module: normalise the text (normalise.ts), cut out substitutions and
+// heredocs (lexicalScan.ts), tokenize (shell-quote), split into simple commands, group function
+// definitions, then per command: expand what the line defines (lineState.ts, computedText.ts), peel
+// wrappers (wrappers.ts), and follow what the command carries (carriers.ts).
 import { parse as shellQuoteParse } from 'shell-quote';
-import type { OpaqueContent, ParsedCommandLine, Redirect, SimpleCommand } from '../types';
-import { lexicalScan, type ScanResult } from './lexicalScan';
-import { heredocIndex, literalWord, makeWord, soleSubstitution, soleVariable, substitutionIndexes, type Word } from './words';
+import type { ParsedCommandLine, SimpleCommand } from '../types';
+import { followCarriers } from './carriers';
+import { commandName } from './commandName';
+import { DOWNLOADERS, outputOf, type Computed } from './computedText';
+import { lexicalScan, SENTINEL_OPEN, type ScanResult } from './lexicalScan';
+import { expandWord, loopBindings, newLineState, recordLoop, splitOnIfs, type FunctionBody } from './lineState';
+import { normaliseCommandText } from './normalise';
+import type { RawCommandLike } from './rawCommand';
+import { deeper, MAX_DEPTH, opaque, type Frame, type Output, type Reader } from './readerTypes';
+import { heredocIndex, makeWord, soleSubstitution, soleVariable, substitutionIndexes, type Word } from './words';
 import { SHELLS, WRAPPERS } from './wrappers';
 
-const MAX_DEPTH = 8;
+export { commandName } from './commandName';
+
+/** Wrappers peeled off one command before the line asks (`env env env … rm`, `timeout 5` × 100). */
+const MAX_UNWRAP = 48;
 const SEPARATORS = new Set([';', '&&', '||', '&', ';;', ';&', ';;&', '(', ')', '|', '|&']);
 const PIPES = new Set(['|', '|&']);
 /** Reserved words that may stand in front of a command; they run nothing themselves. */
 const LEADING_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}', 'esac', '[[', ']]']);
 /** Headers whose words are not a command (`for f in *.log`). */
-const HEADERS = new Set(['for', 'select', 'case', 'function', 'coproc', 'in']);
+const HEADERS = new Set(['for', 'select', 'case', 'coproc', 'in']);
 const ASSIGNMENT_RE = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
-const DOWNLOADERS = new Set(['curl', 'wget', 'fetch', 'http', 'https', 'xh', 'aria2c', 'Invoke-WebRequest', 'iwr', 'Invoke-RestMethod', 'irm']);
-const DECODERS = new Set(['base64', 'base32', 'xxd', 'openssl', 'gunzip', 'zcat', 'uudecode', 'rev']);
+const FD_SENTINEL_RE = /^\u0001F\d+\u0002$/;
+/** A command name the shell computes by pathname or brace expansion: `/bin/r?`, `r[m]`, `{rm,-rf,x}`, `r{m,}`. */
+const COMPUTED_NAME_RE = /[*?[]|\{[^{}]*(?:,|\.\.)[^{}]*\}/;
+/** `$(which rm)`, `$(command -v rm)`: the program's name, for the shell's purposes. */
+const LOCATE_RE = /^\s*(?:which|command\s+-v|type\s+-P)\s+([A-Za-z0-9_.+-]+)\s*$/;
+/** Builtins that set variables from NAME=VALUE arguments. */
+const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 
-interface RawCommand {
-  words: Word[];
-  redirects: Redirect[];
-  stdin?: string;
-  pipedFromPrevious: boolean;
-}
+interface RawCommand extends RawCommandLike {}
 
-interface Frame {
-  via: string[];
-  remote?: string;
-  assignments: Record<string, string>;
-  depth: number;
-}
-
-interface Output {
-  commands: SimpleCommand[];
-  opaque: OpaqueContent[];
-  /** Same-line variables (`X=rm; $X -rf ~`), read the way the shell reads them. */
-  vars: Map<string, string>;
+interface ParseContext {
+  scan: ScanResult;
+  /** What each substitution prints, when the guard can work it out. */
+  computed: Map<number, Computed>;
 }
 
 export function parseCommandLine(text: string): ParsedCommandLine {
-  const out: Output = { commands: [], opaque: [], vars: new Map() };
-  parseText(text, { via: [], assignments: {}, depth: 0 }, out);
+  const out: Output = { commands: [], opaque: [], state: newLineState() };
+  parseText(normaliseCommandText(text), { via: [], assignments: {}, depth: 0 }, out);
   return { commands: out.commands, opaque: out.opaque };
 }
 
-/** Basename as the shell resolves it: `/usr/bin/git` → `git`, `\rm` → `rm`. */
-export function commandName(word: string): string {
-  let start = 0;
-  while (word.charCodeAt(start) === 92 /* \\ */) start++;
-  const slash = Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\'));
-  if (slash >= start && slash < word.length - 1) return word.slice(slash + 1);
-  return start > 0 ? word.slice(start) : word;
-}
-
-function opaque(out: Output, rule: string, summary: string, command: string): void {
-  out.opaque.push({ rule, summary, command });
-}
+const reader: Reader = {
+  parseText: (text, frame, out) => parseText(text, frame, out),
+  processRaw: (raw, frame, out) => processCommand(raw, undefined, frame, out, undefined),
+};
 
 function parseText(text: string, frame: Frame, out: Output): void {
   if (frame.depth > MAX_DEPTH) {
@@ -72,45 +71,130 @@ function parseText(text: string, frame: Frame, out: Output): void {
     opaque(out, 'opaque.parse-error', `could not read this command (${(err as Error).message})`, text);
     return;
   }
-  const subText = (i: number): string => scan.substitutions[i]?.text ?? '…';
-  const raws = splitCommands(tokens, scan, subText);
+  const ctx: ParseContext = { scan, computed: new Map() };
+  const raws = splitCommands(tokens, scan);
   const doneSubs = new Set<number>();
   let previous: SimpleCommand | undefined;
-  for (const raw of raws) {
-    parseSubstitutions(raw, scan, frame, out, doneSubs);
-    const cmd = processCommand(raw, raw.pipedFromPrevious ? previous : undefined, frame, out);
-    previous = cmd;
+  for (let k = 0; k < raws.length; k++) {
+    const raw = raws[k];
+    if (raw.defines !== undefined || (raw.words[0]?.text === 'function' && raw.words[1] !== undefined)) {
+      const end = defineFunction(raws, k, out, ctx);
+      announceDefinition(raws.slice(k, end + 1), frame, out);
+      k = end;
+      continue;
+    }
+    parseSubstitutions(raw, ctx, frame, out, doneSubs);
+    const cmd = processCommand(raw, raw.pipedFromPrevious ? previous : undefined, frame, out, ctx);
+    if (cmd || !isClosingKeyword(raw)) previous = cmd;
   }
 }
 
-function splitCommands(tokens: ReturnType<typeof shellQuoteParse>, scan: ScanResult, subText: (i: number) => string): RawCommand[] {
+/**
+ * A definition runs nothing, but naming a function can still matter (`__ag_debug() { :; }` replaces the
+ * terminal guard's own): it is handed to rules as a command with the function's name, no arguments and
+ * `defines function` as its last via.
+ */
+function announceDefinition(raws: RawCommand[], frame: Frame, out: Output): void {
+  const head = raws[0];
+  const name = head.defines ?? head.words[1]?.text ?? '';
+  const body = raws.map((r) => r.words.map((w) => w.text).join(' ')).join('; ');
+  out.commands.push({ name, args: [], dynamic: [], assignments: { ...frame.assignments }, redirects: [], via: [...frame.via, 'defines function'], remote: frame.remote, text: `${name}() ${body}`.trim() });
+}
+
+/** `}` / `)` / `done` alone end a group: the command before them is what a following pipe reads. */
+function isClosingKeyword(raw: RawCommand): boolean {
+  return raw.words.length === 1 && (raw.words[0].text === '}' || raw.words[0].text === 'done' || raw.words[0].text === 'fi');
+}
+
+/**
+ * `f() { …; }` / `function f { …; }`: the body is kept, not run; a call runs it (processCommand).
+ * Returns the index of the last raw of the definition.
+ */
+function defineFunction(raws: RawCommand[], k: number, out: Output, ctx: ParseContext): number {
+  const head = raws[k];
+  let name: string;
+  let first: Word[];
+  if (head.words[0]?.text === 'function') {
+    name = head.words[1].text;
+    first = head.words.slice(2);
+  } else {
+    name = head.defines as string;
+    first = [];
+  }
+  const body: RawCommand[] = [];
+  let depth = 0;
+  let opened = false;
+  const take = (raw: RawCommand): boolean => {
+    const words = raw.words;
+    for (const w of words) {
+      if (w.dynamic) continue;
+      if (w.text === '{') {
+        depth++;
+        opened = true;
+      } else if (w.text === '}' && (w === words[0] || w === words[words.length - 1])) depth--;
+    }
+    body.push(raw);
+    return opened && depth <= 0;
+  };
+  let end = k;
+  if (first.length > 0 && take({ ...head, words: first, defines: undefined })) {
+    out.state.functions.set(name, { raws: body, context: ctx });
+    return end;
+  }
+  for (end = k + 1; end < raws.length; end++) {
+    const done = take(raws[end]);
+    // `f() ( … )` or a body without braces: one command.
+    if (done || !opened) break;
+  }
+  out.state.functions.set(name, { raws: body, context: ctx });
+  return end;
+}
+
+function splitCommands(tokens: ReturnType<typeof shellQuoteParse>, scan: ScanResult): RawCommand[] {
+  const subText = (i: number): string => scan.substitutions[i]?.text ?? '…';
   const raws: RawCommand[] = [];
   let current: RawCommand = { words: [], redirects: [], pipedFromPrevious: false };
+  let afterGroup = false;
   const finish = (pipeNext: boolean): void => {
-    if (current.words.length > 0 || current.redirects.length > 0) raws.push(current);
-    current = { words: [], redirects: [], pipedFromPrevious: pipeNext && (current.words.length > 0 || current.redirects.length > 0) };
+    const hasContent = current.words.length > 0 || current.redirects.length > 0;
+    if (hasContent) raws.push(current);
+    // `( … ) | sh`, `{ …; } | crontab -`: what the group prints last is what the pipe carries.
+    current = { words: [], redirects: [], pipedFromPrevious: pipeNext && (hasContent || afterGroup) };
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (typeof t === 'string') {
       current.words.push(makeWord(t, subText));
+      afterGroup = t === '}';
       continue;
     }
     if ('comment' in t) continue;
     if ('op' in t && t.op === 'glob') {
       const pattern = (t as { pattern: string }).pattern;
-      current.words.push({ ...makeWord(pattern, subText), dynamic: pattern.includes('\u0001') });
+      current.words.push({ ...makeWord(pattern, subText), dynamic: pattern.includes(SENTINEL_OPEN) });
+      afterGroup = false;
       continue;
     }
     const op = (t as { op: string }).op;
-    if (SEPARATORS.has(op)) {
-      finish(PIPES.has(op));
+    const next = tokens[i + 1];
+    const nextIsClose = next !== undefined && typeof next === 'object' && 'op' in next && (next as { op: string }).op === ')';
+    const nameWord = current.words[current.words.length - 1];
+    if (op === '(' && nextIsClose && nameWord && !nameWord.dynamic && (current.words.length === 1 || (current.words.length === 2 && current.words[0].text === 'function'))) {
+      // `name ( )` or `function name ( )`: a function definition; its body follows.
+      raws.push({ words: [], redirects: [], pipedFromPrevious: false, defines: nameWord.text });
+      current = { words: [], redirects: [], pipedFromPrevious: false };
+      afterGroup = false;
+      i++;
       continue;
     }
-    // A redirect: its target is the next token. A lone number before it is the file descriptor.
+    if (SEPARATORS.has(op)) {
+      finish(PIPES.has(op));
+      afterGroup = op === ')';
+      continue;
+    }
+    // A redirect: its target is the next token. A number glued to it (`2>`) is the file descriptor.
     const last = current.words[current.words.length - 1];
-    if (last && /^\d+$/.test(last.raw)) current.words.pop();
-    const next = tokens[i + 1];
+    if (last && FD_SENTINEL_RE.test(last.raw)) current.words.pop();
     i++;
     const targetRaw = typeof next === 'string' ? next : next && 'pattern' in next ? (next as { pattern: string }).pattern : '';
     if (op === '<<') {
@@ -129,20 +213,43 @@ function splitCommands(tokens: ReturnType<typeof shellQuoteParse>, scan: ScanRes
   return raws;
 }
 
-/** Command substitutions run whatever command they sit in: parse each once, in order. */
-function parseSubstitutions(raw: RawCommand, scan: ScanResult, frame: Frame, out: Output, done: Set<number>): void {
+/** Command substitutions run whatever command they sit in: parse each once, in order, and note what it prints. */
+function parseSubstitutions(raw: RawCommand, ctx: ParseContext, frame: Frame, out: Output, done: Set<number>): void {
   const carriers = raw.words.map((w) => w.raw).concat(raw.redirects.filter((r) => r.op === '$sub').map((r) => r.target));
   for (const carrier of carriers) {
     for (const idx of substitutionIndexes(carrier)) {
       if (done.has(idx)) continue;
       done.add(idx);
-      const sub = scan.substitutions[idx];
-      if (!sub || sub.kind === 'arithmetic') continue;
+      const sub = ctx.scan.substitutions[idx];
+      if (!sub) continue;
+      if (sub.kind === 'arithmetic') {
+        // `$(( $(rm -rf x) + 1 ))`: the substitutions inside arithmetic run like any other.
+        const inner = lexicalScan(sub.text);
+        for (const s of inner.substitutions) if (s.kind !== 'arithmetic') parseText(s.text, deeper(frame, '$((…))', { assignments: {} }), out);
+        continue;
+      }
       const label = sub.kind === 'process-in' ? '<(…)' : sub.kind === 'process-out' ? '>(…)' : '$(…)';
-      parseText(sub.text, { via: [...frame.via, label], remote: frame.remote, assignments: {}, depth: frame.depth + 1 }, out);
+      const before = out.commands.length;
+      const innerFrame = deeper(frame, label, { assignments: {} });
+      parseText(sub.text, innerFrame, out);
+      // A process substitution stands for a file name, not its output: only `$(…)` and backticks expand to text.
+      if (sub.kind !== 'command' && sub.kind !== 'backtick') continue;
+      const located = LOCATE_RE.exec(sub.text);
+      ctx.computed.set(idx, located ? { kind: 'literal', text: located[1] } : pipelineOutput(out.commands.slice(before), innerFrame.via.length));
     }
   }
   raw.redirects = raw.redirects.filter((r) => r.op !== '$sub');
+}
+
+/** What the commands of a substitution print: the last pipeline's output when it is the only one. */
+function pipelineOutput(commands: SimpleCommand[], viaLength: number): Computed {
+  const top = commands.filter((c) => c.via.length === viaLength);
+  const last = top[top.length - 1];
+  if (!last) return { kind: 'program', tool: '' };
+  const chain = new Set<SimpleCommand>();
+  for (let c: SimpleCommand | undefined = last; c; c = c.pipeFrom) chain.add(c);
+  if (top.some((c) => !chain.has(c))) return { kind: 'program', tool: last.name };
+  return outputOf(last);
 }
 
 function takeAssignments(words: Word[], into: Record<string, string>): Word[] {
@@ -156,10 +263,12 @@ function takeAssignments(words: Word[], into: Record<string, string>): Word[] {
   return i === 0 ? words : words.slice(i);
 }
 
-/** The output of `echo word…` / `printf word` when it is literal, else undefined. */
-function literalEcho(text: string): string | undefined {
-  const m = /^\s*(echo|printf)\s+([A-Za-z0-9_./ -]+?)\s*$/.exec(text);
-  return m ? m[2].replace(/^-[neE]+\s+/, '') : undefined;
+/** `X=value` standing alone sets a shell variable for the rest of the line; an unknown value forgets it. */
+function recordVariable(word: Word, out: Output): void {
+  const eq = word.text.indexOf('=');
+  const name = word.text.slice(0, eq).replace(/\[.*$/, '').replace(/\+$/, '');
+  if (word.dynamic) out.state.vars.delete(name);
+  else out.state.vars.set(name, word.text.slice(eq + 1));
 }
 
 /** True when a word's last path segment holds no variable or substitution (`$DIR/bin/tool`). */
@@ -168,67 +277,93 @@ function isLiteralBasename(raw: string): boolean {
   return slash >= 0 && slash < raw.length - 1 && !raw.slice(slash + 1).includes('\u0001') && !raw.slice(slash + 1).includes('\u0002');
 }
 
-function firstCommandOf(text: string): string {
-  const m = /^\s*(?:sudo\s+)?([^\s;|&]+)/.exec(text);
-  return m ? commandName(m[1]) : '';
-}
-
-function processCommand(raw: RawCommand, pipeFrom: SimpleCommand | undefined, frame: Frame, out: Output): SimpleCommand | undefined {
+function processCommand(raw: RawCommand, pipeFrom: SimpleCommand | undefined, frame: Frame, out: Output, ctx: ParseContext | undefined): SimpleCommand | undefined {
   let words = raw.words;
   while (words.length > 0 && !words[0].dynamic && LEADING_KEYWORDS.has(words[0].text)) words = words.slice(1);
-  if (words.length > 0 && !words[0].dynamic && HEADERS.has(words[0].text)) return undefined;
+  if (words.length === 0) return undefined;
+  if (!words[0].dynamic && HEADERS.has(words[0].text)) {
+    if (words[0].text === 'for') recordLoop(words.map((w) => expand(w, out, ctx).word), out.state);
+    return undefined;
+  }
+  // `for d in src lib; do rm -rf "$d"; done`: the body is read once per value.
+  const bindings = loopBindings(words, out.state);
+  let cmd: SimpleCommand | undefined;
+  for (const binding of bindings) {
+    if (binding) for (const [k, v] of binding) out.state.vars.set(k, v);
+    cmd = processExpanded({ ...raw, words }, pipeFrom, frame, out, ctx) ?? cmd;
+  }
+  return cmd;
+}
 
+function expand(word: Word, out: Output, ctx: ParseContext | undefined) {
+  const subOutput = (i: number): string | undefined => {
+    const c = ctx?.computed.get(i);
+    return c?.kind === 'literal' ? c.text : undefined;
+  };
+  return expandWord(word, out.state, subOutput, (i) => ctx?.scan.substitutions[i]?.text ?? '…');
+}
+
+function processExpanded(raw: RawCommand, pipeFrom: SimpleCommand | undefined, frame: Frame, out: Output, ctx: ParseContext | undefined): SimpleCommand | undefined {
+  const expanded: Word[] = [];
+  raw.words.forEach((w, i) => {
+    const e = expand(w, out, ctx);
+    // The command name, and words whose value holds IFS characters, split the way unquoted expansion does.
+    const assignment = ASSIGNMENT_RE.test(w.text);
+    const allArgs = w.raw === '\u0001V@\u0002' || w.raw === '\u0001V*\u0002';
+    if (e.splits && !assignment && (i === 0 || allArgs || w.raw.includes('\u0001VIFS'))) expanded.push(...splitOnIfs(e.word, out.state));
+    else expanded.push(e.word);
+  });
+  let words = expanded;
   const assignments: Record<string, string> = { ...frame.assignments };
   const local: Record<string, string> = {};
+  const bare = words.filter((w) => ASSIGNMENT_RE.test(w.text));
   words = takeAssignments(words, local);
   Object.assign(assignments, local);
   if (words.length === 0) {
     // `X=rm` on its own sets a shell variable for later commands of the line.
-    for (const [k, v] of Object.entries(local)) out.vars.set(k, v);
+    for (const w of bare) recordVariable(w, out);
+    for (const [k, v] of Object.entries(local)) if (k.startsWith('GIT_CONFIG_')) out.state.vars.set(k, v);
     return undefined;
   }
 
   const via = [...frame.via];
   let remote = frame.remote;
-  for (let guard = 0; guard < 32 && words.length > 0; guard++) {
-    const first = words[0];
-    const variable = soleVariable(first.raw);
-    if (variable !== undefined && out.vars.has(variable)) {
-      const value = out.vars.get(variable) as string;
-      words = [...value.split(/\s+/).filter(Boolean).map(literalWord), ...words.slice(1)];
-      continue;
+  let unwrapped = 0;
+  for (;;) {
+    if (words.length === 0) return undefined;
+    if (unwrapped++ >= MAX_UNWRAP) {
+      opaque(out, 'opaque.too-deep', `wraps a command in more than ${MAX_UNWRAP} wrappers: the guard stops reading there`, words.map((w) => w.text).join(' '));
+      return undefined;
     }
+    const first = words[0];
     if (first.dynamic && isLiteralBasename(first.raw)) {
       // `"$VENV"/bin/python x.py`: the folder is unknown, the program is not; judge it by its name.
       words = [{ raw: first.text, text: first.text, dynamic: false }, ...words.slice(1)];
       continue;
     }
     if (first.dynamic) {
-      const sub = soleSubstitution(first.raw);
-      const text = [first.text, ...words.slice(1).map((w) => w.text)].join(' ');
-      if (sub !== undefined) {
-        const inner = first.text.slice(2, -1);
-        // `$(echo rm) -rf ~`: a literal echo is read the way the shell reads it.
-        const echoed = literalEcho(inner);
-        if (echoed !== undefined) {
-          words = [...echoed.split(/\s+/).filter(Boolean).map(literalWord), ...words.slice(1)];
-          continue;
-        }
-        const innerName = firstCommandOf(inner);
-        if (DOWNLOADERS.has(innerName) || DECODERS.has(innerName)) {
-          // `$(curl …)` run as a command: its output is code the guard cannot read.
-          opaque(out, 'opaque.download-exec', `runs code produced by \`${innerName}\`, which the guard cannot read before it runs`, text);
-        } else if (words.length > 1) {
-          // A program's output used as the command name, with arguments: the guard cannot know what runs.
-          opaque(out, 'opaque.variable-command', `runs a command whose name comes from the output of \`${innerName}\`: the guard cannot see what it is`, text);
-        }
-        // A lone `$(pyenv init -)` (as under eval) runs shell code a known program generates: the program itself is checked.
-        return undefined;
-      }
-      opaque(out, 'opaque.variable-command', `runs a command whose name comes from a variable (\`${first.text}\`): the guard cannot see what it is`, text);
+      computedName(first, words, ctx, out);
+      return undefined;
+    }
+    if (COMPUTED_NAME_RE.test(first.text) && first.text !== '[' && first.text !== '[[') {
+      const text = words.map((w) => w.text).join(' ');
+      opaque(out, 'opaque.computed-name', `runs a command whose name the shell computes from a pattern (\`${first.text}\`): the guard cannot know which program runs`, text);
       return undefined;
     }
     const name = commandName(first.text);
+    const alias = out.state.aliases.get(name);
+    if (alias !== undefined && frame.depth <= MAX_DEPTH) {
+      // An alias defined on the line: its text replaces the name (an alias does not expand inside itself).
+      out.state.aliases.delete(name);
+      parseText([alias, ...words.slice(1).map((w) => quoteWord(w))].join(' '), deeper({ ...frame, via, remote, assignments }, `alias ${name}`), out);
+      out.state.aliases.set(name, alias);
+      return undefined;
+    }
+    const body = out.state.functions.get(name);
+    if (body) {
+      callFunction(name, body, words.slice(1), { ...frame, via, remote, assignments }, out);
+      return undefined;
+    }
     const unwrap = WRAPPERS.get(name);
     if (!unwrap) break;
     const res = unwrap(words.slice(1), name);
@@ -241,6 +376,11 @@ function processCommand(raw: RawCommand, pipeFrom: SimpleCommand | undefined, fr
       return undefined;
     }
     if (res.kind === 'shell') {
+      if (name === 'ssh' && raw.stdin !== undefined && SHELLS.has(commandName(res.text.trim().split(/\s+/)[0] ?? '')) && !/\s-[a-z]*c/.test(res.text)) {
+        // `ssh host bash -s <<EOF`: the heredoc is the remote script.
+        parseText(raw.stdin, { via: [...via, `${res.via} <<heredoc`], remote: res.remote ?? remote, assignments, depth: frame.depth + 1 }, out);
+        return undefined;
+      }
       parseText(res.text, { via: [...via, res.via], remote: res.remote ?? remote, assignments, depth: frame.depth + 1 }, out);
       return undefined;
     }
@@ -249,10 +389,11 @@ function processCommand(raw: RawCommand, pipeFrom: SimpleCommand | undefined, fr
     if (res.remote) remote = res.remote;
     words = takeAssignments(res.words, assignments);
   }
-  if (words.length === 0) return undefined;
 
+  const name = commandName(words[0].text);
+  if (DECLARERS.has(name)) for (const w of words.slice(1)) if (ASSIGNMENT_RE.test(w.text)) recordVariable(w, out);
   const cmd: SimpleCommand = {
-    name: commandName(words[0].text),
+    name,
     args: words.slice(1).map((w) => w.text),
     dynamic: words.slice(1).map((w) => w.dynamic),
     assignments,
@@ -264,8 +405,66 @@ function processCommand(raw: RawCommand, pipeFrom: SimpleCommand | undefined, fr
     text: renderCommand(words),
   };
   out.commands.push(cmd);
-  followCarriers(cmd, words, raw, { via, remote, assignments, depth: frame.depth }, out);
+  followCarriers(cmd, words, raw, { via, remote, assignments, depth: frame.depth }, out, reader);
   return cmd;
+}
+
+/** A command name from a variable or a substitution: read when it computes (done by expansion), else ask. */
+function computedName(first: Word, words: Word[], ctx: ParseContext | undefined, out: Output): void {
+  const text = [first.text, ...words.slice(1).map((w) => w.text)].join(' ');
+  const sub = soleSubstitution(first.raw);
+  if (sub !== undefined) {
+    const computed = ctx?.computed.get(sub);
+    const inner = ctx?.scan.substitutions[sub]?.text ?? '';
+    if (computed?.kind === 'unreadable') {
+      const rule = DOWNLOADERS.has(computed.tool) ? 'opaque.download-exec' : 'opaque.computed-code';
+      opaque(out, rule, `runs code produced by \`${computed.tool}\`, which the guard cannot read before it runs`, text);
+    } else if (words.length > 1) {
+      // A program's output used as the command name, with arguments: the guard cannot know what runs.
+      opaque(out, 'opaque.variable-command', `runs a command whose name comes from the output of \`${inner.trim().split(/\s+/)[0] ?? ''}\`: the guard cannot see what it is`, text);
+    }
+    // A lone `$(pyenv init -)` (as under eval) runs shell code a known program generates: the program itself is checked.
+    return;
+  }
+  const variable = soleVariable(first.raw);
+  const what = variable !== undefined ? `a variable (\`${first.text}\`)` : `text computed when it runs (\`${first.text}\`)`;
+  opaque(out, 'opaque.variable-command', `runs a command whose name comes from ${what}: the guard cannot see what it is`, text);
+}
+
+function callFunction(name: string, body: FunctionBody, args: Word[], frame: Frame, out: Output): void {
+  if (frame.depth >= MAX_DEPTH) {
+    opaque(out, 'opaque.too-deep', `calls function \`${name}\` too deeply for the guard to follow`, name);
+    return;
+  }
+  const vars = out.state.vars;
+  const saved = new Map(vars);
+  for (let i = 1; i <= 9; i++) vars.delete(String(i));
+  const known = args.every((a) => !a.dynamic);
+  args.forEach((a, i) => (a.dynamic ? vars.delete(String(i + 1)) : vars.set(String(i + 1), a.text)));
+  if (known) {
+    vars.set('@', args.map((a) => a.text).join(' '));
+    vars.set('*', args.map((a) => a.text).join(' '));
+  } else {
+    vars.delete('@');
+    vars.delete('*');
+  }
+  vars.set('#', String(args.length));
+  const inner = deeper(frame, `function ${name}`);
+  const ctx = body.context as ParseContext;
+  const doneSubs = new Set<number>();
+  let previous: SimpleCommand | undefined;
+  for (const raw of body.raws) {
+    const copy: RawCommand = { ...raw, redirects: raw.redirects.slice() };
+    parseSubstitutions(copy, ctx, inner, out, doneSubs);
+    const cmd = processCommand(copy, raw.pipedFromPrevious ? previous : undefined, inner, out, ctx);
+    if (cmd || !isClosingKeyword(raw)) previous = cmd;
+  }
+  out.state.vars = saved;
+}
+
+function quoteWord(w: Word): string {
+  if (w.dynamic) return w.text;
+  return w.text === '' || /[\s'"\\;&|<>()$`*?{}[\]~#]/.test(w.text) ? `'${w.text.replace(/'/g, `'\\''`)}'` : w.text;
 }
 
 function quoteForDisplay(w: Word): string {
@@ -277,126 +476,3 @@ function renderCommand(words: Word[]): string {
   return words.map(quoteForDisplay).join(' ');
 }
 
-/** Commands that carry other commands without being wrappers: `find -exec`, shells fed on stdin. */
-function followCarriers(cmd: SimpleCommand, words: Word[], raw: RawCommand, frame: Frame, out: Output): void {
-  if (cmd.name === 'find') {
-    for (let i = 1; i < words.length; i++) {
-      const w = words[i].text;
-      if (w !== '-exec' && w !== '-execdir' && w !== '-ok' && w !== '-okdir') continue;
-      let j = i + 1;
-      const inner: Word[] = [];
-      while (j < words.length && words[j].text !== ';' && words[j].text !== '+') {
-        inner.push(words[j].text.includes('{}') ? { ...words[j], dynamic: true } : words[j]);
-        j++;
-      }
-      if (inner.length > 0) {
-        const carried: RawCommand = { words: inner, redirects: [], pipedFromPrevious: false };
-        processCommand(carried, undefined, { ...frame, via: [...frame.via, `find ${w}`] }, out);
-      }
-      i = j;
-    }
-    return;
-  }
-  if (INTERPRETERS.has(cmd.name)) {
-    for (const command of shellCallsInCode(cmd)) {
-      parseText(command, { ...frame, via: [...frame.via, `${cmd.name} code`], depth: frame.depth + 1 }, out);
-    }
-    return;
-  }
-  if (cmd.name === 'source' || cmd.name === '.') {
-    // `source <(curl …)` runs a downloaded script in the current shell.
-    const w = words[1];
-    if (w && soleSubstitution(w.raw) !== undefined) {
-      const innerName = firstCommandOf(w.text.slice(2, -1));
-      if (DOWNLOADERS.has(innerName) || DECODERS.has(innerName)) {
-        opaque(out, 'opaque.download-exec', `runs a script produced by \`${innerName}\`, which the guard cannot read before it runs`, cmd.text);
-      }
-    }
-    return;
-  }
-  if (!SHELLS.has(cmd.name)) return;
-  const scriptArg = cmd.args.find((a) => !a.startsWith('-') && !a.startsWith('+'));
-  if (scriptArg !== undefined) {
-    // `bash <(curl …)` runs a downloaded script.
-    const w = words[1 + cmd.args.indexOf(scriptArg)];
-    const sub = w ? soleSubstitution(w.raw) : undefined;
-    if (sub !== undefined) {
-      const innerName = firstCommandOf(w.text.slice(2, -1));
-      if (DOWNLOADERS.has(innerName) || DECODERS.has(innerName)) {
-        opaque(out, 'opaque.download-exec', `runs a script produced by \`${innerName}\`, which the guard cannot read before it runs`, cmd.text);
-      }
-    }
-    return;
-  }
-  if (raw.stdin !== undefined) {
-    parseText(raw.stdin, { ...frame, via: [...frame.via, `${cmd.name} <<heredoc`], depth: frame.depth + 1 }, out);
-    return;
-  }
-  if (cmd.pipeFrom) pipedIntoShell(cmd, cmd.pipeFrom, frame, out);
-}
-
-const INTERPRETERS = new Set(['python', 'python3', 'python2', 'node', 'nodejs', 'deno', 'ruby', 'perl', 'php']);
-const CODE_FLAGS = new Set(['-c', '-e', '--eval', '-E', '-r', '-p', '--print']);
-/**
- * Calls that hand a string to a shell from interpreter code: `os.system("…")`, `subprocess.run("…")`
- * or its list form, `execSync("…")`, Ruby/Perl `system("…")`. Group 2 is a string literal, group 3 a list.
- */
-const SHELL_CALL_RE = /(?:os\.system|os\.popen|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput)|execSync|execFileSync|spawnSync|exec|system)\s*\(\s*(?:(['"`])((?:\\.|(?!\1)[^\\])*)\1|\[([^\]]*)\])/g;
-const STRING_LITERAL_RE = /(['"])((?:\\.|(?!\1)[^\\])*)\1/g;
-
-/** Shell command lines that code passed with `python -c` / `node -e` would run. */
-function shellCallsInCode(cmd: SimpleCommand): string[] {
-  const found: string[] = [];
-  for (let i = 0; i < cmd.args.length - 1; i++) {
-    if (!CODE_FLAGS.has(cmd.args[i]) || cmd.dynamic[i + 1]) continue;
-    for (const m of cmd.args[i + 1].matchAll(SHELL_CALL_RE)) {
-      if (m[2] !== undefined) found.push(m[2]);
-      else if (m[3] !== undefined) found.push([...m[3].matchAll(STRING_LITERAL_RE)].map((x) => x[2]).join(' '));
-    }
-  }
-  return found;
-}
-
-const ECHO_FLAG_RE = /^-[neE]+$/;
-
-function literalOutput(from: SimpleCommand): string | undefined {
-  if (from.dynamic.some(Boolean)) return undefined;
-  if (from.name === 'echo') {
-    const args = from.args.slice();
-    while (args.length > 0 && ECHO_FLAG_RE.test(args[0])) args.shift();
-    return args.join(' ');
-  }
-  if (from.name === 'printf') return from.args.join(' ').replace(/\\n/g, '\n').replace(/\\t/g, '\t');
-  if (from.stdin !== undefined && from.name === 'cat' && from.args.length === 0) return from.stdin;
-  return undefined;
-}
-
-/** `… | sh`: read what is piped when it is literal or a literal that decodes; otherwise ask. */
-function pipedIntoShell(shellCmd: SimpleCommand, from: SimpleCommand, frame: Frame, out: Output): void {
-  const label = `${from.name} | ${shellCmd.name}`;
-  const literal = literalOutput(from);
-  if (literal !== undefined) {
-    parseText(literal, { ...frame, via: [...frame.via, label], depth: frame.depth + 1 }, out);
-    return;
-  }
-  const decodes = from.name === 'base64' && from.args.some((a) => a === '-d' || a === '--decode' || a === '-D');
-  if (decodes && from.pipeFrom) {
-    const encoded = literalOutput(from.pipeFrom);
-    if (encoded !== undefined) {
-      const decoded = Buffer.from(encoded.trim(), 'base64').toString('utf8');
-      // Only trust a decode that yields readable text; binary garbage means we did not read it.
-      if (decoded.length > 0 && !/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(decoded)) {
-        parseText(decoded, { ...frame, via: [...frame.via, 'base64 -d | ' + shellCmd.name], depth: frame.depth + 1 }, out);
-        return;
-      }
-    }
-  }
-  const text = `${from.text} | ${shellCmd.text}`;
-  if (DOWNLOADERS.has(from.name)) {
-    opaque(out, 'opaque.download-pipe', `pipes a downloaded script (\`${from.name}\`) into \`${shellCmd.name}\`: the guard cannot read what will run`, text);
-  } else if (DECODERS.has(from.name)) {
-    opaque(out, 'opaque.decode-pipe', `decodes hidden content (\`${from.name}\`) and runs it with \`${shellCmd.name}\`: the guard cannot read what will run`, text);
-  } else {
-    opaque(out, 'opaque.pipe-to-shell', `pipes the output of \`${from.name}\` into \`${shellCmd.name}\`: the guard cannot read what will run`, text);
-  }
-}

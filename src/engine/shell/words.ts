@@ -11,7 +11,7 @@ export interface Word {
 }
 
 const SIMPLE_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const SENTINEL_RE = /\u0001([VS])([^\u0002]*)\u0002/g;
+const SENTINEL_RE = /\u0001([VS])([^\u0001\u0002]*)\u0002/g;
 
 export function makeWord(raw: string, substitutionText: (index: number) => string): Word {
   if (!raw.includes(SENTINEL_OPEN)) return { raw, text: raw, dynamic: false };

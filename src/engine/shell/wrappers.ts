@@ -54,7 +54,15 @@ const env: Unwrapper = (args) => {
   let i = 0;
   while (i < args.length) {
     const a = args[i].text;
-    if (a === '-S' || a === '--split-string') return shellText(args.slice(i + 1, i + 2), 'env -S');
+    if (a === '-S' || a === '--split-string') return shellText(args.slice(i + 1), 'env -S');
+    if (a.startsWith('--split-string=')) return shellText([{ ...args[i], text: a.slice(15) }, ...args.slice(i + 1)], 'env -S');
+    if (/^-[iv0]*S./.test(a)) return shellText([{ ...args[i], text: a.slice(a.indexOf('S') + 1) }, ...args.slice(i + 1)], 'env -S');
+    if (/^-[v0]*i[v0i]*$/.test(a) && a !== '-i') {
+      // `-vi`: flags bundled with -i still clear the environment.
+      assignments['AGENT_GUARD_IPC'] ??= '';
+      i += 1;
+      continue;
+    }
     if (a === '-u' || a === '--unset') {
       // An unset variable reads as empty: rules that watch a variable (the guard's own) must see it.
       const name = args[i + 1]?.text;
@@ -67,7 +75,7 @@ const env: Unwrapper = (args) => {
       // `env -i` clears every variable, the guard's own included: record that one as unset.
       assignments['AGENT_GUARD_IPC'] ??= '';
       i += 1;
-    } else if (a === '-C' || a === '--chdir') i += 2;
+    } else if (a === '-C' || a === '--chdir' || a === '-P' || a === '-a' || a === '--argv0') i += 2;
     else if (a === '--') i += 1;
     else if (a.startsWith('-') && a !== '-') i += 1;
     else if (ASSIGNMENT_RE.test(a)) {
@@ -102,6 +110,11 @@ const watch: Unwrapper = (args) => {
   return shellText(args.slice(i), 'watch');
 };
 
+/** A word that holds the item read from stdin (`{}` of `xargs -I{}`): its value is unknown. */
+function stdinItem(w: Word, placeholder: string): Word {
+  return { raw: w.raw.split(placeholder).join('\u0001VSTDIN_ITEM\u0002'), text: w.text.split(placeholder).join('${STDIN_ITEM}'), dynamic: true };
+}
+
 /** `xargs rm -rf`: the arguments come from stdin, so the command gets an unknown (dynamic) target. */
 const xargs: Unwrapper = (args) => {
   let replace: string | undefined;
@@ -114,10 +127,10 @@ const xargs: Unwrapper = (args) => {
       break;
     }
     if (!a.startsWith('-')) break;
-    if (a === '-I') {
+    if (a === '-I' || a === '-J') {
       replace = args[i + 1]?.text;
       i += 2;
-    } else if (a.startsWith('-I')) {
+    } else if (a.startsWith('-I') || a.startsWith('-J')) {
       replace = a.slice(2);
       i += 1;
     } else if (a === '-i' || a.startsWith('--replace')) {
@@ -129,9 +142,7 @@ const xargs: Unwrapper = (args) => {
   const rest = args.slice(i);
   if (rest.length === 0) return { kind: 'words', words: [literalWord('echo')], via: 'xargs' };
   const fromStdin: Word = { raw: '$XARGS', text: '<stdin items>', dynamic: true };
-  const inner = replace
-    ? rest.map((w) => (w.text.includes(replace as string) ? { ...w, text: w.text, dynamic: true } : w))
-    : [...rest, fromStdin];
+  const inner = replace ? rest.map((w) => (w.text.includes(replace as string) ? stdinItem(w, replace as string) : w)) : [...rest, fromStdin];
   return { kind: 'words', words: inner, via: 'xargs' };
 };
 
@@ -191,7 +202,7 @@ const shell: Unwrapper = (args, name) => {
       i += 2;
       continue;
     }
-    if (/^-[A-Za-z]*c[A-Za-z]*$/.test(a)) return shellText(args.slice(i + 1, i + 2), `${name} -c`);
+    if (/^-(?=[A-Za-z]*$)[A-Za-z]*c/.test(a)) return shellText(args.slice(i + 1, i + 2), `${name} -c`);
     i += 1;
   }
   // `bash script.sh`, `bash -s`, plain `bash`: nothing inline to unwrap (stdin is looked at by the caller).
@@ -303,6 +314,172 @@ const dotenv: Unwrapper = (args) => {
   return dd < 0 ? words(args, skipOptions(args, SET('-e', '-c', '-v')), 'dotenv') : words(args, dd + 1, 'dotenv');
 };
 
+/** `busybox rm …`, `toybox rm …`: the multi-call binary runs the applet named next. */
+const busybox: Unwrapper = (args) => {
+  const first = args[0]?.text;
+  if (first === undefined || first === '--help' || first === '--list' || first === '--list-full' || first === '-h') return { kind: 'none' };
+  return words(args, skipOptions(args, SET()), 'busybox');
+};
+
+const PARALLEL_WITH_VALUE = SET('-j', '--jobs', '-P', '--results', '--res', '-S', '--sshlogin', '--joblog', '--tmpdir', '--delay', '--timeout', '--id', '--colsep', '-C', '-d', '--delimiter', '-a', '--arg-file', '-n', '-N', '-L', '--max-args', '-I', '--workdir', '--wd', '--env', '--halt', '--memfree', '--load', '--nice', '--retries', '--tagstring', '--basefile', '-E', '--eof', '--sshloginfile', '--slf', '--transferfile', '--return', '--block', '--pipe-part', '--rpl', '--semaphorename', '--fg', '--limit', '-s', '--max-chars');
+const PARALLEL_SEPARATORS = SET(':::', '::::', ':::+', '::::+');
+const MAX_PARALLEL_RUNS = 16;
+
+/** Quotes a value the way GNU parallel does before it reaches the shell. */
+function shellQuote(text: string): string {
+  return /^[A-Za-z0-9_./~:=@%+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * `parallel CMD ::: a b`, `… | parallel CMD`, `parallel 'CMD {}' ::: a`, `parallel ::: 'cmd1' 'cmd2'`, `sem CMD`:
+ * each run is a shell line (the command words joined, `{}` replaced by the argument, else the argument
+ * appended); arguments from stdin or a file (`::::`) are unknown.
+ */
+const parallel: Unwrapper = (args, name) => {
+  let i = 0;
+  let quoted = false;
+  while (i < args.length) {
+    const a = args[i].text;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (!a.startsWith('-') || PARALLEL_SEPARATORS.has(a)) break;
+    if (a === '--help' || a === '--version' || a === '--dry-run' || a === '--dryrun') return { kind: 'none' };
+    if (a === '-q' || a === '--quote') quoted = true;
+    i += PARALLEL_WITH_VALUE.has(a) ? 2 : 1;
+  }
+  const command: Word[] = [];
+  while (i < args.length && !PARALLEL_SEPARATORS.has(args[i].text)) command.push(args[i++]);
+  const values: string[] = [];
+  let unknown = i >= args.length && name === 'parallel';
+  while (i < args.length) {
+    const sep = args[i++].text;
+    while (i < args.length && !PARALLEL_SEPARATORS.has(args[i].text)) {
+      const w = args[i++];
+      if (sep.startsWith('::::') || w.dynamic) unknown = true;
+      else values.push(w.text);
+    }
+  }
+  const runs = values.slice(0, MAX_PARALLEL_RUNS).map(shellQuote);
+  if (unknown || values.length > MAX_PARALLEL_RUNS) runs.push('"$STDIN_ITEM"');
+  if (runs.length === 0) runs.push('');
+  const template = command.map((w) => (quoted ? shellQuote(w.text) : w.text)).join(' ');
+  const lines = runs.map((v) => {
+    if (template === '') return v === '"$STDIN_ITEM"' ? '$STDIN_ITEM' : args.find((w) => shellQuote(w.text) === v)?.text ?? v;
+    if (/\{[^}]*\}/.test(template)) return template.replace(/\{(?:\.|\/|\/\/|\/\.|#|%|\d+)?\}/g, v);
+    return v ? `${template} ${v}` : template;
+  });
+  return { kind: 'shell', text: lines.join('\n'), via: name, dynamic: unknown };
+};
+
+/** `script -c 'cmd' file`, `script -qc 'cmd'`: runs the command inside a recorded session. */
+const script: Unwrapper = (args) => {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i].text;
+    if (a === '--command' || /^-[a-zA-Z]*c$/.test(a)) return shellText(args.slice(i + 1, i + 2), 'script -c');
+    if (a.startsWith('--command=')) return shellText([{ ...args[i], text: a.slice(10) }], 'script -c');
+  }
+  return { kind: 'none' };
+};
+
+/** `flock [opts] FILE CMD…`, `flock FILE -c 'cmd'`. */
+const flock: Unwrapper = (args) => {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i].text;
+    if (a === '-c' || a === '--command') return shellText(args.slice(i + 1, i + 2), 'flock -c');
+  }
+  const i = skipOptions(args, SET('-w', '--timeout', '--wait', '-E', '--conflict-exit-code'));
+  return words(args, i + 1, 'flock'); // the word after the options is the lock file
+};
+
+const unshare: Unwrapper = (args) => words(args, skipOptions(args, SET('-S', '--setuid', '-G', '--setgid', '-R', '--root', '-w', '--wd')), 'unshare');
+const nsenter: Unwrapper = (args) => words(args, skipOptions(args, SET('-t', '--target', '-S', '--setuid', '-G', '--setgid')), 'nsenter');
+const systemdRun: Unwrapper = (args) =>
+  words(args, skipOptions(args, SET('-p', '--property', '--unit', '-u', '--description', '--slice', '-E', '--setenv', '--uid', '--gid', '--nice', '--working-directory', '--on-active', '--on-boot', '--on-startup', '--on-calendar', '-M', '--machine', '-H', '--host', '--service-type', '--timer-property', '--path-property', '--socket-property')), 'systemd-run');
+
+/** `runuser -u USER -- CMD…`, `runuser -l USER -c 'cmd'`. */
+const runuser: Unwrapper = (args) => {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i].text;
+    if (a === '-c' || a === '--command') return shellText(args.slice(i + 1, i + 2), 'runuser -c');
+  }
+  const dd = args.findIndex((w) => w.text === '--');
+  if (dd >= 0) return words(args, dd + 1, 'runuser');
+  return { kind: 'none' };
+};
+
+const tracer: Unwrapper = (args, name) => words(args, skipOptions(args, SET('-o', '-e', '-p', '-s', '-u', '-E', '-a', '-b', '-I', '-P', '-S', '-X', '-O', '-U', '--output', '--trace', '--signal', '--attach')), name);
+
+const TMUX_RUNS = SET('new', 'new-session', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'respawnp', 'respawn-window', 'respawnw', 'run-shell', 'run');
+const TMUX_SENDS = SET('send-keys', 'send');
+/** Key names `send-keys` types besides text (`Enter`, `C-m`, `Escape` …): not part of the command text. */
+const TMUX_KEY = /^(?:Enter|C-[a-zA-Z]|M-[a-zA-Z]|Escape|Tab|BSpace|Space|KP\w+|Up|Down|Left|Right|Home|End)$/;
+
+/** `tmux new -d 'cmd'`, `tmux send-keys -t x 'cmd' Enter`: the command runs in a tmux pane. */
+const tmux: Unwrapper = (args) => {
+  const sub = args.findIndex((w) => !w.text.startsWith('-'));
+  const verb = args[sub]?.text;
+  if (verb === undefined) return { kind: 'none' };
+  const rest = args.slice(sub + 1);
+  if (TMUX_SENDS.has(verb)) {
+    const i = skipOptions(rest, SET('-t', '-N'));
+    const text = rest.slice(i).filter((w) => !TMUX_KEY.test(w.text));
+    return shellText(text, `tmux ${verb}`);
+  }
+  if (!TMUX_RUNS.has(verb)) return null;
+  const i = skipOptions(rest, SET('-s', '-n', '-t', '-c', '-x', '-y', '-e', '-F', '-l', '-p', '-f', '-L'));
+  return shellText(rest.slice(i), `tmux ${verb}`);
+};
+
+/** `screen -dm CMD…`, `screen -S name -X stuff 'text'`. */
+const screen: Unwrapper = (args) => {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i].text === '-X') {
+      if (args[i + 1]?.text === 'stuff') return shellText(args.slice(i + 2), 'screen -X stuff');
+      return { kind: 'none' };
+    }
+  }
+  if (args.some((w) => w.text === '-ls' || w.text === '-list' || w.text === '-r' || w.text === '-x')) return { kind: 'none' };
+  let i = 0;
+  while (i < args.length && args[i].text.startsWith('-')) {
+    // `-S name`, and bundles that end in a value flag (`-dmS job`).
+    i += /^-[a-zA-Z]*[SceEhpTts]$/.test(args[i].text) && !/^-[dmDRAaiLlOqUuw]+$/.test(args[i].text) ? 2 : 1;
+  }
+  return words(args, i, 'screen');
+};
+
+/** `… | entr CMD…`, `entr -s 'cmd'`: runs the command whenever a file changes. */
+const entr: Unwrapper = (args) => {
+  const shellFlag = args.some((w) => /^-[acdnprz]*s[acdnprz]*$/.test(w.text));
+  const i = skipOptions(args, SET());
+  return shellFlag ? shellText(args.slice(i), 'entr -s') : words(args, i, 'entr');
+};
+
+/** `cmd /c "…"`, `cmd /d /c …`: the rest of the line is a cmd.exe command line. */
+const cmd: Unwrapper = (args) => {
+  const at = args.findIndex((w) => /^\/[ck]$/i.test(w.text));
+  if (at < 0) return null;
+  return shellText(args.slice(at + 1), 'cmd /c');
+};
+
+const WSL_WITH_VALUE = SET('-d', '--distribution', '-u', '--user', '--cd', '--distribution-id');
+
+/** `wsl CMD…` (through the distribution's shell), `wsl -e CMD…`, `wsl -- CMD…`. */
+const wsl: Unwrapper = (args) => {
+  let i = 0;
+  while (i < args.length) {
+    const a = args[i].text;
+    if (a === '-e' || a === '--exec') return words(args, i + 1, 'wsl --exec');
+    if (a === '--') return shellText(args.slice(i + 1), 'wsl');
+    if (!a.startsWith('-')) break;
+    if (WSL_WITH_VALUE.has(a)) i += 2;
+    else if (a === '--shell-type') i += 2;
+    else return { kind: 'none' }; // --list, --status, --shutdown, --install …
+  }
+  return words(args, i, 'wsl');
+};
+
 export const WRAPPERS: ReadonlyMap<string, Unwrapper> = new Map<string, Unwrapper>([
   ['sudo', sudo],
   ['doas', sudo],
@@ -363,6 +540,23 @@ export const WRAPPERS: ReadonlyMap<string, Unwrapper> = new Map<string, Unwrappe
   ['chroot', chroot],
   ['aws-vault', awsVault],
   ['dotenv', dotenv],
+  ['busybox', busybox],
+  ['toybox', busybox],
+  ['parallel', parallel],
+  ['sem', parallel],
+  ['script', script],
+  ['flock', flock],
+  ['unshare', unshare],
+  ['nsenter', nsenter],
+  ['systemd-run', systemdRun],
+  ['runuser', runuser],
+  ['strace', tracer],
+  ['ltrace', tracer],
+  ['tmux', tmux],
+  ['screen', screen],
+  ['entr', entr],
+  ['cmd', cmd],
+  ['wsl', wsl],
 ]);
 
 export const SHELLS: ReadonlySet<string> = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish']);

@@ -119,6 +119,7 @@ describe('parseCommandLine: reported bugs (PARSER-BUGS.md)', () => {
 
 describe('parseCommandLine: a substitution as the command name', () => {
   it('reads a literal echo: `$(echo rm) -rf ~/x`', () => assert.deepStrictEqual(runs('$(echo rm) -rf ~/x').slice(-1), ['rm -rf ~/x']));
-  it('asks when a program output names the command and has arguments', () => assert.deepStrictEqual(opaqueRules('$(which tool) --wipe'), ['opaque.variable-command']));
+  it('asks when a program output names the command and has arguments', () => assert.deepStrictEqual(opaqueRules('$(get-tool) --wipe'), ['opaque.variable-command']));
+  it('reads `$(which rm)` / `$(command -v rm)` as the program it locates', () => assert.deepStrictEqual(runs('"$(command -v rm)" -rf ~/x').slice(-1), ['rm -rf ~/x']));
   it('lets a lone generator run under eval', () => assert.deepStrictEqual(opaqueRules('eval "$(direnv hook bash)"'), []));
 });

@@ -1,0 +1,19 @@
+// The name a shell (or Windows) resolves a command word to: `/usr/bin/git` → `git`, `\rm` → `rm`,
+// `C:\Program Files\Git\bin\git.exe` → `git`, `GIT.EXE` → `git`, `python3.11.exe` → `python`.
+
+/** Windows executable suffixes: `git.exe`, `npm.cmd`, `build.bat`, `command.com`. */
+const WINDOWS_SUFFIX = /\.(?:exe|cmd|bat|com)$/i;
+/** A versioned interpreter (`python3.11`, `python3.12`): read as the interpreter it is. */
+const VERSIONED_PYTHON = /^python\d+\.\d+$/;
+
+export function commandName(word: string): string {
+  let start = 0;
+  while (word.charCodeAt(start) === 92 /* \ */) start++;
+  const slash = Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\'));
+  let name = slash >= start && slash < word.length - 1 ? word.slice(slash + 1) : start > 0 ? word.slice(start) : word;
+  if (WINDOWS_SUFFIX.test(name)) {
+    // Windows names are case-insensitive: `GIT.EXE` is git.
+    name = name.slice(0, name.lastIndexOf('.')).toLowerCase();
+  }
+  return VERSIONED_PYTHON.test(name) ? 'python' : name;
+}
