@@ -5,12 +5,17 @@
 import type { Policy } from '../engine/policy';
 import type { Action } from '../engine/types';
 import type { Origin } from '../protocol/protocol';
+import { failureMessage } from '../hosts/hookWords';
+import { HOST_IDS, PayloadError, isHostId } from '../hosts/hostTypes';
+import type { HookAnswer, HookCall, HookOutcome, HostAdapter } from '../hosts/hostTypes';
+import { HOSTS } from '../hosts/registry';
+import { readUnknownPayload } from '../hosts/unknownPayload';
+import type { UnknownOutcome } from '../hosts/unknownPayload';
 import { decideWithPerson } from './decideWithPerson';
 import type { PersonDecision } from './decideWithPerson';
+import { answerOncePerCall, callKey, duplicateCallsDir } from './hooks/duplicateCalls';
+import { guardEditFinding } from './hooks/guardEdits';
 import { loadPolicyForCwd } from './loadPolicy';
-import { HOST_ADAPTERS } from './hooks/hostAdapters';
-import { HOST_IDS, PayloadError, isHostId } from './hooks/hookTypes';
-import type { HookAnswer, HostAdapter } from './hooks/hookTypes';
 
 /** Hosts send the whole tool input (a file write can be large); beyond this the call is refused, not read in part. */
 export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
@@ -27,20 +32,16 @@ export interface HookDeps {
   cwd: string;
   loadPolicy(cwd: string): Policy;
   decide(action: Action, origin: Origin, opts: { cwd: string; policy: Policy }): Promise<PersonDecision>;
+  /** Gives one answer to the two hook invocations a host may run for one call (duplicateCalls.ts). */
+  oncePerCall?(key: string, compute: () => Promise<HookAnswer>): Promise<HookAnswer>;
 }
 
 export const realHookDeps = (): HookDeps => ({
   cwd: process.cwd(),
   loadPolicy: loadPolicyForCwd,
   decide: (action, origin, opts) => decideWithPerson(action, origin, opts),
+  oncePerCall: (key, compute) => answerOncePerCall(key, duplicateCallsDir(), HOOK_DEADLINE_MS - 30_000, compute),
 });
-
-export function failureMessage(reason: string): string {
-  return (
-    `Agent Guard could not check this action (${reason}), so it was blocked. ` +
-    'Do not retry it or try another way: stop and ask the person what to do.'
-  );
-}
 
 const PERSON_ALLOWED = 'The person allowed this once in VS Code (Agent Guard).';
 
@@ -54,29 +55,53 @@ export function denyAnswer(adapter: HostAdapter, reason: string): HookAnswer {
   return adapter.render({ decision: 'deny', message: failureMessage(reason), approvedByPerson: false });
 }
 
+
+/** The adapter's reading of the payload; a shape it does not know goes to the unknown-payload search, never straight to allow. */
+function readCall(adapter: HostAdapter, payload: unknown, cwd: string): UnknownOutcome {
+  let call: HookCall;
+  try {
+    call = adapter.parse(payload, cwd);
+  } catch (e) {
+    if (!(e instanceof PayloadError)) throw e;
+    return readUnknownPayload(payload, adapter.agent, cwd, e.message, true);
+  }
+  return call.kind === 'unknown' ? readUnknownPayload(payload, adapter.agent, cwd, call.why, false) : call;
+}
+
 /** The whole decision for one payload text. Never throws. */
 export async function answerHook(host: string, input: string, deps: HookDeps): Promise<HookAnswer> {
   if (!isHostId(host)) return unknownHostAnswer(host);
-  const adapter = HOST_ADAPTERS[host];
+  const adapter = HOSTS[host].adapter;
+  let payload: unknown;
+  const render = (o: Omit<HookOutcome, 'payload'>): HookAnswer => adapter.render({ ...o, payload });
+  const deny = (message: string): HookAnswer => render({ decision: 'deny', message, approvedByPerson: false });
   try {
-    let payload: unknown;
     try {
       payload = JSON.parse(input);
     } catch {
       return denyAnswer(adapter, `the ${adapter.agent} hook payload is not JSON`);
     }
-    const call = adapter.parse(payload, deps.cwd);
-    if (call.kind === 'pass') return adapter.render({ decision: 'allow', message: '', approvedByPerson: false });
-    const policy = deps.loadPolicy(call.cwd);
-    const d = await deps.decide(call.action, call.origin, { cwd: call.cwd, policy });
-    if (d.decision === 'allow') {
-      const byPerson = d.by !== 'policy';
-      return adapter.render({ decision: 'allow', message: byPerson ? d.message || PERSON_ALLOWED : '', approvedByPerson: byPerson });
-    }
-    return adapter.render({ decision: 'deny', message: d.message || failureMessage('no reason was given'), approvedByPerson: false });
+    const call = readCall(adapter, payload, deps.cwd);
+    if (call.kind === 'deny') return deny(failureMessage(call.reason));
+    if (call.kind === 'pass' || call.kind === 'unknown') return render({ decision: 'allow', message: '', approvedByPerson: false });
+    // An edit of the guard's own files is refused whatever else the call is; any other edit passes.
+    const guardFinding = call.edits ? guardEditFinding(call.edits, call.cwd) : undefined;
+    if (guardFinding) return deny(guardFinding.agentMessage);
+    if (call.kind === 'edit') return render({ decision: 'allow', message: '', approvedByPerson: false });
+    const decideCall = async (): Promise<HookAnswer> => {
+      const policy = deps.loadPolicy(call.cwd);
+      const d = await deps.decide(call.action, call.origin, { cwd: call.cwd, policy });
+      if (d.decision === 'allow') {
+        const byPerson = d.by !== 'policy';
+        return render({ decision: 'allow', message: byPerson ? d.message || PERSON_ALLOWED : '', approvedByPerson: byPerson });
+      }
+      return deny(d.message || failureMessage('no reason was given'));
+    };
+    const key = deps.oncePerCall ? callKey(payload) : undefined;
+    return key && deps.oncePerCall ? await deps.oncePerCall(key, decideCall) : await decideCall();
   } catch (e) {
     const reason = e instanceof PayloadError ? e.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
-    return denyAnswer(adapter, reason);
+    return deny(failureMessage(reason));
   }
 }
 
@@ -135,7 +160,7 @@ export async function runHookCommand(args: string[], deps: HookDeps = realHookDe
     emit(a);
   };
   const failClosed = (reason: string): void =>
-    answerOnce(isHostId(host) ? denyAnswer(HOST_ADAPTERS[host], reason) : unknownHostAnswer(host));
+    answerOnce(isHostId(host) ? denyAnswer(HOSTS[host].adapter, reason) : unknownHostAnswer(host));
   process.on('uncaughtException', (e) => failClosed(`internal error: ${e.message}`));
   process.on('unhandledRejection', (e) => failClosed(`internal error: ${String(e)}`));
   const deadline = setTimeout(() => failClosed('no decision in time'), HOOK_DEADLINE_MS);

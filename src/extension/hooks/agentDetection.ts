@@ -2,24 +2,10 @@
 // VS Code extensions. Plain node; the VS Code layer hands in the installed extension ids.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { HostId } from '../../cli/hooks/hookTypes';
-import { findOnPath } from './hookCommandLine';
-
-interface Signals {
-  dirs: string[];
-  bins: string[];
-  extensions: string[];
-}
-
-const SIGNALS: Record<HostId, Signals> = {
-  claude: { dirs: ['.claude'], bins: ['claude'], extensions: ['anthropic.claude-code'] },
-  copilot: { dirs: ['.copilot'], bins: ['copilot'], extensions: ['github.copilot-chat', 'github.copilot'] },
-  cursor: { dirs: ['.cursor'], bins: ['cursor', 'cursor-agent'], extensions: [] },
-  gemini: { dirs: ['.gemini'], bins: ['gemini'], extensions: ['google.geminicodeassist'] },
-  codex: { dirs: ['.codex'], bins: ['codex'], extensions: ['openai.chatgpt'] },
-  windsurf: { dirs: [path.join('.codeium', 'windsurf')], bins: ['windsurf'], extensions: ['codeium.windsurf'] },
-  cline: { dirs: [path.join('Documents', 'Cline')], bins: ['cline'], extensions: ['saoudrizwan.claude-dev'] },
-};
+import { HOST_IDS } from '../../hosts/hostTypes';
+import type { HostId } from '../../hosts/hostTypes';
+import { HOSTS } from '../../hosts/registry';
+import { findOnPath } from './hookLauncher';
 
 export interface DetectFacts {
   home: string;
@@ -32,11 +18,12 @@ export interface DetectFacts {
 export function detectAgents(facts: DetectFacts): Record<HostId, string[]> {
   const ids = new Set(facts.extensionIds.map((x) => x.toLowerCase()));
   const out = {} as Record<HostId, string[]>;
-  for (const [host, s] of Object.entries(SIGNALS) as Array<[HostId, Signals]>) {
+  for (const host of HOST_IDS) {
+    const s = HOSTS[host].detect;
     const why: string[] = [];
     for (const d of s.dirs) {
-      if (fs.existsSync(path.join(facts.home, d))) why.push(`~/${d}`);
-      if (facts.workspace && fs.existsSync(path.join(facts.workspace, d))) why.push(`${d} in this workspace`);
+      if (fs.existsSync(path.join(facts.home, ...d.split('/')))) why.push(`~/${d}`);
+      if (facts.workspace && fs.existsSync(path.join(facts.workspace, ...d.split('/')))) why.push(`${d} in this workspace`);
     }
     for (const b of s.bins) if (findOnPath(b, facts.env)) why.push(`\`${b}\` on PATH`);
     for (const e of s.extensions) if (ids.has(e)) why.push(`extension ${e}`);

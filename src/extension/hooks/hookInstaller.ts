@@ -3,9 +3,8 @@
 // nothing, every change is preceded by a backup, and removal takes out exactly what was written.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { HostId } from '../../cli/hooks/hookTypes';
-import { isAgentGuardCommand } from './hookCommandLine';
-import type { HookTarget, JsonInsertion } from './hookTargets';
+import type { HookTarget, HostId, JsonInsertion } from '../../hosts/hostTypes';
+import { isAgentGuardCommand } from '../../hosts/launcher';
 import type { InstallRecord } from './installRecord';
 import { HookFileError, parseObject, sameJson, setAt, valueAt } from './jsonEdit';
 

@@ -2,8 +2,7 @@
 // entry that was edited or removed from one that is in place.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { HostId } from '../../cli/hooks/hookTypes';
-import type { JsonInsertion, Scope } from './hookTargets';
+import type { HostId, JsonInsertion, Scope } from '../../hosts/hostTypes';
 
 export interface InstallRecord {
   host: HostId;

@@ -18,6 +18,8 @@ export function buildCli(): void {
     format: 'cjs',
     sourcemap: true,
     logLevel: 'warning',
+    // As esbuild.config.mjs: jsonc-parser's UMD `main` hides its requires from the bundler.
+    mainFields: ['module', 'main'],
     entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')],
     outfile: CLI,
     banner: { js: '#!/usr/bin/env node' },

@@ -86,7 +86,7 @@ describe('agent-guard hook with a VS Code window answering (real socket, scripte
     assert.equal(asked.length, 1);
     assert.deepEqual(asked[0].action, { kind: 'tool', tool: 'neon/delete_project', args: { projectId: 'shy-meadow-123456' } });
     assert.equal(asked[0].origin.agent, 'Gemini CLI (MCP server neon)');
-    assert.deepEqual([r.status, JSON.parse(r.stdout)], [2, { decision: 'deny', reason: 'Blocked by the person.' }]);
+    assert.deepEqual([r.status, JSON.parse(r.stdout)], [0, { decision: 'deny', reason: 'Blocked by the person.' }]);
   });
 
   it('the person allows for Claude Code: allow JSON spares a second prompt', async () => {

@@ -3,16 +3,18 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'jsonc-parser';
-import { HOST_IDS } from '../../../src/cli/hooks/hookTypes';
-import type { HostId } from '../../../src/cli/hooks/hookTypes';
-import { commandRuntime, hookCommandLine, preferredCommand } from '../../../src/extension/hooks/hookCommandLine';
+import { CLAUDE_MATCHER } from '../../../src/hosts/claude';
+import { HOST_IDS } from '../../../src/hosts/hostTypes';
+import type { HostId } from '../../../src/hosts/hostTypes';
+import { hookCommandLine } from '../../../src/extension/hooks/hookLauncher';
 import { hookTarget } from '../../../src/extension/hooks/hookTargets';
 import type { HookTarget, Scope, TargetPlaces } from '../../../src/extension/hooks/hookTargets';
 import { hookStatus, installHook, removeHook } from '../../../src/extension/hooks/hookInstaller';
 import { HookFileError } from '../../../src/extension/hooks/jsonEdit';
 
-const RT = { cliPath: '/opt/vscode/extensions/agent-guard.agent-guard-0.1.0/dist/cli.js', nodePath: '/usr/bin/node', execPath: '/usr/share/code/code', platform: 'linux' as const };
-const MOVED = { ...RT, cliPath: '/opt/vscode/extensions/agent-guard.agent-guard-0.2.0/dist/cli.js' };
+const RT = { home: '/home/dev', platform: 'linux' as const };
+/** What an entry looked like before the launcher: it named a versioned extension folder. */
+const OLD_COMMAND = (host: HostId): string => `"/usr/bin/node" "/opt/vscode/extensions/agent-guard.agent-guard-0.1.0/dist/cli.js" hook ${host}`;
 
 // Files that already hold other people's hooks and settings, in their own formatting.
 const CLAUDE_EXISTING = `{
@@ -68,8 +70,8 @@ describe('hook installers (plain node, real files)', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  function target(host: HostId, scope: Scope, rt = RT): HookTarget {
-    return hookTarget(host, scope, places, hookCommandLine(host === 'cline' ? 'cline' : host, rt));
+  function target(host: HostId, scope: Scope, command = hookCommandLine(host, RT)): HookTarget {
+    return hookTarget(host, scope, places, command);
   }
   function seed(t: HookTarget, text: string): void {
     fs.mkdirSync(path.dirname(t.file), { recursive: true });
@@ -96,7 +98,7 @@ describe('hook installers (plain node, real files)', () => {
       for (const needle of ['check-paths.sh', 'prettier', 'theme', 'my theme, keep it', 'lint.sh', 'format.sh', 'audit.sh', '/opt/log.py', 'notify-send', 'after.sh']) {
         if (existing.includes(needle)) assert.ok(afterFirst.includes(needle), `${needle} was kept`);
       }
-      assert.ok(afterFirst.includes(`hook ${host}`));
+      assert.ok(afterFirst.includes(`agent-guard-hook\\" ${host}`) || afterFirst.includes(`agent-guard-hook" ${host}`));
       assert.equal(hookStatus(t, first.record).state, 'protected');
       // Backup of the original.
       assert.ok(first.record.backup && fs.readFileSync(first.record.backup, 'utf8') === existing);
@@ -109,7 +111,7 @@ describe('hook installers (plain node, real files)', () => {
       const removed = removeHook(second.record, backups);
       assert.equal(removed.changed, true);
       const afterRemove = fs.readFileSync(t.file, 'utf8');
-      assert.ok(!afterRemove.includes('cli.js'));
+      assert.ok(!afterRemove.includes('agent-guard-hook'));
       assert.deepEqual(parse(afterRemove), parse(existing), 'only what Agent Guard wrote was removed');
       assert.equal(hookStatus(t, undefined).state, 'not-installed');
     });
@@ -120,9 +122,10 @@ describe('hook installers (plain node, real files)', () => {
     installHook(t, undefined, backups);
     const v = JSON.parse(fs.readFileSync(t.file, 'utf8'));
     assert.deepEqual(v.hooks.PreToolUse[0], {
-      matcher: 'Bash|mcp__.*',
-      hooks: [{ type: 'command', command: '"/usr/bin/node" "/opt/vscode/extensions/agent-guard.agent-guard-0.1.0/dist/cli.js" hook claude', timeout: 600, onFailure: 'block' }],
+      matcher: CLAUDE_MATCHER,
+      hooks: [{ type: 'command', command: '"/home/dev/.agent-guard/bin/agent-guard-hook" claude', timeout: 600, onFailure: 'block' }],
     });
+    assert.equal(CLAUDE_MATCHER, 'Bash|mcp__.*|Write|Edit|MultiEdit|NotebookEdit');
   });
 
   it('a Cursor file created by Agent Guard gets version 1 and failClosed, and removal deletes the file', () => {
@@ -131,6 +134,7 @@ describe('hook installers (plain node, real files)', () => {
     const v = JSON.parse(fs.readFileSync(t.file, 'utf8'));
     assert.equal(v.version, 1);
     assert.equal(v.hooks.beforeShellExecution[0].failClosed, true);
+    assert.equal(v.hooks.preToolUse[0].matcher, 'Write|StrReplace|Edit|MultiEdit|Delete', 'the edit tools go through preToolUse');
     assert.equal(v.hooks.beforeMCPExecution[0].timeout, 600);
     assert.equal(installHook(t, r.record, backups).changed, false);
     removeHook(r.record, backups);
@@ -162,19 +166,27 @@ describe('hook installers (plain node, real files)', () => {
     assert.deepEqual([hookStatus(t, r).state, hookStatus(t, r).tampered], ['out-of-date', true]);
   });
 
-  it('status: a moved extension is out of date (not tampering) and re-installing replaces the entry in place', () => {
-    const t = target('claude', 'workspace');
-    seed(t, CLAUDE_EXISTING);
-    const r = installHook(t, undefined, backups).record;
-    const moved = target('claude', 'workspace', MOVED);
-    const s = hookStatus(moved, r);
+  it('status: an entry written before the launcher (it names an extension folder) is out of date, not tampering, and is replaced in place', () => {
+    const old = target('claude', 'workspace', OLD_COMMAND('claude'));
+    seed(old, CLAUDE_EXISTING);
+    const r = installHook(old, undefined, backups).record;
+    const now = target('claude', 'workspace');
+    const s = hookStatus(now, r);
     assert.deepEqual([s.state, s.tampered], ['out-of-date', false]);
-    const again = installHook(moved, r, backups);
+    const again = installHook(now, r, backups);
     assert.equal(again.changed, true);
-    const v = JSON.parse(fs.readFileSync(t.file, 'utf8'));
+    const v = JSON.parse(fs.readFileSync(now.file, 'utf8'));
     assert.equal(v.hooks.PreToolUse.length, 2, 'one entry of ours, one of theirs');
-    assert.ok(JSON.stringify(v).includes('agent-guard-0.2.0'));
-    assert.equal(hookStatus(moved, again.record).state, 'protected');
+    assert.ok(!JSON.stringify(v).includes('cli.js'));
+    assert.equal(hookStatus(now, again.record).state, 'protected');
+  });
+
+  it('the entries never name the extension\'s folder: an update changes nothing in the agents\' files', () => {
+    for (const host of HOST_IDS) {
+      const t = target(host, 'user');
+      assert.ok(!t.command.includes('extensions'), t.command);
+      assert.equal(t.command, `"/home/dev/.agent-guard/bin/agent-guard-hook" ${host}`);
+    }
   });
 
   it('a file that is not valid JSON is refused and left unchanged', () => {
@@ -195,7 +207,7 @@ describe('hook installers (plain node, real files)', () => {
     const r = installHook(t, undefined, backups);
     assert.equal(r.changed, true);
     assert.equal(fs.statSync(t.file).mode & 0o111, 0o111);
-    assert.ok(fs.readFileSync(t.file, 'utf8').includes('"/usr/bin/node" "/opt/vscode/extensions/agent-guard.agent-guard-0.1.0/dist/cli.js" hook cline'));
+    assert.ok(fs.readFileSync(t.file, 'utf8').includes('exec "/home/dev/.agent-guard/bin/agent-guard-hook" cline'));
     assert.equal(installHook(t, r.record, backups).changed, false);
     assert.equal(hookStatus(t, r.record).state, 'protected');
     removeHook(r.record, backups);
@@ -205,35 +217,10 @@ describe('hook installers (plain node, real files)', () => {
     assert.equal(hookStatus(t, undefined).state, 'not-installed');
   });
 
-  it('the hook command uses VS Code\'s runtime when no node is on PATH', () => {
-    const cmd = hookCommandLine('cursor', { ...RT, nodePath: undefined });
-    assert.equal(cmd, 'ELECTRON_RUN_AS_NODE=1 "/usr/share/code/code" "/opt/vscode/extensions/agent-guard.agent-guard-0.1.0/dist/cli.js" hook cursor');
-    assert.equal(hookCommandLine('claude', { ...RT, cliPath: '/home/a "b"/$x/cli.js' }), '"/usr/bin/node" "/home/a \\"b\\"/\\$x/cli.js" hook claude');
-  });
-
-  it('every host has a target at both scopes', () => {
-    for (const host of HOST_IDS) for (const scope of ['user', 'workspace'] as const) assert.ok(target(host, scope).file.length > 0);
-  });
-});
-
-describe('hook command line', () => {
-  const rt = { cliPath: '/ext/agent-guard-0.1.0/dist/cli.js', nodePath: '/usr/bin/node', execPath: '/usr/share/code/code', platform: 'linux' as const };
-  it('reads back which runtime a command starts', () => {
-    assert.equal(commandRuntime(hookCommandLine('claude', rt), 'linux'), '/usr/bin/node');
-    assert.equal(commandRuntime(hookCommandLine('claude', { ...rt, nodePath: undefined }), 'linux'), '/usr/share/code/code');
-    assert.equal(commandRuntime(hookCommandLine('claude', { ...rt, nodePath: '/opt/a "q"/node' }), 'linux'), '/opt/a "q"/node');
-    const win = { cliPath: 'C:\\ext\\dist\\cli.js', execPath: 'C:\\Program Files\\VS Code\\Code.exe', platform: 'win32' as const };
-    assert.equal(commandRuntime(hookCommandLine('cursor', { ...win, nodePath: 'C:\\Program Files\\nodejs\\node.exe' }), 'win32'), 'C:\\Program Files\\nodejs\\node.exe');
-    assert.equal(commandRuntime(hookCommandLine('cursor', win), 'win32'), 'C:\\Program Files\\VS Code\\Code.exe');
-  });
-  it('keeps a recorded command while it names this extension and its runtime exists; otherwise writes a fresh one', () => {
-    const electron = hookCommandLine('claude', { ...rt, nodePath: undefined });
-    // A window started without node on PATH keeps the hook that runs node, while that node exists.
-    assert.equal(preferredCommand('claude', { ...rt, nodePath: undefined }, hookCommandLine('claude', rt), () => true), hookCommandLine('claude', rt));
-    // The node it ran is gone: back to a command that can start.
-    assert.equal(preferredCommand('claude', { ...rt, nodePath: undefined }, hookCommandLine('claude', rt), () => false), electron);
-    // Another copy of the extension: always the fresh one.
-    assert.equal(preferredCommand('claude', rt, hookCommandLine('claude', { ...rt, cliPath: '/ext/old/dist/cli.js' }), () => true), hookCommandLine('claude', rt));
-    assert.equal(preferredCommand('claude', rt, undefined), hookCommandLine('claude', rt));
+  it('every host has a target at every scope; personal is Claude\'s settings.local.json and the workspace file elsewhere', () => {
+    for (const host of HOST_IDS) for (const scope of ['user', 'workspace', 'personal'] as const) assert.ok(target(host, scope).file.length > 0);
+    assert.equal(target('claude', 'personal').file, path.join(places.workspace!, '.claude', 'settings.local.json'));
+    assert.equal(target('cursor', 'personal').file, path.join(places.workspace!, '.cursor', 'hooks.json'));
+    assert.equal(target('cursor', 'personal').scope, 'workspace');
   });
 });

@@ -1,8 +1,10 @@
 import { strict as assert } from 'assert';
-import { HOST_ADAPTERS } from '../../../src/cli/hooks/hostAdapters';
-import { HOST_IDS, PayloadError } from '../../../src/cli/hooks/hookTypes';
-import type { HookCall, HostId } from '../../../src/cli/hooks/hookTypes';
+import { HOST_IDS, PayloadError } from '../../../src/hosts/hostTypes';
+import type { HookCall, HostAdapter, HostId } from '../../../src/hosts/hostTypes';
+import { HOSTS } from '../../../src/hosts/registry';
 import { fixture } from './fixtures';
+
+const HOST_ADAPTERS = Object.fromEntries(HOST_IDS.map((h) => [h, HOSTS[h].adapter])) as Record<HostId, HostAdapter>;
 
 const CWD = '/home/dev/shop';
 const RAILWAY = 'railway volume delete --volume 5f1c9a3e-2b7d-4e8a-9c1f-0d6e7b8a9c2d --yes';
@@ -33,7 +35,7 @@ describe('hook adapters: payload → Action + Origin', () => {
     it(`${host} reads the shell command of ${file}`, () => {
       const c = judged(parse(host, file));
       assert.deepEqual(c.action, { kind: 'shell', command });
-      assert.deepEqual(c.origin, { door: 'hook', agent, cwd: CWD });
+      assert.deepEqual({ door: c.origin.door, agent: c.origin.agent, cwd: c.origin.cwd }, { door: 'hook', agent, cwd: CWD });
       assert.equal(c.cwd, CWD);
     });
   }
@@ -121,6 +123,17 @@ describe('hook adapters: (decision, message) → exact stdout + exit code', () =
     assert.deepEqual(Object.keys(HOST_ADAPTERS).sort(), [...HOST_IDS].sort());
   });
 
+  it('Copilot CLI (toolName/toolArgs): a JSON deny at the top level with exit 0, so the reason reaches the model', () => {
+    const cli = { ...deny, payload: { timestamp: 1, cwd: '/w', toolName: 'bash', toolArgs: '{"command":"rm -rf x"}' } };
+    for (const host of ['claude', 'copilot'] as const) {
+      const a = HOST_ADAPTERS[host].render(cli);
+      assert.equal(a.exitCode, 0);
+      const out = JSON.parse(a.stdout);
+      assert.deepEqual([out.permissionDecision, out.permissionDecisionReason], ['deny', M]);
+      assert.equal(out.hookSpecificOutput.permissionDecision, 'deny');
+    }
+  });
+
   it('Claude Code and Copilot: deny JSON and exit 2 with the reason on stderr', () => {
     for (const host of ['claude', 'copilot'] as const) {
       assert.deepEqual(HOST_ADAPTERS[host].render(deny), { stdout: pre('deny', M), stderr: M + '\n', exitCode: 2 });
@@ -141,8 +154,8 @@ describe('hook adapters: (decision, message) → exact stdout + exit code', () =
     assert.deepEqual(HOST_ADAPTERS.cursor.render(allow), { stdout: '{"permission":"allow"}\n', stderr: '', exitCode: 0 });
   });
 
-  it('Gemini: decision/reason, exit 2 on deny', () => {
-    assert.deepEqual(HOST_ADAPTERS.gemini.render(deny), { stdout: JSON.stringify({ decision: 'deny', reason: M }) + '\n', stderr: M + '\n', exitCode: 2 });
+  it('Gemini: a JSON deny with exit 0 (exit 2 would show the person "hook failed")', () => {
+    assert.deepEqual(HOST_ADAPTERS.gemini.render(deny), { stdout: JSON.stringify({ decision: 'deny', reason: M }) + '\n', stderr: '', exitCode: 0 });
     assert.deepEqual(HOST_ADAPTERS.gemini.render(allow), { stdout: '', stderr: '', exitCode: 0 });
     assert.deepEqual(HOST_ADAPTERS.gemini.render(byPerson), { stdout: '{"decision":"allow","reason":"Allowed once."}\n', stderr: '', exitCode: 0 });
   });

@@ -1,5 +1,5 @@
 // Small readers for untrusted hook payloads: every field is checked, nothing is assumed.
-import { PayloadError } from './hookTypes';
+import { PayloadError } from './hostTypes';
 
 export type Json = Record<string, unknown>;
 

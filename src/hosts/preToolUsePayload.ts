@@ -1,11 +1,11 @@
 // The `PreToolUse` payload shared by Claude Code, VS Code Copilot agent hooks and Codex, and the
 // `hookSpecificOutput` answer all three read. The same `.claude/settings.json` entry fires in Claude
 // Code and in VS Code Copilot with different payloads, so the sender is detected from the fields.
-import type { HookAnswer, HookCall, HookOutcome } from './hookTypes';
-import { PayloadError } from './hookTypes';
+import type { HookAnswer, HookCall, HookOutcome } from './hostTypes';
+import { PayloadError } from './hostTypes';
 import { asRecord, optRecord, optString } from './payloadFields';
 import type { Json } from './payloadFields';
-import { actionForToolCall, agentLabel } from './toolCalls';
+import { hookCallForTool } from './toolCalls';
 
 export type PreToolUseSender = 'claude' | 'copilot' | 'codex';
 
@@ -30,23 +30,34 @@ export function parsePreToolUse(payload: unknown, fallbackCwd: string, fallbackS
   const p = asRecord(payload, 'The hook payload');
   const sender = detectSender(p, fallbackSender);
   const event = optString(p.hook_event_name) ?? optString(p.hookEventName);
-  // Routed to another event (PostToolUse, Stop …): nothing is about to run, so nothing to judge.
-  if (event !== undefined && event !== 'PreToolUse' && event !== 'preToolUse') return { kind: 'pass', why: `event ${event}` };
+  // Routed to an event that comes after the call or has no call (PostToolUse, Stop …): nothing is about
+  // to run. An event name we do not know is not that: the caller looks for a command in it.
+  if (event !== undefined && AFTER_EVENTS.has(event.toLowerCase())) return { kind: 'pass', why: `event ${event}` };
+  if (event !== undefined && event !== 'PreToolUse' && event !== 'preToolUse') return { kind: 'unknown', why: `event ${event}` };
   const name = optString(p.tool_name) ?? optString(p.toolName);
   if (!name) throw new PayloadError('The PreToolUse payload has no `tool_name`');
   const input = p.tool_input ?? p.toolInput ?? p.toolArgs;
   if (input !== undefined && typeof input !== 'string' && !optRecord(input)) {
     throw new PayloadError('The PreToolUse payload has a `tool_input` that is not an object');
   }
-  const { action, server } = actionForToolCall(name, input, `The ${name} call`);
-  const cwd = optString(p.cwd) || fallbackCwd;
-  return { kind: 'judge', action, cwd, origin: { door: 'hook', agent: agentLabel(AGENT_NAMES[sender], server), cwd } };
+  return hookCallForTool(name, input, AGENT_NAMES[sender], optString(p.cwd) || fallbackCwd);
+}
+
+/** Events (lower-cased) that fire after a call or around a session: nothing runs because of them. */
+const AFTER_EVENTS = new Set(['posttooluse', 'posttoolusefailure', 'stop', 'subagentstop', 'sessionstart', 'sessionend', 'userpromptsubmit', 'userpromptsubmitted', 'notification', 'precompact', 'postcompact', 'erroroccurred', 'agentstop']);
+
+/** The Copilot CLI (not VS Code) sends `toolName`/`toolArgs` and reads `permissionDecision` at the top level. */
+export function isCopilotCli(payload: unknown): boolean {
+  const p = optRecord(payload);
+  return p !== undefined && 'toolName' in p && 'toolArgs' in p && !('tool_name' in p);
+}
+
+function permissionObject(decision: 'allow' | 'deny', reason: string): Json {
+  return { hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: decision, permissionDecisionReason: reason } };
 }
 
 function permissionJson(decision: 'allow' | 'deny', reason: string): string {
-  return JSON.stringify({
-    hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: decision, permissionDecisionReason: reason },
-  });
+  return JSON.stringify(permissionObject(decision, reason));
 }
 
 /**
@@ -56,6 +67,12 @@ function permissionJson(decision: 'allow' | 'deny', reason: string): string {
  * person approved in VS Code, `allow` spares them a second prompt (Claude still honours its deny rules).
  */
 export function renderPreToolUse(outcome: HookOutcome, allowJson: boolean): HookAnswer {
+  if (outcome.decision === 'deny' && isCopilotCli(outcome.payload)) {
+    // The Copilot CLI gives the model only "hook exited with code 2" on exit 2; its JSON deny (exit 0)
+    // carries the reason. Both spellings are sent: the CLI reads the top level, VS Code `hookSpecificOutput`.
+    const body = { permissionDecision: 'deny', permissionDecisionReason: outcome.message, ...permissionObject('deny', outcome.message) };
+    return { stdout: JSON.stringify(body) + '\n', stderr: '', exitCode: 0 };
+  }
   if (outcome.decision === 'deny') {
     return { stdout: permissionJson('deny', outcome.message) + '\n', stderr: outcome.message + '\n', exitCode: 2 };
   }

@@ -1,0 +1,63 @@
+// The hook's check of file-edit tool calls against Agent Guard's own files: reads each settings file's
+// current text (bounded; only when the engine asks, so an ordinary file is never read) and hands it to
+// the engine's `judgeFileEdit`. A file that cannot be read counts as a guard file.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { judgeFileEdit } from '../../engine/guardFileEdit';
+import type { CurrentText, FileEdit } from '../../engine/guardFileEdit';
+import type { Finding } from '../../engine/types';
+
+/** A settings file is small; anything larger is not read and counts as a guard file. */
+export const MAX_GUARD_FILE_BYTES = 4 * 1024 * 1024;
+
+export function absolutePath(p: string, cwd: string, home: string = os.homedir()): string {
+  if (p === '~' || p.startsWith('~/') || p.startsWith('~\\')) return path.join(home, p.slice(1));
+  return path.resolve(cwd, p);
+}
+
+export function readCurrentBounded(file: string, limit: number = MAX_GUARD_FILE_BYTES): CurrentText {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return { state: 'unreadable', reason: 'it is not a regular file' };
+    if (st.size > limit) return { state: 'unreadable', reason: `it is larger than ${limit} bytes` };
+    const buf = Buffer.alloc(st.size);
+    let read = 0;
+    while (read < st.size) {
+      const n = fs.readSync(fd, buf, read, st.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { state: 'read', text: buf.subarray(0, read).toString('utf8') };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { state: 'missing' };
+    return { state: 'unreadable', reason: (e as Error).message };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/**
+ * The first edit that touches a guard file, as the engine's finding; undefined when every edit passes.
+ * An edit whose file the tool call does not name cannot be checked, so it is refused too.
+ */
+export function guardEditFinding(edits: readonly FileEdit[], cwd: string, read: (file: string) => CurrentText = readCurrentBounded): Finding | undefined {
+  for (const edit of edits) {
+    if (edit.path.trim() === '') {
+      return {
+        rule: 'guard.edit-unknown-file',
+        category: 'guard',
+        severity: 'critical',
+        summary: 'edits a file the tool call does not name',
+        agentMessage: 'Agent Guard could not tell which file this edit changes, so it was blocked. Name the file, or stop and ask the person.',
+        source: 'builtin',
+      };
+    }
+    const finding = judgeFileEdit(edit, (p) => read(absolutePath(p, cwd)), { cwd });
+    if (finding) return finding;
+  }
+  return undefined;
+}

@@ -1,0 +1,27 @@
+// GitHub Copilot: VS Code agent hooks and the Copilot CLI read `.github/hooks/*.json` (workspace) and
+// `~/.copilot/hooks` (user), and also the Claude Code files. VS Code sends camelCase envelope keys and
+// `tool_name`; the CLI sends `toolName`/`toolArgs` and reads a top-level `permissionDecision`. VS Code
+// ignores matchers and calls the hook for every tool; the CLI judges each call.
+import type { HostDefinition } from './hostTypes';
+import { HOOK_TIMEOUT_SECONDS } from './hostTypes';
+import { parsePreToolUse, renderPreToolUse } from './preToolUsePayload';
+
+export const copilotHost: HostDefinition = {
+  id: 'copilot',
+  label: 'GitHub Copilot',
+  adapter: {
+    id: 'copilot',
+    agent: 'Copilot',
+    parse: (payload, fallbackCwd) => parsePreToolUse(payload, fallbackCwd, 'copilot'),
+    render: (outcome) => renderPreToolUse(outcome, true),
+  },
+  detect: { dirs: ['.copilot'], bins: ['copilot'], extensions: ['github.copilot-chat', 'github.copilot'] },
+  files: { user: ['.copilot', 'hooks', 'agent-guard.json'], workspace: ['.github', 'hooks', 'agent-guard.json'] },
+  // The Copilot CLI loads repository hooks only in a trusted folder (`--trust-folder`); user-level hooks always.
+  recommended: 'user',
+  content: (command) => ({ kind: 'json', insertions: [{ path: ['hooks', 'PreToolUse'], entry: { type: 'command', command, timeout: HOOK_TIMEOUT_SECONDS } }] }),
+  facts: {
+    needs: 'VS Code 1.109+ agent hooks, or the Copilot CLI; the CLI loads repository hooks only in a trusted folder, user-level hooks always; skipped in bypass/autopilot modes only for the auto-approve layer, not the hook',
+    onFailure: 'not measured',
+  },
+};
