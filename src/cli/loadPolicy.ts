@@ -11,7 +11,7 @@ import { compilePolicy, defaultPolicy, type Policy } from '../engine/policy';
 import { candidateWindows, containmentScore } from '../protocol/discovery';
 import type { FoundWindow } from '../protocol/discovery';
 import { acceptancesFile, acceptedDigest, readAcceptances } from '../settings/acceptanceStore';
-import { parseJsonc } from '../settings/jsonc';
+import { parseSettingsText } from '../settings/jsonc';
 import { machinePolicyPath, readMachinePolicy } from '../settings/machinePolicy';
 import { resolveSettings } from '../settings/resolveSettings';
 import type { ResolvedSettings, WorkspaceLoosening } from '../settings/resolveSettings';
@@ -42,7 +42,7 @@ function readSettingsFile(file: string): unknown {
   const st = fs.statSync(file);
   if (!st.isFile()) throw new UnreadableSettings(`${file} is not a file`);
   if (st.size > MAX_SETTINGS_BYTES) throw new UnreadableSettings(`${file} is larger than 1 MB`);
-  return parseJsonc(fs.readFileSync(file, 'utf8'));
+  return parseSettingsText(fs.readFileSync(file, 'utf8'));
 }
 
 /** The nearest `.vscode/settings.json` at or above `start`, stopping at `stop` when given. */

@@ -2,7 +2,7 @@
 // resolver (`resolveSettings.ts`) reads only this table, so the VS Code window and the CLI apply the
 // same direction to every setting: a workspace may tighten at once, a loosening needs the person.
 // Pure: no `vscode`, no `fs`.
-import { DEFAULT_DECISIONS } from '../engine/policy';
+import { DEFAULT_DECISIONS, DEFAULT_ENVIRONMENTS } from '../engine/policy';
 import type { Decision } from '../engine/types';
 
 export const SECTION = 'agentGuard';
@@ -160,6 +160,17 @@ function list(v: unknown): unknown[] {
 }
 
 /**
+ * A non-production mapping that says nothing new: the same pattern is already non-production among the
+ * built-ins or the layer below. Taking it would only move it ahead of production names (`*staging*`
+ * before `*prod*` makes `prod-staging` non-production), so it is left out, silently: no loosening to ask about.
+ */
+function redundant(m: unknown, base: unknown): boolean {
+  if (!isObject(m) || typeof m.pattern !== 'string') return false;
+  const same = (o: { pattern?: unknown; production?: unknown }): boolean => o.pattern === m.pattern && o.production === false;
+  return DEFAULT_ENVIRONMENTS.some(same) || list(base).some((b) => isObject(b) && same(b));
+}
+
+/**
  * Environment mappings are checked in order, first match wins. A higher layer's mapping goes first;
  * one that names something non-production could rename a production target, so only mappings that
  * mark production are taken without the person. The machine policy's mappings go before everything.
@@ -167,12 +178,12 @@ function list(v: unknown): unknown[] {
 const environmentsRow: SettingRow = {
   key: SettingId.environments,
   defaultValue: undefined,
-  loosens: (_base, upper) =>
+  loosens: (base, upper) =>
     list(upper)
-      .filter((m) => !marksProduction(m))
+      .filter((m) => !marksProduction(m) && !redundant(m, base))
       .map((m) => (isObject(m) ? `maps "${String(m.pattern)}" to ${String(m.name)} (not production)` : 'an environment mapping that is not production')),
   tighten: (base, upper) => (Array.isArray(upper) ? [...upper.filter(marksProduction), ...list(base)] : base),
-  override: (base, upper) => (Array.isArray(upper) ? [...upper, ...list(base)] : upper === undefined ? base : upper),
+  override: (base, upper) => (Array.isArray(upper) ? [...upper.filter((m) => marksProduction(m) || !redundant(m, base)), ...list(base)] : upper === undefined ? base : upper),
   floor: (value, managed) => (Array.isArray(managed) ? [...managed, ...list(value).filter((m) => !managed.includes(m))] : value),
 };
 

@@ -5,7 +5,7 @@
 import { canonicalJson } from '../../settings/canonicalJson';
 import { createHash } from 'crypto';
 import { parseJsonc } from '../../settings/jsonc';
-import { SECTION } from '../../settings/settingTable';
+import { guardSettingValues } from '../../engine/guardFileEdit';
 
 export type WatchedKind = 'settings' | 'hooks' | 'state';
 
@@ -52,27 +52,24 @@ export function viewOf(kind: WatchedKind, text: string | undefined, executable: 
     parts.content = createHash('sha256').update(text).digest('hex');
     return { exists: true, executable, parts, unreadable: false };
   }
+  if (kind === 'settings') {
+    // The one reading of agentGuard.* keys in a settings or .code-workspace text (the engine's file-edit judge uses it too).
+    const values = guardSettingValues(text);
+    if (!values) return { exists: true, executable, parts, unreadable: true };
+    for (const [k, v] of values) parts[k] = v;
+    return { exists: true, executable, parts, unreadable: false };
+  }
   let json: unknown;
   try {
     json = parseJsonc(text);
   } catch {
     // A hook script (Cline) is not JSON: its lines that run agent-guard are its entries.
-    if (kind === 'hooks') {
-      text.split('\n').forEach((line, i) => {
-        if (line.includes(MARK) && !line.trimStart().startsWith('#')) parts[`line ${i + 1}`] = line.trim();
-      });
-      return { exists: true, executable, parts, unreadable: false };
-    }
-    return { exists: true, executable, parts, unreadable: text.trim() !== '' };
+    text.split('\n').forEach((line, i) => {
+      if (line.includes(MARK) && !line.trimStart().startsWith('#')) parts[`line ${i + 1}`] = line.trim();
+    });
+    return { exists: true, executable, parts, unreadable: false };
   }
-  if (kind === 'settings') {
-    if (json && typeof json === 'object' && !Array.isArray(json)) {
-      const o = json as Record<string, unknown>;
-      // A `.code-workspace` file keeps its settings under "settings".
-      const settings = o.settings && typeof o.settings === 'object' && !Array.isArray(o.settings) ? { ...o, ...(o.settings as Record<string, unknown>) } : o;
-      for (const [k, v] of Object.entries(settings)) if (k.startsWith(`${SECTION}.`)) parts[k] = canonicalJson(v);
-    }
-  } else guardEntries(json, '', parts);
+  guardEntries(json, '', parts);
   return { exists: true, executable, parts, unreadable: false };
 }
 
@@ -87,7 +84,11 @@ export function describeChange(kind: WatchedKind, before: GuardFileView, after: 
     const now = after.parts[name];
     if (was === now) continue;
     if (kind === 'state') out.push(before.exists ? 'content changed' : 'file created');
-    else if (kind === 'settings') out.push(was === undefined ? `${name} added` : now === undefined ? `${name} removed` : `${name} changed`);
+    else if (kind === 'settings') {
+      // `settings/agentGuard.x` is the key inside a .code-workspace file's "settings": say it as the setting.
+      const key = name.replace(/^settings\//, '');
+      out.push(was === undefined ? `${key} added` : now === undefined ? `${key} removed` : `${key} changed`);
+    }
     else out.push(was === undefined ? `Agent Guard hook ${name} added` : now === undefined ? `Agent Guard's hook ${name} gone` : `Agent Guard's hook ${name} changed`);
   }
   if (kind === 'hooks' && before.executable && after.exists && !after.executable) out.push('the hook script is no longer executable');

@@ -116,6 +116,19 @@ describe('settings resolver: workspace loosenings need the person', () => {
     assert.deepStrictEqual(r.settings.policyInput.rules, [{ id: 'ws', command: 'rake' }]);
   });
 
+  it('a non-production mapping the built-ins already make (the demo’s *staging*) is no loosening and changes nothing', () => {
+    const r = resolve({
+      workspace: {
+        environments: [
+          { pattern: '127.0.0.1', name: 'production', production: true },
+          { pattern: '*staging*', name: 'staging', production: false },
+        ],
+      },
+    });
+    assert.strictEqual(r.loosening, undefined);
+    assert.deepStrictEqual(r.settings.policyInput.environments, [{ pattern: '127.0.0.1', name: 'production', production: true }]);
+  });
+
   it('mixed: the tightening part applies while the loosening part waits', () => {
     const r = resolve({ workspace: { decisions: { critical: 'allow', high: 'deny' } } });
     assert.strictEqual(r.loosening?.applied, false);
