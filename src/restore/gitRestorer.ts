@@ -66,6 +66,15 @@ export function parseStatusZ(text: string): { xy: string; path: string }[] {
   return res;
 }
 
+function exists(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function sizeOf(file: string): number {
   try {
     const st = fs.lstatSync(file);
@@ -123,8 +132,10 @@ async function plan(subject: RestoreSubject): Promise<PlanResult> {
   if (typeof files === 'string') return { reason: files };
   if (files.length === 0 && shape.refs.length === 0) return NOTHING_AT_RISK;
   const bytes = files.reduce((n, f) => n + sizeOf(path.join(repo.top, f)), 0);
+  // A path already deleted in the work tree (a rename's old name) loses nothing more: not counted.
+  const present = files.filter((f) => exists(path.join(repo.top, f))).length;
   const words: string[] = [];
-  if (files.length > 0) words.push(`${plural(files.length, shape.worktree?.scope === 'untracked' ? 'untracked file' : 'uncommitted file')} (${formatBytes(bytes)})`);
+  if (present > 0) words.push(`${plural(present, shape.worktree?.scope === 'untracked' ? 'untracked file' : 'uncommitted file')} (${formatBytes(bytes)})`);
   for (const r of shape.refs) words.push(refLabel(r));
   const refs: RecordedRef[] = shape.refs.map((ref) => ({ ref, name: refLabel(ref) }));
   const data: GitData = { top: repo.top, gitDir: repo.gitDir, files, ignored: shape.worktree?.ignored ?? false, refs };
@@ -144,7 +155,12 @@ async function snapshot(d: GitData, ctx: TakeContext): Promise<{ commit?: string
     const head = out(await git(d.top, ['rev-parse', '--verify', '-q', 'HEAD'], left(ctx.deadline)));
     const indexTree = await git(d.top, ['write-tree'], left(ctx.deadline), env);
     if (indexTree.code !== 0) return { error: toolFailure('git write-tree', indexTree) };
-    const add = await git(d.top, ['add', '-A', ...(d.ignored ? ['-f'] : []), '--pathspec-from-file=-', '--pathspec-file-nul'], left(ctx.deadline), { ...env, GIT_LITERAL_PATHSPECS: '1' }, d.files.join('\0'));
+    // `git add -A` records a deletion only for a path the index holds; a path gone from both (a staged
+    // rename's old name) is already as the snapshot wants it, and naming it would fail the add.
+    const listed = await git(d.top, ['ls-files', '-z', '--cached', '--pathspec-from-file=-', '--pathspec-file-nul'], left(ctx.deadline), { ...env, GIT_LITERAL_PATHSPECS: '1' }, d.files.join('\0'));
+    const inIndex = new Set(listed.stdout.toString('utf8').split('\0'));
+    const addable = d.files.filter((f) => inIndex.has(f) || exists(path.join(d.top, f)));
+    const add = await git(d.top, ['add', '-A', ...(d.ignored ? ['-f'] : []), '--pathspec-from-file=-', '--pathspec-file-nul'], left(ctx.deadline), { ...env, GIT_LITERAL_PATHSPECS: '1' }, addable.join('\0'));
     if (add.code !== 0) return { error: toolFailure('git add', add) };
     const tree = await git(d.top, ['write-tree'], left(ctx.deadline), env);
     if (tree.code !== 0) return { error: toolFailure('git write-tree', tree) };

@@ -7,6 +7,7 @@ import type { Action, Verdict } from '../engine/types';
 import { appendToSpool, spoolDir } from '../log/decisionSpool';
 import { guardEntry, safeMask, actionText } from '../log/logRecord';
 import type { Origin, RestorePointNote } from '../protocol/protocol';
+import { candidateWindows } from '../protocol/discovery';
 import { planRestorePoint } from './planRestorePoint';
 import { loadRestoreSettings } from './restoreSettings';
 import type { RestoreSettings } from './restoreSettings';
@@ -33,6 +34,16 @@ export interface RestoreStepContext {
   store?: string;
   /** Where a partial or failed point is reported (default: the decision spool); false for nowhere. */
   spool?: string | false;
+  /** Whether a VS Code window could be asked (default: a discovery record for the cwd exists). */
+  windowOpen?: (cwd: string, env: NodeJS.ProcessEnv) => boolean;
+}
+
+function hasWindow(cwd: string, env: NodeJS.ProcessEnv): boolean {
+  try {
+    return candidateWindows(cwd, env).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** No point: restore points are off, or the action destroys nothing a restorer reads. */
@@ -63,6 +74,9 @@ function report(ctx: RestoreStepContext, action: Action, note: string): void {
 export async function prepareRestorePoint(action: Action, verdict: Verdict, ctx: RestoreStepContext): Promise<PreparedPoint> {
   try {
     if (verdict.decision === 'deny') return NO_POINT;
+    // An action only a person can allow, with no window to ask, is blocked: probing a database or a
+    // cluster for it would run a client nobody asked for.
+    if (verdict.decision === 'confirm' && !(ctx.windowOpen ?? hasWindow)(ctx.cwd, ctx.env)) return NO_POINT;
     const settings = ctx.settings ?? loadRestoreSettings(ctx.cwd, ctx.env);
     if (!settings.enabled) return NO_POINT;
     const plan = await planRestorePoint(action, verdict, ctx.cwd, ctx.env);
