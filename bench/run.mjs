@@ -56,3 +56,6 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 console.log(`cli: node -e 0 median ${ms(base.median)} (min ${ms(base.min)}), ${runs} runs`);
 console.log(`cli: agent-guard check allow path median ${ms(check.median)} = ${(check.median / base.median).toFixed(2)} × node -e 0 (target < 1.3: ${check.median / base.median < 1.3 ? 'met' : 'NOT met'})`);
 console.log(`cli: agent-guard hook claude allow path median ${ms(hook.median)} = ${(hook.median / base.median).toFixed(2)} × node -e 0`);
+
+// The corpus judged per file and the destroy-verb fallback's false-ask rate (bench/corpusReport.mjs).
+await import('./corpusReport.mjs');

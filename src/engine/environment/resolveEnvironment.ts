@@ -16,7 +16,7 @@ interface Candidate {
 }
 
 /** Long flags that name an environment, project, profile or context on most CLIs. */
-const LONG_FLAG_RE = /^--(environment|env|context|kube-context|profile|project|project-id|app|stage|workspace|config|target|cluster)(?:=(.*))?$/;
+const LONG_FLAG_RE = /^--(environment|env|context|kube-context|profile|project|project-id|app|stage|workspace|config|target|cluster|kubecontext|repo)(?:=(.*))?$/;
 /** Short flags, only for the tools where they mean an environment. */
 const SHORT_FLAGS: Readonly<Record<string, readonly string[]>> = {
   railway: ['-e'],
@@ -28,10 +28,17 @@ const SHORT_FLAGS: Readonly<Record<string, readonly string[]>> = {
   sls: ['-s'],
   wrangler: ['-e'],
   vercel: ['--scope'],
+  restic: ['-r'],
 };
 const HOST_FLAG_COMMANDS = new Set(['psql', 'pg_dump', 'pg_restore', 'dropdb', 'createdb', 'mysql', 'mariadb', 'mysqladmin', 'mysqldump', 'redis-cli', 'mongosh', 'mongo', 'clickhouse-client', 'cqlsh']);
 const NAME_VARIABLES = ['RAILWAY_ENVIRONMENT', 'RAILWAY_ENVIRONMENT_NAME', 'AWS_PROFILE', 'NODE_ENV', 'RAILS_ENV', 'RACK_ENV', 'APP_ENV', 'ENVIRONMENT', 'ENV', 'STAGE', 'MIX_ENV', 'FLASK_ENV', 'KUBE_CONTEXT', 'KUBECONFIG', 'VERCEL_ENV', 'DOPPLER_CONFIG', 'CLOUDSDK_CORE_PROJECT', 'GOOGLE_CLOUD_PROJECT', 'TF_WORKSPACE'];
-const URL_VARIABLES_RE = /^(DATABASE_URL|[A-Z0-9_]*_DATABASE_URL|[A-Z0-9_]*_DB_URL|REDIS_URL|MONGODB_URI|MONGO_URL|PGHOST|MYSQL_HOST|DB_HOST|POSTGRES_HOST)$/;
+const URL_VARIABLES_RE = /^(DATABASE_URL|[A-Z0-9_]*_DATABASE_URL|[A-Z0-9_]*_DB_URL|REDIS_URL|MONGODB_URI|MONGO_URL|PGHOST|MYSQL_HOST|DB_HOST|POSTGRES_HOST|VAULT_ADDR|KAFKA_BROKERS|KAFKA_BOOTSTRAP_SERVERS|REDPANDA_BROKERS|NATS_URL|RABBITMQ_URL|AMQP_URL|MC_HOST_[A-Za-z0-9_]+|RESTIC_REPOSITORY|BORG_REPO)$/;
+/** Options naming a broker or server host on the queue, secrets and backup tools (`--bootstrap-server kafka.prod:9092`). */
+const HOST_OPTION_RE = /^-{1,2}(?:bootstrap-server|brokers|address|server|ServerInstance|url)(?:=(.*))?$/i;
+/** Tools whose operands name a configured remote: rclone `prod-s3:bucket`, mc `prod/bucket`. */
+const REMOTE_OPERAND_COMMANDS: ReadonlySet<string> = new Set(['rclone', 'mc', 'mcli']);
+const RCLONE_REMOTE_RE = /^([A-Za-z0-9_.-]+):/;
+const MC_ALIAS_RE = /^([A-Za-z0-9_-]+)\/[^/]/;
 const URL_RE = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?(\[[^\]]+\]|[^:/?#\s]+)/i;
 const VAR_REF_RE = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
 
@@ -69,6 +76,17 @@ function collectFromCommand(cmd: SimpleCommand, ctx: EvalContext, out: Candidate
     } else if (shorts?.includes(a)) {
       flag = a;
       value = cmd.dynamic[i + 1] ? undefined : args[i + 1];
+    } else if (!HOST_FLAG_COMMANDS.has(cmd.name) && HOST_OPTION_RE.test(a)) {
+      // `--bootstrap-server kafka.prod:9092,kafka2:9092`, `-address=https://vault.prod:8200`: the first host.
+      const raw = HOST_OPTION_RE.exec(a)?.[1] ?? (cmd.dynamic[i + 1] ? undefined : args[i + 1]);
+      const host = raw === undefined ? undefined : hostOf(raw) ?? raw.split(',')[0].split(':')[0];
+      if (host && !host.startsWith('-')) out.push({ value: host, source: `host \`${host}\` (from \`${a.includes('=') ? a : `${a} ${raw}`}\`)`, host: true });
+      continue;
+    } else if (REMOTE_OPERAND_COMMANDS.has(cmd.name) && !a.startsWith('-') && !cmd.dynamic[i] && !a.includes('://')) {
+      // A configured remote or alias names the target: `rclone purge prod-s3:uploads`, `mc rb prod/uploads`.
+      const m = (cmd.name === 'mc' || cmd.name === 'mcli' ? MC_ALIAS_RE : RCLONE_REMOTE_RE).exec(a);
+      if (m) out.push({ value: m[1], source: `the remote \`${m[1]}\` (from \`${a}\`)`, host: false });
+      continue;
     } else if (HOST_FLAG_COMMANDS.has(cmd.name) && (a === '-h' || a === '--host' || a.startsWith('--host='))) {
       const host = a.startsWith('--host=') ? a.slice(7) : args[i + 1];
       if (host && !host.startsWith('-')) out.push({ value: host, source: `host \`${host}\` (from \`${cmd.name} ${a.startsWith('--host=') ? a : `${a} ${host}`}\`)`, host: true });
@@ -142,6 +160,12 @@ const CONTEXT_VARIABLES: ReadonlyArray<readonly [string, ReadonlySet<string>]> =
   ['TF_WORKSPACE', new Set(['terraform', 'tofu', 'terragrunt'])],
   ['VERCEL_ENV', new Set(['vercel', 'vc'])],
   ['DOPPLER_CONFIG', new Set(['doppler'])],
+  ['VAULT_ADDR', new Set(['vault', 'bao'])],
+  ['KAFKA_BROKERS', new Set(['kafka-topics', 'kafka-topics.sh', 'kafka-delete-records', 'kafka-delete-records.sh', 'kafka-consumer-groups', 'kafka-consumer-groups.sh', 'rpk'])],
+  ['REDPANDA_BROKERS', new Set(['rpk'])],
+  ['NATS_URL', new Set(['nats'])],
+  ['RESTIC_REPOSITORY', new Set(['restic'])],
+  ['BORG_REPO', new Set(['borg'])],
   ['DATABASE_URL', DATABASE_TOOLS],
   ['PGHOST', DATABASE_TOOLS],
   ['NODE_ENV', APP_TOOLS],

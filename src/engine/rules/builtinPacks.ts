@@ -22,6 +22,7 @@ import { GIT_HOSTING_RULES } from './gitHostingRules';
 import { PLATFORM_RULES } from './platformRules';
 import { EMPTY_FILE_RULES } from './emptyFileRules';
 import { MIRROR_DELETE_RULES } from './mirrorDeleteRules';
+import { POWERSHELL_RULES } from './powershellRules';
 import { fallbackPack, knownCommands } from './fallbackRules';
 
 const KNOWN_PACKS: readonly RulePack[] = [
@@ -46,6 +47,7 @@ const KNOWN_PACKS: readonly RulePack[] = [
   PLATFORM_RULES,
   EMPTY_FILE_RULES,
   MIRROR_DELETE_RULES,
+  POWERSHELL_RULES,
 ];
 
 // Last: the guess for tools none of the packs above knows (they judge their own commands).

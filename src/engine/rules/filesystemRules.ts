@@ -320,50 +320,130 @@ function psParam(word: string): string | undefined {
   return (colon < 0 ? word.slice(1) : word.slice(1, colon)).toLowerCase();
 }
 
+/** PowerShell's names for Remove-Item (cmd.exe's `rd`/`rmdir`/`del`/`erase` take `/s` instead of `-Recurse`). */
+const REMOVE_ITEM_NAMES: ReadonlySet<string> = new Set(['remove-item', 'ri']);
+const CMD_DELETE_NAMES: ReadonlySet<string> = new Set(['rd', 'rmdir', 'del', 'erase']);
+/** Commands whose output items a piped Remove-Item deletes. */
+const CHILD_ITEM_NAMES: ReadonlySet<string> = new Set(['get-childitem', 'gci', 'ls', 'dir', 'get-item', 'gi']);
+const FOREACH_NAMES: ReadonlySet<string> = new Set(['%', 'foreach', 'foreach-object']);
+
+/** Windows variables in a path, as the Unix forms the path rules know (`%USERPROFILE%\x` → `~/x`). */
+const WINDOWS_HOME_VARIABLE = /^(?:%USERPROFILE%|%HOMEPATH%|\$env:USERPROFILE|\$HOME)(?=\/|$)/i;
+const WINDOWS_APPDATA_VARIABLE = /^(?:%APPDATA%|%LOCALAPPDATA%|\$env:APPDATA|\$env:LOCALAPPDATA)(?=\/|$)/i;
+const WINDOWS_TEMP_VARIABLE = /^(?:%TEMP%|%TMP%|\$env:TEMP|\$env:TMP)(?=\/)/i;
+const WINDOWS_SYSTEM_VARIABLE = /^(?:%SystemRoot%|%WINDIR%|%ProgramFiles%|%ProgramData%|\$env:SystemRoot|\$env:windir|\$env:ProgramFiles)/i;
+
+function windowsPath(raw: string): string {
+  const p = raw.replace(BACKSLASH, '/');
+  if (WINDOWS_SYSTEM_VARIABLE.test(p)) return 'C:/Windows' + p.replace(WINDOWS_SYSTEM_VARIABLE, '');
+  if (WINDOWS_TEMP_VARIABLE.test(p)) return '$TMPDIR' + p.replace(WINDOWS_TEMP_VARIABLE, '');
+  if (WINDOWS_APPDATA_VARIABLE.test(p)) return '~/AppData' + p.replace(WINDOWS_APPDATA_VARIABLE, '');
+  if (WINDOWS_HOME_VARIABLE.test(p)) return '~' + p.replace(WINDOWS_HOME_VARIABLE, '');
+  return p;
+}
+
+interface RemoveCall {
+  recursive: boolean;
+  paths: string[];
+  whatIf: boolean;
+}
+
+/** Reads Remove-Item's parameters (any unambiguous prefix, as PowerShell allows: `-r`, `-fo`, `-lit`). */
+function readRemoveItem(args: readonly string[]): RemoveCall {
+  const call: RemoveCall = { recursive: false, paths: [], whatIf: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const p = psParam(a);
+    if (p === undefined) {
+      for (const part of a.split(',')) if (part !== '') call.paths.push(part);
+    } else if ('recurse'.startsWith(p)) {
+      // -Recurse (any prefix, `-r` included): deletes the folder's whole tree.
+      call.recursive = true;
+    } else if (p.length >= 2 && 'whatif'.startsWith(p)) {
+      call.whatIf = true;
+    } else if ('path'.startsWith(p) || (p.length >= 2 && 'literalpath'.startsWith(p))) {
+      for (const part of (args[++i] ?? '').split(',')) if (part !== '') call.paths.push(part);
+    } else if (p.length >= 2 && PS_VALUE_PARAMS.some((v) => v.startsWith(p))) {
+      i++;
+    }
+  }
+  return call;
+}
+
+/** What a Get-ChildItem feeding a pipe lists: its paths, and whether a `-Filter`/`-Include` keeps it to generated files. */
+function childItems(from: SimpleCommand): { paths: string[]; disposable: boolean } {
+  const paths: string[] = [];
+  let filters = 0;
+  let disposable = 0;
+  for (let i = 0; i < from.args.length; i++) {
+    const p = psParam(from.args[i]);
+    if (p === undefined) paths.push(from.args[i]);
+    else if (p.length >= 2 && ('filter'.startsWith(p) || 'include'.startsWith(p))) {
+      filters++;
+      if (isDisposableNamePattern(from.args[i + 1] ?? '')) disposable++;
+      i++;
+    } else if ('path'.startsWith(p) || (p.length >= 2 && 'literalpath'.startsWith(p))) paths.push(from.args[++i] ?? '');
+    else if (p.length >= 2 && ('exclude'.startsWith(p) || 'depth'.startsWith(p) || 'attributes'.startsWith(p))) i++;
+  }
+  if (paths.length === 0) paths.push('.');
+  return { paths, disposable: filters > 0 && filters === disposable };
+}
+
+function unsafePaths(paths: readonly string[]): Unsafe[] {
+  const bad: Unsafe[] = [];
+  for (const raw of paths) {
+    const cls = classifyDeletePath(windowsPath(raw));
+    if (!cls.safe) bad.push({ path: raw, cls });
+  }
+  return bad;
+}
+
 const powershellRemove: Rule = {
   id: 'fs.powershell-remove-recurse',
   category: 'filesystem',
   severity: 'high',
-  commands: ['Remove-Item', 'remove-item', 'REMOVE-ITEM', 'rmdir', 'rd', 'del', 'erase'],
+  commands: ['Remove-Item', 'remove-item', 'REMOVE-ITEM', 'ri', 'rmdir', 'rd', 'del', 'erase', 'RD', 'RMDIR', 'DEL', 'ERASE', '%', 'foreach', 'ForEach-Object', 'foreach-object'],
   summary: 'deletes a folder and everything in it (Windows)',
   rationale:
-    '`Remove-Item -Recurse -Force`, `rmdir /s /q` and `del /s` are Windows\' `rm -rf`; the same folders are safe or unsafe.',
+    '`Remove-Item -Recurse -Force` (also `ri -r -fo`, `rd`, `del`), `rmdir /s /q` and `del /s` are Windows\' `rm -rf`; the ' +
+    'same folders are safe or unsafe, `%USERPROFILE%` is the home folder, and a Get-ChildItem piped into Remove-Item is ' +
+    'judged like `find -delete`.',
   match(cmd) {
-    const isRemoveItem = cmd.name.toLowerCase() === 'remove-item';
-    let recursive = false;
-    const paths: string[] = [];
-    for (let i = 0; i < cmd.args.length; i++) {
-      const a = cmd.args[i];
-      if (isRemoveItem) {
-        const p = psParam(a);
-        if (p === undefined) {
-          for (const part of a.split(',')) if (part !== '') paths.push(part);
-        } else if ('recurse'.startsWith(p)) {
-          // -Recurse (any prefix, `-r` included): deletes the folder's whole tree.
-          recursive = true;
-        } else if (p.length >= 2 && 'whatif'.startsWith(p)) {
-          // -WhatIf: only describes what would go.
-          return null;
-        } else if ('path'.startsWith(p) || (p.length >= 2 && 'literalpath'.startsWith(p))) {
-          for (const part of (cmd.args[++i] ?? '').split(',')) if (part !== '') paths.push(part);
-        } else if (p.length >= 2 && PS_VALUE_PARAMS.some((v) => v.startsWith(p))) {
-          i++;
-        }
-      } else if (a.length === 2 && a.charCodeAt(0) === 47 /* / */) {
+    const name = cmd.name.toLowerCase();
+    let words = cmd.args;
+    if (FOREACH_NAMES.has(name)) {
+      // `… | % { rm $_ -r }`: the script block's first word is the command it runs on every item.
+      const body = words.filter((w) => w !== '{' && w !== '}');
+      const inner = (body[0] ?? '').toLowerCase();
+      if (!REMOVE_ITEM_NAMES.has(inner) && inner !== 'rm' && inner !== 'del' && inner !== 'rd' && inner !== 'rmdir' && inner !== 'erase') return null;
+      words = body.slice(1).filter((w) => w !== '$_' && w !== '$PSItem');
+    }
+    const removeItemStyle = REMOVE_ITEM_NAMES.has(name) || FOREACH_NAMES.has(name) || words.some((w) => psParam(w) !== undefined);
+    let call: RemoveCall;
+    if (removeItemStyle) {
+      call = readRemoveItem(words);
+    } else {
+      if (!CMD_DELETE_NAMES.has(name)) return null;
+      call = { recursive: false, paths: [], whatIf: false };
+      for (const a of words) {
         // cmd.exe switches: /s deletes subfolders (rmdir/rd) or matches in every subfolder (del).
-        if (a[1] === 's' || a[1] === 'S') recursive = true;
-      } else {
-        paths.push(a);
+        if (a.length === 2 && a.charCodeAt(0) === 47 /* / */) {
+          if (a[1] === 's' || a[1] === 'S') call.recursive = true;
+        } else call.paths.push(a);
       }
     }
-    if (!recursive) return null;
-    const bad: Unsafe[] = [];
-    for (const raw of paths) {
-      const path = raw.replace(BACKSLASH, '/');
-      const cls = classifyDeletePath(path);
-      if (!cls.safe) bad.push({ path: raw, cls });
+    if (call.whatIf) return null;
+    const from = cmd.pipeFrom;
+    if (call.paths.length === 0 && from !== undefined && CHILD_ITEM_NAMES.has(from.name.toLowerCase())) {
+      // `Get-ChildItem src -Recurse | Remove-Item`: every listed item goes; a generated-file filter in the project runs.
+      const listed = childItems(from);
+      const bad = unsafePaths(listed.paths).filter((b) => !(listed.disposable && (b.cls.kind === 'folder' || b.cls.kind === 'current')));
+      const hit = deleteHit(bad, 'deletes everything listed under', false);
+      if (hit) hit.summary += ` (${code(from.name + ' | ' + cmd.name)})`;
+      return hit;
     }
-    return deleteHit(bad, 'deletes', true);
+    if (!call.recursive) return null;
+    return deleteHit(unsafePaths(call.paths), 'deletes', true);
   },
 };
 

@@ -50,6 +50,9 @@ const ROWS: Row[] = [
   ['fs.powershell-remove-recurse', 'Remove-Item -Recurse -Force src', 'src', 'Remove-Item -Recurse -Force node_modules'],
   ['fs.powershell-remove-recurse', 'Remove-Item -Path ~ -Recurse', '~', 'Remove-Item -Path ~ -Recurse -WhatIf'],
   ['fs.powershell-remove-recurse', 'rmdir /s /q src', 'src', 'rmdir /s /q dist'],
+  ['fs.powershell-remove-recurse', 'ri -r -fo src', 'src', 'ri -r -fo node_modules'],
+  ['fs.powershell-remove-recurse', 'Get-ChildItem -Path src -Recurse | Remove-Item -Force', 'src', 'gci -r -filter *.pyc | ri'],
+  ['fs.powershell-remove-recurse', 'gci . | % { rm $_ -r -fo }', '.', 'gci dist | % { rm $_ -r -fo }'],
   // shred, truncate, mv onto /dev/null, recursive chmod
   ['fs.shred', 'shred -u prod.db', 'prod.db', 'shred -u notes.txt'],
   ['fs.shred', 'shred ~/.ssh/id_ed25519', '~/.ssh/id_ed25519', 'shred --help'],
