@@ -56,7 +56,7 @@ function nextCwd(cmd: SimpleCommand, cwd: string, env: NodeJS.ProcessEnv): strin
   return path.resolve(cwd, a);
 }
 
-export async function planRestorePoint(action: Action, verdict: Verdict, cwd: string, env: NodeJS.ProcessEnv): Promise<ActionPlan> {
+export async function planRestorePoint(action: Action, verdict: Verdict, cwd: string, env: NodeJS.ProcessEnv, restorers: readonly Restorer[] = RESTORERS): Promise<ActionPlan> {
   const plan: ActionPlan = { parts: [], reasons: [] };
   const covered = new Set<string>();
   if (action.kind === 'shell') {
@@ -64,7 +64,7 @@ export async function planRestorePoint(action: Action, verdict: Verdict, cwd: st
     for (const cmd of parseCommandLine(action.command).commands) {
       if (cmd.remote === undefined && cmd.via.every((v) => !v.startsWith('ssh'))) {
         const subject = { cmd, cwd: here, env: { ...env, ...cmd.assignments }, verdict };
-        for (const r of RESTORERS) {
+        for (const r of restorers) {
           let res;
           try {
             res = await r.plan(subject);

@@ -9,6 +9,7 @@ import { guardEntry, safeMask, actionText } from '../log/logRecord';
 import type { Origin, RestorePointNote } from '../protocol/protocol';
 import { candidateWindows } from '../protocol/discovery';
 import { planRestorePoint } from './planRestorePoint';
+import type { Restorer } from './restoreTypes';
 import { loadRestoreSettings } from './restoreSettings';
 import type { RestoreSettings } from './restoreSettings';
 import { listPoints, newPointId, pointsToEvict, restoreStoreDir } from './restoreStore';
@@ -34,6 +35,8 @@ export interface RestoreStepContext {
   store?: string;
   /** Where a partial or failed point is reported (default: the decision spool); false for nowhere. */
   spool?: string | false;
+  /** For tests: other restorers (a PostgreSQL one with a tiny size bound). */
+  restorers?: readonly Restorer[];
   /** Whether a VS Code window could be asked (default: a discovery record for the cwd exists). */
   windowOpen?: (cwd: string, env: NodeJS.ProcessEnv) => boolean;
 }
@@ -79,7 +82,7 @@ export async function prepareRestorePoint(action: Action, verdict: Verdict, ctx:
     if (verdict.decision === 'confirm' && !(ctx.windowOpen ?? hasWindow)(ctx.cwd, ctx.env)) return NO_POINT;
     const settings = ctx.settings ?? loadRestoreSettings(ctx.cwd, ctx.env);
     if (!settings.enabled) return NO_POINT;
-    const plan = await planRestorePoint(action, verdict, ctx.cwd, ctx.env);
+    const plan = await planRestorePoint(action, verdict, ctx.cwd, ctx.env, ctx.restorers);
     const store = ctx.store ?? restoreStoreDir();
     const incoming = plan.parts.reduce((n, p) => n + p.bytes, 0);
     const problem = plan.parts.length > 0 ? storeProblem(store, settings, incoming) : undefined;
