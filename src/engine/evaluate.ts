@@ -7,6 +7,7 @@ import type { Policy } from './policy';
 import { parseCommandLine } from './shell/parseCommandLine';
 import { resolveEnvironment, UNKNOWN_ENVIRONMENT } from './environment/resolveEnvironment';
 import { evaluateToolCall } from './toolCall';
+import { tooLongToRead } from './inputBounds';
 import { expandWhatRuns } from './files/expandWhatRuns';
 import { withReadFile } from './files/fileBounds';
 import { findingAgentMessage } from '../outcome/agentWords';
@@ -96,9 +97,10 @@ function decide(findings: readonly Finding[], policy: Policy): Decision {
   return decision;
 }
 
-function evaluateShell(command: string, policy: Policy, ctx: EvalContext): Verdict {
+function evaluateShell(command: string, policy: Policy, given: EvalContext): Verdict {
   // Files the line runs (scripts, package scripts, Makefile recipes, interpreter code) are read and nested in.
-  const parsed = expandWhatRuns(parseCommandLine(command), ctx);
+  const parsed = expandWhatRuns(parseCommandLine(command), given);
+  const ctx = parsed.context;
   const findings: Finding[] = [];
   const hitCommands = new Set<SimpleCommand>();
   for (const cmd of parsed.commands) {
@@ -127,6 +129,9 @@ function evaluateShell(command: string, policy: Policy, ctx: EvalContext): Verdi
 export function evaluate(action: Action, policy: Policy, given: EvalContext = {}): Verdict {
   const context = withReadFile(given);
   try {
+    // Past the bound nothing is read: it asks (and a stalling payload is answered at once).
+    const tooLong = tooLongToRead(action);
+    if (tooLong) return tooLong;
     if (action.kind === 'shell') return evaluateShell(action.command, policy, context);
     const result = evaluateToolCall(action.tool, action.args, (cmd) => evaluateShell(cmd, policy, context));
     if ('verdict' in result) return result.verdict;

@@ -5,7 +5,7 @@
 // read only through the caller's bounded FileAccess; files written earlier on the line are read from
 // what the line wrote. Bounds (size, depth, count, time) and unreadable files ask and say which;
 // a file that does not exist only becomes a note (the command fails by itself).
-import type { EvalContext, FileAccess, OpaqueContent, ParsedCommandLine, SimpleCommand } from '../types';
+import type { EvalContext, FileAccess, FileRead, OpaqueContent, ParsedCommandLine, SimpleCommand } from '../types';
 import { parseCommandLine } from '../shell/parseCommandLine';
 import { SHELLS } from '../shell/wrappers';
 import { stdinText } from '../http/commandInput';
@@ -14,7 +14,7 @@ import { makeRecipes } from './makefile';
 import { justRecipes } from './justfile';
 import { runnerTargets, scriptRunOf, scriptsToRun } from './packageScripts';
 import { curlConfigArgs, cliInputArgs } from './inputFiles';
-import { codeSources, familyOfShebang, FAMILY_BY_EXTENSION, type CodeSource } from '../interpreters/interpreterInvocation';
+import { codeSources, familyOfCommand, familyOfShebang, FAMILY_BY_EXTENSION, type CodeSource } from '../interpreters/interpreterInvocation';
 import { scanCode } from '../interpreters/scanCode';
 import { effectToShell } from '../interpreters/codeEffectsToShell';
 import type { Family } from '../interpreters/families';
@@ -22,6 +22,8 @@ import type { Family } from '../interpreters/families';
 export interface ExpandedLine extends ParsedCommandLine {
   /** What the person may want to know but does not ask (a script that does not exist). */
   notes: string[];
+  /** The context the rules get: its files include those the line writes before reading them (`> q.sql && psql -f q.sql`). */
+  context: EvalContext;
 }
 
 interface State {
@@ -53,10 +55,28 @@ const ECHO_OPTIONS = /^-[neE]+$/;
 const HOME_PREFIX = /^(?:~|\$HOME|\$\{HOME\})(?=\/|$)/;
 
 export function expandWhatRuns(parsed: ParsedCommandLine, ctx: EvalContext): ExpandedLine {
-  const out: ExpandedLine = { commands: [], opaque: [...parsed.opaque], notes: [] };
+  const out: ExpandedLine = { commands: [], opaque: [...parsed.opaque], notes: [], context: ctx };
   const st: State = { files: ctx.files, cwd: ctx.cwd ?? '/', home: ctx.env?.HOME, written: new Map(), reads: 0, stack: [], packageJson: new Map(), out };
   visit(parsed.commands, 0, st);
+  if (st.written.size > 0 && ctx.files) out.context = withWrittenFiles(ctx, ctx.files, st);
   return out;
+}
+
+/** Rules read files through this: what the line wrote first, then the disk. */
+function withWrittenFiles(ctx: EvalContext, files: FileAccess, st: State): EvalContext {
+  const read = (p: string): FileRead => {
+    const w = st.written.get(keyOf(p, st));
+    if (!w) return files.read(p);
+    return w.text !== undefined ? { ok: true, text: w.text } : { ok: false, reason: 'unreadable', detail: `written earlier on this line by \`${w.by}\`` };
+  };
+  return {
+    ...ctx,
+    files: { read },
+    readFile: (p: string) => {
+      const r = read(p);
+      return r.ok ? r.text : undefined;
+    },
+  };
 }
 
 function visit(cmds: readonly SimpleCommand[], depth: number, st: State): void {
@@ -169,7 +189,7 @@ function whatRuns(cmd: SimpleCommand, depth: number, st: State): void {
   const first = firstWord(cmd);
   const byPath = first.includes('/') && !SYSTEM_PREFIXES.some((p) => first.startsWith(p));
   const sources = codeSources(cmd);
-  if (!byPath && sources.length === 0 && !LOOKED_AT.has(cmd.name)) return;
+  if (!byPath && sources.length === 0 && !LOOKED_AT.has(cmd.name) && !(cmd.pipeFrom || cmd.redirects.length > 0)) return;
   if (byPath) {
     const p = literalPath(first, false, st);
     if (p !== undefined) runFile(p, first, cmd, depth, st);
@@ -183,6 +203,12 @@ function whatRuns(cmd: SimpleCommand, depth: number, st: State): void {
   if (cmd.name === 'curl') return curl(cmd, depth, st);
   if (cmd.name === 'aws') return awsInput(cmd, depth, st);
   if (sources.length > 0) return interpreter(cmd, sources, depth, st);
+  const family = familyOfCommand(cmd.name);
+  if (family && cmd.args.every((x) => x.startsWith('-') || x === '-')) {
+    // `echo '…' | tclsh`, `python3 < x.py`, `cat x.py | python3`: the code arrives on stdin.
+    const code = stdinText(cmd, (p) => readFor(p, cmd, st, 'runs'));
+    if (code !== undefined) return nestCode(family, code, `${cmd.name} < stdin`, cmd, depth, st);
+  }
   checkInputs(cmd, st);
 }
 
@@ -191,7 +217,8 @@ function shellScript(cmd: SimpleCommand, depth: number, st: State): void {
   const a = cmd.args;
   for (let i = 0; i < a.length; i++) {
     const w = a[i];
-    if (w === '-c' || w === '-s' || (w.startsWith('-') && !w.startsWith('--') && (w.includes('c') || w.includes('s')) && w.length > 1 && !SHELL_VALUE_OPTIONS.has(w))) return;
+    // `-c`/`-s` are read by the parser; `-n` only checks the syntax.
+    if (w === '-c' || w === '-s' || w === '-n' || w === '--noexec' || (w.startsWith('-') && !w.startsWith('--') && (w.includes('c') || w.includes('s') || w.includes('n')) && w.length > 1 && !SHELL_VALUE_OPTIONS.has(w))) return;
     if (SHELL_VALUE_OPTIONS.has(w)) {
       i++;
       continue;

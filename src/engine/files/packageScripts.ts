@@ -38,6 +38,7 @@ function splitExtra(args: readonly string[]): { names: string[]; extra: string[]
 export function scriptRunOf(cmd: SimpleCommand): ScriptRun | undefined {
   const m = cmd.name;
   if (m !== 'npm' && m !== 'yarn' && m !== 'pnpm' && m !== 'bun') return undefined;
+  if (m === 'bun' && cmd.args.some((x) => x === '-e' || x === '--eval' || x === '-p' || x === '--print')) return undefined;
   let dir = '';
   let i = 0;
   const a = cmd.args;

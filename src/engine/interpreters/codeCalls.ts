@@ -15,8 +15,8 @@ export interface Call {
 }
 
 export interface CallOptions {
-  /** Perl/ruby/lua/tcl style `system "rm -rf x"`: these names take arguments without parentheses. */
-  bareCalls?: ReadonlySet<string>;
+  /** Perl/ruby style `system "rm -rf x"`, `User.delete_all`: names that are calls without parentheses. */
+  bareCall?: (name: string) => boolean;
   /** Member separators besides `.`: `::` (ruby, perl, php static), `->` (perl, php). */
   separators: ReadonlySet<string>;
 }
@@ -108,16 +108,21 @@ export function findCalls(tokens: readonly Token[], o: CallOptions): Call[] {
           call.chainedOn = prev;
           const mod = moduleOf(prev);
           if (mod !== undefined) call.name = `${mod}.${name}`;
-        }
+        } else call.name = `_.${name}`; // a method on the result of something else: never a bare function
+
       }
       byParen.set(i + 1, call);
       calls.push(call);
       continue;
     }
-    if (!o.bareCalls || !next || next.newline) continue;
+    if (!o.bareCall || (next && next.kind === 'p' && (next.value === '.' || o.separators.has(next.value)))) continue;
     const { name } = calleeAt(tokens, i, o.separators);
-    if (!o.bareCalls.has(name)) continue;
-    if (next.kind === 'p' && next.value !== '$' && next.value !== '[' && next.value !== '-') continue;
+    if (!o.bareCall(name)) continue;
+    if (!next || next.newline || (next.kind === 'p' && next.value !== '[' && next.value !== '-' && next.value !== '{')) {
+      // `User.delete_all` with nothing after it: a call without arguments.
+      calls.push({ name, args: [], at: i });
+      continue;
+    }
     // `system "rm -rf x"`, `unlink glob "*"`: arguments up to the end of the statement.
     let j = i + 1;
     while (j < tokens.length && !tokens[j].newline && !(STATEMENT_ENDS.has(tokens[j].value) && tokens[j].kind !== 'str')) {

@@ -16,7 +16,7 @@ export type Literals = ReadonlyMap<string, Value>;
 const HOME_CALLS: ReadonlySet<string> = new Set(['os.homedir', 'homedir', 'Path.home', 'pathlib.Path.home', 'Dir.home', 'path.expand', 'os.UserHomeDir']);
 const CWD_CALLS: ReadonlySet<string> = new Set(['os.getcwd', 'process.cwd', 'Path.cwd', 'pathlib.Path.cwd', 'Dir.pwd', 'getwd', 'Deno.cwd', 'os.Getwd']);
 const JOIN_CALLS: ReadonlySet<string> = new Set(['os.path.join', 'path.join', 'path.resolve', 'File.join', 'file.path', 'Path', 'pathlib.Path', 'PurePath', 'filepath.Join', 'path.Join', 'File::Spec.catfile', 'File::Spec.catdir']);
-const EXPAND_CALLS: ReadonlySet<string> = new Set(['os.path.expanduser', 'expanduser', 'File.expand_path', 'path.expand', 'normalizePath', 'os.path.abspath', 'os.path.realpath', 'str', 'String', 'Pathname.new', 'Pathname']);
+const EXPAND_CALLS: ReadonlySet<string> = new Set(['URI', 'URI.parse', 'URL', 'new URL', 'os.path.expanduser', 'expanduser', 'File.expand_path', 'path.expand', 'normalizePath', 'os.path.abspath', 'os.path.realpath', 'str', 'String', 'Pathname.new', 'Pathname']);
 const HOME_VARIABLES: ReadonlySet<string> = new Set(['HOME', 'USERPROFILE']);
 const CONCAT: ReadonlySet<string> = new Set(['+', '.', '..', '/']);
 
@@ -162,8 +162,8 @@ export function evaluateExpression(tokens: readonly Token[], vars: Literals, dep
     }
   }
   if (pieces.length === 0) {
-    // `"rm -rf %s" % d`, `"rm -rf {}".format(d)`: a template the code fills in.
-    if (first.kind === 'str') return str(first.value, true);
+    // `"rm -rf %s" % d`, `"rm -rf {}".format(d)`, awk `"rm " $1`: text the code completes.
+    if (first.kind === 'str') return str(first.value + COMPUTED, true);
     return UNKNOWN;
   }
   pieces.push(tokens.slice(start));

@@ -72,6 +72,9 @@ const CODE_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
   r: new Set(['-e']),
 };
 
+/** `ex -sc '…'`: single-letter switches bundled before `c`. */
+const VIM_BUNDLED_C = /^-[a-zA-Z]{1,3}c$/;
+
 /** perl/ruby bundle switches before `e`: `perl -pi -e`, `perl -ne`, `ruby -ne`. */
 const BUNDLED_E = /^-[a-zA-DF-Z0-9]*[eE]$/;
 
@@ -133,7 +136,8 @@ function vimSources(cmd: SimpleCommand): CodeSource[] {
   const a = cmd.args;
   for (let i = 0; i < a.length; i++) {
     const w = a[i];
-    if ((w === '-c' || w === '--cmd') && i + 1 < a.length) out.push({ family: VIM, code: a[++i], label: `${cmd.name} ${w}` });
+    if ((w === '-c' || w === '--cmd' || VIM_BUNDLED_C.test(w)) && i + 1 < a.length) out.push({ family: VIM, code: a[++i], label: `${cmd.name} ${w}` });
+    else if (w.startsWith('-c') && w.length > 2) out.push({ family: VIM, code: w.slice(2), label: `${cmd.name} -c` });
     else if (w.startsWith('+') && w.length > 1) out.push({ family: VIM, code: w.slice(1), label: `${cmd.name} +` });
     else if ((w === '-S' || w === '-s') && i + 1 < a.length) out.push({ family: VIM, file: a[++i], label: `${cmd.name} ${w}` });
   }

@@ -288,9 +288,10 @@ function scanCall(call: Call, role: CallRole, vars: Literals, s: ScanState): voi
       return;
     }
     case 'computed-name': {
+      // Only a plain string literal names what is reached; anything built (`"sys" + "tem"`) asks.
       const idx = name === 'getattr' || name.endsWith('const_get') ? 1 : 0;
-      const v = argValue(call, idx, vars);
-      if (call.args.length > idx && !isLiteral(v)) effects.push(computedSummary(family, 'reaches a function by a name it computes', name));
+      const arg = call.args[idx];
+      if (arg && !(arg.length === 1 && arg[0].kind === 'str' && !arg[0].dynamic)) effects.push(computedSummary(family, 'reaches a function by a name it computes', name));
       return;
     }
     case 'decode': {
@@ -391,6 +392,98 @@ function scanVim(code: string, effects: CodeEffect[], depth: number): void {
   scanGeneric(VIM, code, effects, depth);
 }
 
+const AWK_DELETERS: ReadonlySet<string> = new Set(['rm', 'unlink', 'shred', 'rmdir', 'srm', 'truncate', 'dd']);
+
+/**
+ * Names imported under another name, so `sp.check_call` reads as `subprocess.check_call` and `cp.exec`
+ * as `child_process.exec`: python `import a.b as c` / `from a import b [as c]`; JS `const c = require('m')`,
+ * `const { b } = require('m')`, `import * as c from 'm'`, `import c from 'm'`, `import { b as c } from 'm'`.
+ */
+function importAliases(tokens: readonly Token[], family: Family): Map<string, string> {
+  const out = new Map<string, string>();
+  const dotted = (from: number): { name: string; next: number } => {
+    let name = tokens[from]?.value ?? '';
+    let j = from + 1;
+    while (tokens[j]?.value === '.' && tokens[j + 1]?.kind === 'id') {
+      name += '.' + tokens[j + 1].value;
+      j += 2;
+    }
+    return { name, next: j };
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'id') continue;
+    if (family.id === 'python') {
+      if (t.value === 'import' && tokens[i - 1]?.value !== 'from' && tokens[i + 1]?.kind === 'id') {
+        let j = i + 1;
+        while (tokens[j]?.kind === 'id') {
+          const d = dotted(j);
+          if (tokens[d.next]?.value === 'as' && tokens[d.next + 1]?.kind === 'id') {
+            out.set(tokens[d.next + 1].value, d.name);
+            j = d.next + 2;
+          } else j = d.next;
+          if (tokens[j]?.value !== ',') break;
+          j++;
+        }
+      } else if (t.value === 'from' && tokens[i + 1]?.kind === 'id') {
+        const d = dotted(i + 1);
+        if (tokens[d.next]?.value !== 'import') continue;
+        let j = d.next + 1;
+        if (tokens[j]?.value === '(') j++;
+        while (tokens[j]?.kind === 'id') {
+          const name = tokens[j].value;
+          if (tokens[j + 1]?.value === 'as' && tokens[j + 2]?.kind === 'id') {
+            out.set(tokens[j + 2].value, `${d.name}.${name}`);
+            j += 3;
+          } else {
+            out.set(name, `${d.name}.${name}`);
+            j += 1;
+          }
+          if (tokens[j]?.value !== ',') break;
+          j++;
+        }
+      }
+    } else if (family.id === 'javascript') {
+      // `… = require('m')` / `… from 'm'`: the module, then what is bound to it.
+      let mod: string | undefined;
+      let end = i;
+      if (t.value === 'require' && tokens[i + 1]?.value === '(' && tokens[i + 2]?.kind === 'str' && tokens[i + 3]?.value === ')') {
+        mod = tokens[i + 2].value;
+        end = i - 1;
+        if (tokens[end]?.value !== '=') continue;
+      } else if (t.value === 'from' && tokens[i + 1]?.kind === 'str') {
+        mod = tokens[i + 1].value;
+        end = i;
+      } else continue;
+      mod = mod.replace(/^node:/, '');
+      const before = tokens[end - 1];
+      if (before?.kind === 'id' && before.value !== 'import') out.set(before.value, mod);
+      else if (before?.value === '}') {
+        let j = end - 2;
+        while (j >= 0 && tokens[j].value !== '{') {
+          const tk = tokens[j];
+          if (tk.kind === 'id') {
+            const prev = tokens[j - 1];
+            if (prev?.value === 'as' || prev?.value === ':') out.set(tk.value, `${mod}.${tokens[j - 2]?.value ?? tk.value}`);
+            else if (tokens[j + 1]?.value !== 'as' && tokens[j + 1]?.value !== ':') out.set(tk.value, `${mod}.${tk.value}`);
+          }
+          j--;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** `sp.check_call` → `subprocess.check_call` when `sp` was imported as subprocess. */
+function canonical(name: string, aliases: ReadonlyMap<string, string>): string {
+  if (aliases.size === 0) return name;
+  const dot = name.indexOf('.');
+  const head = dot < 0 ? name : name.slice(0, dot);
+  const target = aliases.get(head);
+  return target === undefined ? name : target + (dot < 0 ? '' : name.slice(dot));
+}
+
 /** Reads code of one family and appends what it does to `effects`. */
 function scanInto(family: Family, code: string, effects: CodeEffect[], depth: number): void {
   if (family === TCL) return scanTcl(code, effects);
@@ -401,7 +494,10 @@ function scanInto(family: Family, code: string, effects: CodeEffect[], depth: nu
 function scanGeneric(family: Family, code: string, effects: CodeEffect[], depth: number): void {
   const tokens = lexCode(code, family.lex);
   const vars = literalAssignments(tokens);
-  const calls = findCalls(tokens, { bareCalls: family.bareCalls, separators: family.separators });
+  const aliases = importAliases(tokens, family);
+  const bareCall = family.bareCalls ? (name: string): boolean => (family.bareCalls as ReadonlySet<string>).has(name) || roleOf(family, name) !== undefined && name.includes('.') : undefined;
+  const calls = findCalls(tokens, { bareCall, separators: family.separators });
+  for (const call of calls) call.name = canonical(call.name, aliases);
   const s: ScanState = { family, effects, depth };
   let lists = false;
   let charCodes = 0;
@@ -429,7 +525,15 @@ function scanGeneric(family: Family, code: string, effects: CodeEffect[], depth:
     if (role === 'shell') effects.push({ kind: 'shell', text: next.value, call: `${t.value}\`…\`` });
     else if (role === 'sql' && SQL_START.test(next.value)) effects.push({ kind: 'sql', text: next.value, call: t.value });
   }
-  if (family === AWK) scanAwkPipes(tokens, effects);
+  if (family === AWK) {
+    scanAwkPipes(tokens, effects);
+    // awk runs its program once per input line: a delete built from the input is `xargs rm`.
+    for (const e of effects.slice()) {
+      if (e.kind === 'shell' && e.text.includes(COMPUTED) && AWK_DELETERS.has(e.text.trim().split(/\s+/)[0])) {
+        effects.push({ kind: 'ask', rule: 'code.computed', summary: `runs awk code that deletes files named by its input, line by line (\`${e.text.trim().split(/\s+/)[0]}\`): the names cannot be checked` });
+      }
+    }
+  }
   // A loop over a listing that deletes each computed entry deletes the folder's files.
   if (lists) {
     for (const e of fileDeletes) if (e.kind === 'delete') {

@@ -1,0 +1,2 @@
+#!/bin/sh
+rm -rf dist coverage .cache node_modules/.cache

@@ -1,0 +1,2 @@
+DELETE FROM logs;
+VACUUM;

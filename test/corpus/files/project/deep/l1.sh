@@ -1,0 +1,1 @@
+bash deep/l2.sh

@@ -1,0 +1,1 @@
+bash deep/l5.sh

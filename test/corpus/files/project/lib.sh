@@ -1,0 +1,2 @@
+log() { echo "[setup] $*"; }
+export APP_ENV=dev

@@ -1,0 +1,2 @@
+echo again
+source loop.sh

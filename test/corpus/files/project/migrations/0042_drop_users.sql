@@ -1,0 +1,4 @@
+-- 0042: users moved to the accounts service
+BEGIN;
+DROP TABLE users;
+COMMIT;

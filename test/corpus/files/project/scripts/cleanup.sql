@@ -1,0 +1,3 @@
+-- nightly cleanup
+TRUNCATE sessions;
+DELETE FROM audit_log;

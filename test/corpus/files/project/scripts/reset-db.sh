@@ -1,0 +1,2 @@
+#!/bin/sh
+psql "$DATABASE_URL" -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"

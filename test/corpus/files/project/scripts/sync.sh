@@ -1,0 +1,4 @@
+#!/bin/sh
+git add -A
+git commit -m wip
+git push --force origin main

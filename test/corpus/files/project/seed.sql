@@ -1,0 +1,2 @@
+INSERT INTO users (id, name) VALUES (1, 'admin');
+SELECT count(*) FROM users;

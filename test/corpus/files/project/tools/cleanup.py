@@ -1,0 +1,3 @@
+import shutil
+
+shutil.rmtree("/var/lib/app")

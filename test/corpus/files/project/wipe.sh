@@ -1,0 +1,3 @@
+#!/bin/sh
+# start over
+rm -rf ~/projects
