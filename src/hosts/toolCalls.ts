@@ -55,6 +55,9 @@ export interface ToolCallAction {
   server?: string;
 }
 
+/** Top-level argument names that mean "this is a command line" whatever the tool is called. */
+const COMMAND_FIELDS = ['command', 'cmd', 'commandLine', 'command_line', 'commands', 'script'];
+
 /** A server name that can stand in `server/tool` (the engine reads that form back); URLs and command lines cannot. */
 const PLAIN_SERVER = /^[\w.@-]+$/;
 
@@ -65,6 +68,10 @@ const PLAIN_SERVER = /^[\w.@-]+$/;
 export function actionForToolCall(name: string, rawInput: unknown, what: string, server?: string): ToolCallAction {
   const input = argsObject(rawInput);
   if (isShellTool(name)) return { action: { kind: 'shell', command: shellCommandFrom(input, what) } };
+  // A tool no host documents as a terminal that still carries a command line (an MCP server's
+  // `execute_command`, a renamed shell tool) is judged by that command.
+  const carried = COMMAND_FIELDS.some((k) => input[k] !== undefined) ? findCommands(input) : undefined;
+  if (carried && carried.commands.length > 0 && !carried.incomplete) return { action: { kind: 'shell', command: carried.commands.join('\n') }, server: server ?? splitToolName(name).server };
   const split = splitToolName(name);
   const srv = server ?? split.server;
   const tool = srv && PLAIN_SERVER.test(srv) ? `${srv}/${split.tool}` : split.tool;

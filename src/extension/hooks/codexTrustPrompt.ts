@@ -8,7 +8,8 @@ import { codexConfigFile, codexTrustOf, findCodexEntry, recordCodexTrust } from 
 const TRUST = 'Trust in Codex';
 const MYSELF = "I'll use /hooks in Codex";
 
-export async function offerCodexTrust(hooksFile: string): Promise<void> {
+/** `beforeWrite` announces the write of Codex's config to the tamper watcher. */
+export async function offerCodexTrust(hooksFile: string, beforeWrite: (file: string) => void): Promise<void> {
   const entry = findCodexEntry(hooksFile, (c) => isAgentGuardCommand(c, 'codex'));
   if (!entry || codexTrustOf(entry) === 'trusted') return;
   const config = codexConfigFile();
@@ -28,6 +29,7 @@ export async function offerCodexTrust(hooksFile: string): Promise<void> {
     return;
   }
   try {
+    beforeWrite(config);
     recordCodexTrust(entry, config);
     void vscode.window.showInformationMessage(`Agent Guard: Codex now trusts its hook (${config}). If Codex's /hooks still lists it as untrusted, trust it there.`);
   } catch (e) {

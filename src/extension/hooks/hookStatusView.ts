@@ -8,7 +8,6 @@ import { isAgentGuardCommand } from '../../hosts/launcher';
 import { HOSTS } from '../../hosts/registry';
 import { detectAgents } from './agentDetection';
 import { codexTrustOf, findCodexEntry } from './codexTrust';
-import { offerCodexTrust } from './codexTrustPrompt';
 import { findOnPath } from './hookLauncher';
 import { agentRows, claudeVersionWarning } from './hookOverview';
 import type { AgentRow, AgentState } from './hookOverview';
@@ -21,6 +20,7 @@ export interface StatusViewDeps {
   places(): { home: string; workspace?: string };
   launcher: string;
   remove(files: string[]): Promise<void>;
+  trust(hooksFile: string): Promise<void>;
   reportTampering(rows: StatusRow[]): Promise<void>;
 }
 
@@ -67,7 +67,7 @@ async function act(action: Action, row: AgentRow, deps: StatusViewDeps): Promise
       else await vscode.window.showTextDocument(vscode.Uri.file(row.files[0]));
       return;
     case 'trust':
-      for (const f of row.files) await offerCodexTrust(f);
+      for (const f of row.files) await deps.trust(f);
   }
 }
 

@@ -111,10 +111,17 @@ async function pickScope(hosts: readonly HostId[], p: TargetPlaces): Promise<Sco
   return pick?.scope;
 }
 
+/** Tells the tamper watcher (src/extension/tamper) that Agent Guard itself is about to write `file`. */
+function expectWrite(services: GuardServices, file: string): void {
+  (services as { expectGuardWrite?: (f: string) => void }).expectGuardWrite?.(file);
+}
+
 /** The launcher every entry runs, rewritten for this copy of the extension; failure is said, and Set Up goes on. */
-function ensureLauncher(context: vscode.ExtensionContext): string | undefined {
+function ensureLauncher(context: vscode.ExtensionContext, services: GuardServices): string | undefined {
   try {
-    writeLauncher(runtime(context));
+    const rt = runtime(context);
+    expectWrite(services, launcherPath(rt));
+    writeLauncher(rt);
     return undefined;
   } catch (e) {
     return `could not write the hook launcher in ~/.agent-guard/bin: ${(e as Error).message}`;
@@ -139,7 +146,7 @@ async function setupHooks(context: vscode.ExtensionContext, services: GuardServi
   const rt = runtime(context);
   const done: string[] = [];
   const failed: string[] = [];
-  const launcherProblem = ensureLauncher(context);
+  const launcherProblem = ensureLauncher(context, services);
   if (launcherProblem) failed.push(launcherProblem);
   let records = loadRecords(paths.stateFile);
   const plan = setupPlan(hosts, choice, p, records);
@@ -148,7 +155,9 @@ async function setupHooks(context: vscode.ExtensionContext, services: GuardServi
   for (const { host, scope } of plan.write) {
     const previous = findRecord(records, host, scope, p);
     try {
-      const result = installHook(currentTarget(host, scope, p, rt), previous, paths.backupDir);
+      const target = currentTarget(host, scope, p, rt);
+      expectWrite(services, target.file);
+      const result = installHook(target, previous, paths.backupDir);
       records = upsertRecord(records, result.record);
       saveRecords(paths.stateFile, records);
       written.push(result.record);
@@ -167,7 +176,7 @@ async function setupHooks(context: vscode.ExtensionContext, services: GuardServi
   if (!rt.nodePath) done.push('No `node` on PATH: the hooks run the CLI with VS Code\'s own runtime.');
   if (failed.length) void vscode.window.showWarningMessage(`Agent Guard could not set up every hook. ${failed.join(' · ')}`, { modal: false });
   if (done.length) void vscode.window.showInformationMessage(`Agent Guard hooks: ${done.join(' · ')}`);
-  for (const r of written.filter((x) => x.host === 'codex')) await offerCodexTrust(r.file);
+  for (const r of written.filter((x) => x.host === 'codex')) await offerCodexTrust(r.file, (f) => expectWrite(services, f));
 }
 
 /** `{ all: true }` removes every hook Agent Guard recorded without asking which; `{ files: [...] }` those files' hooks (Hook Status rows). */
@@ -187,6 +196,7 @@ async function removeHooks(context: vscode.ExtensionContext, services: GuardServ
   const out: string[] = [];
   for (const { record } of picks) {
     try {
+      expectWrite(services, record.file);
       const r = removeHook(record, paths.backupDir);
       out.push(r.leftInPlace ? `${r.summary} (${r.leftInPlace} edited entr${r.leftInPlace === 1 ? 'y' : 'ies'} left in place)` : r.summary);
       records = dropRecord(records, record);
@@ -261,9 +271,11 @@ async function checkAtStartup(context: vscode.ExtensionContext, services: GuardS
   let records = loadRecords(paths.stateFile);
   for (const r of stale) {
     try {
-      records = upsertRecord(records, installHook(currentTarget(r.host, r.scope, places(), rt), r.record, paths.backupDir).record);
+      const target = currentTarget(r.host, r.scope, places(), rt);
+      expectWrite(services, target.file);
+      records = upsertRecord(records, installHook(target, r.record, paths.backupDir).record);
       saveRecords(paths.stateFile, records);
-      if (r.host === 'codex' && r.record) await offerCodexTrust(r.record.file);
+      if (r.host === 'codex') await offerCodexTrust(target.file, (f) => expectWrite(services, f));
     } catch (e) {
       void vscode.window.showWarningMessage(`Agent Guard could not update the ${HOSTS[r.host].label} hook: ${(e as Error).message}`);
     }
@@ -274,7 +286,7 @@ export function registerHookInstallers(context: vscode.ExtensionContext, service
   const storage = context.globalStorageUri.fsPath;
   const paths: HookPaths = { stateFile: path.join(storage, 'hook-installs.json'), backupDir: path.join(storage, 'hook-backups') };
   // An update of the extension lands here first: the launcher now runs this copy's CLI.
-  const launcherProblem = ensureLauncher(context);
+  const launcherProblem = ensureLauncher(context, services);
   if (launcherProblem) void vscode.window.showWarningMessage(`Agent Guard ${launcherProblem}; agent hooks may block every call until it can be written.`);
   const guarded = (name: string, fn: (args?: unknown) => Promise<void>) => async (args?: unknown): Promise<void> => {
     try {
@@ -295,6 +307,7 @@ export function registerHookInstallers(context: vscode.ExtensionContext, service
           places,
           launcher: launcherPath(runtime(context)),
           remove: (files) => removeHooks(context, services, paths, { files }),
+          trust: (file) => offerCodexTrust(file, (f) => expectWrite(services, f)),
           reportTampering: (rows) => reportTampering(context, services, rows, true),
         }),
       ),

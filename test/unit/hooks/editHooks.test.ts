@@ -1,0 +1,116 @@
+// Each host's file-edit tool through the hook, in process with the real engine and a real workspace on
+// disk: an edit of a guard file (hook files by path; settings files when an `agentGuard.*` key changes)
+// is denied in the host's format; an edit of `src/app.ts` or a formatter setting passes on the allow path,
+// without loading a policy or asking anyone.
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { answerHook } from '../../../src/cli/hookCommand';
+import type { HookDeps } from '../../../src/cli/hookCommand';
+import type { HookAnswer, HostId } from '../../../src/hosts/hostTypes';
+import { fixtureText } from './fixtures';
+
+const SETTINGS = '{\n  "editor.tabSize": 2,\n  "agentGuard.enabled": true\n}\n';
+
+/** Edits never reach the decision path: a call to it fails the test. */
+const editOnly = (cwd: string): HookDeps => ({
+  cwd,
+  loadPolicy: () => {
+    throw new Error('an edit must not load a policy');
+  },
+  decide: () => Promise.reject(new Error('an edit must not ask')),
+});
+
+function denied(host: HostId, a: HookAnswer): string {
+  switch (host) {
+    case 'claude':
+    case 'codex':
+      assert.equal(a.exitCode, 2);
+      return JSON.parse(a.stdout).hookSpecificOutput.permissionDecisionReason;
+    case 'copilot':
+      assert.equal(a.exitCode, 2);
+      return JSON.parse(a.stdout).hookSpecificOutput.permissionDecisionReason;
+    case 'cursor':
+      assert.equal(a.exitCode, 2);
+      assert.equal(JSON.parse(a.stdout).permission, 'deny');
+      return JSON.parse(a.stdout).agent_message;
+    case 'gemini':
+      assert.equal(JSON.parse(a.stdout).decision, 'deny');
+      return JSON.parse(a.stdout).reason;
+    case 'windsurf':
+      assert.equal(a.exitCode, 2);
+      return a.stderr;
+    case 'cline':
+      assert.equal(JSON.parse(a.stdout).cancel, true);
+      return JSON.parse(a.stdout).errorMessage;
+  }
+}
+
+function allowed(host: HostId, a: HookAnswer): void {
+  const quiet: Partial<Record<HostId, string>> = { cursor: '{"permission":"allow"}\n', cline: '{"cancel":false}\n' };
+  assert.deepEqual(a, { stdout: quiet[host] ?? '', stderr: '', exitCode: 0 });
+}
+
+describe('file-edit tools through the hooks (guard files denied, ordinary edits allowed)', () => {
+  let ws: string;
+  beforeEach(() => {
+    ws = fs.mkdtempSync(path.join(os.tmpdir(), 'ag-edit-'));
+    fs.mkdirSync(path.join(ws, '.vscode'));
+    fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), SETTINGS);
+    fs.mkdirSync(path.join(ws, 'src'));
+    fs.writeFileSync(path.join(ws, 'src', 'app.ts'), 'const port = 3000;\n');
+  });
+  afterEach(() => fs.rmSync(ws, { recursive: true, force: true }));
+
+  const payload = (name: string): string => fixtureText(name).split('/home/dev/shop').join(ws);
+  const answer = (host: HostId, name: string): Promise<HookAnswer> => answerHook(host, payload(name), editOnly(ws));
+
+  const guardEdits: Array<[HostId, string, string]> = [
+    ['claude', 'claude-write-vscode-settings-loosen.json', 'Write adding agentGuard.decisions to .vscode/settings.json'],
+    ['claude', 'claude-multiedit-claude-settings.json', 'MultiEdit of .claude/settings.json (a hook file)'],
+    ['copilot', 'copilot-replace-string-settings-guard.json', 'replace_string_in_file turning agentGuard.enabled off'],
+    ['claude', 'copilot-replace-string-settings-guard.json', 'the same Copilot payload through the shared Claude file'],
+    ['cursor', 'cursor-pretooluse-write-hooks.json', 'preToolUse Write of .cursor/hooks.json'],
+    ['gemini', 'gemini-write-file-settings.json', 'write_file of .gemini/settings.json'],
+    ['windsurf', 'windsurf-pre-write-code-guard.json', 'pre_write_code of .windsurf/hooks.json'],
+    ['cline', 'cline-write-to-file-hook.json', 'write_to_file of .clinerules/hooks/PreToolUse'],
+    ['cline', 'cline-replace-in-file-settings.json', 'replace_in_file SEARCH/REPLACE turning agentGuard.enabled off'],
+    ['codex', 'codex-apply-patch-settings.json', 'apply_patch turning agentGuard.enabled off'],
+  ];
+  for (const [host, file, what] of guardEdits) {
+    it(`${host}: ${what} → denied, only the person can change it`, async () => {
+      const reason = denied(host, await answer(host, file));
+      assert.match(reason, /only the person|Only the person/);
+    });
+  }
+
+  const ordinaryEdits: Array<[HostId, string]> = [
+    ['claude', 'claude-edit-app-ts.json'],
+    ['claude', 'claude-edit-vscode-settings-formatter.json'],
+    ['copilot', 'copilot-create-file-app.json'],
+    ['cursor', 'cursor-pretooluse-strreplace-app.json'],
+    ['gemini', 'gemini-replace-app.json'],
+    ['windsurf', 'windsurf-pre-write-code-app.json'],
+    ['cline', 'cline-replace-in-file-app.json'],
+    ['codex', 'codex-apply-patch-app.json'],
+  ];
+  for (const [host, file] of ordinaryEdits) {
+    it(`${host}: ${file} → allowed on the allow path`, async () => {
+      allowed(host, await answer(host, file));
+    });
+  }
+
+  it('a settings file that cannot be read counts as a guard file', async () => {
+    const settings = path.join(ws, '.vscode', 'settings.json');
+    fs.rmSync(settings);
+    fs.mkdirSync(settings);
+    denied('claude', await answer('claude', 'claude-edit-vscode-settings-formatter.json'));
+  });
+
+  it('an edit tool that names no file is refused', async () => {
+    const p = JSON.parse(payload('claude-edit-app-ts.json'));
+    delete p.tool_input.file_path;
+    assert.match(denied('claude', await answerHook('claude', JSON.stringify(p), editOnly(ws))), /could not tell which file/);
+  });
+});
