@@ -31,6 +31,8 @@ const LOCAL_TOOLS: ReadonlySet<string> = new Set([
   'nvm', 'fnm', 'volta', 'pyenv', 'rbenv', 'sdk', 'deno', 'jsr', 'pod', 'flutter', 'dart', 'conan', 'vcpkg', 'bazel', 'pre-commit',
   'code', 'cursor', 'codium', 'windsurf', 'code-server', 'corepack', 'turbo', 'nx', 'lerna', 'rush',
   // local machines, containers and clusters made from configuration in the repository
+  // build runners: their targets' recipes are read as commands (files run)
+  'make', 'gmake', 'just', 'rake',
   'vagrant', 'minikube', 'kind', 'k3d', 'multipass', 'colima', 'limactl', 'devcontainer', 'tilt', 'skaffold', 'docker-machine',
   'systemctl', 'launchctl', 'service', 'tmux', 'screen', 'zellij', 'ssh-keygen', 'ssh-add', 'direnv', 'ccache', 'sccache',
   // text: printing, searching, editing, paging, help
@@ -54,9 +56,9 @@ const PATH_LIKE = /[/.\\]/;
 
 function destroyWord(word: string): string | undefined {
   if (DESTROY_VERBS.has(word)) return word;
-  // Only the first two parts: `delete-topic`, `db:drop`; not a long name that merely contains the word.
-  const parts = word.split(JOINERS, 2);
-  for (const p of parts) if (DESTROY_VERBS.has(p)) return p;
+  // The first two parts or the last: `delete-topic`, `db:drop`, `service-instance-delete`.
+  const parts = word.split(JOINERS);
+  for (const p of [parts[0], parts[1], parts[parts.length - 1]]) if (p !== undefined && DESTROY_VERBS.has(p)) return p;
   return undefined;
 }
 
