@@ -7,7 +7,7 @@ import type { Origin } from '../protocol/protocol';
 import type { CliArgs } from './cliArgs';
 import { UsageError } from './cliArgs';
 import { EXIT } from './checkCommand';
-import { maskedVerdict, safeMask } from '../log/logRecord';
+import { maskedVerdict, maskerFor, safeMask } from '../log/logRecord';
 import { terminalBlockLine } from '../outcome/personWords';
 import { decideWithPerson } from './decideWithPerson';
 import type { DecideOptions, PersonDecision } from './decideWithPerson';
@@ -35,9 +35,10 @@ export async function runAsk(args: CliArgs, policy: Policy, io: AskIo = processI
   };
   const result = await decideWithPerson({ kind: 'shell', command: args.command }, origin, { cwd: args.cwd, policy, ...overrides });
   if (args.json) {
-    io.stdout(JSON.stringify({ decision: result.decision, by: result.by, message: safeMask(result.message), verdict: maskedVerdict(result.verdict) }) + '\n');
+    const mask = maskerFor({ kind: 'shell', command: args.command });
+    io.stdout(JSON.stringify({ decision: result.decision, by: result.by, message: mask(result.message), verdict: maskedVerdict(result.verdict, mask) }) + '\n');
   } else {
-    io.stderr(askOutput(origin, result));
+    io.stderr(askOutput(origin, result, maskerFor({ kind: 'shell', command: args.command })));
   }
   return result.decision === 'allow' ? EXIT.allow : EXIT.deny;
 }
@@ -51,11 +52,11 @@ function personAtTerminal(origin: Origin): boolean {
  * What `ask` prints: one short line for a person at an interactive terminal; for everyone else (an
  * agent's script, `bash -c`, a hook door) the line and then the message written for an agent.
  */
-export function askOutput(origin: Origin, result: PersonDecision): string {
+export function askOutput(origin: Origin, result: PersonDecision, mask: (text: string) => string = safeMask): string {
   if (result.decision === 'allow') {
-    return result.by === 'policy' || personAtTerminal(origin) ? '' : `agent-guard: allowed (${result.by}): ${safeMask(result.message)}\n`;
+    return result.by === 'policy' || personAtTerminal(origin) ? '' : `agent-guard: allowed (${result.by}): ${mask(result.message)}\n`;
   }
   const reason = result.by === 'unreachable' ? 'VS Code could not be asked, so it was blocked' : undefined;
-  const line = safeMask(terminalBlockLine(result.verdict, reason));
-  return personAtTerminal(origin) ? `${line}\n` : `${line}\n${safeMask(result.message)}\n`;
+  const line = mask(terminalBlockLine(result.verdict, reason));
+  return personAtTerminal(origin) ? `${line}\n` : `${line}\n${mask(result.message)}\n`;
 }

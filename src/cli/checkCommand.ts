@@ -11,15 +11,6 @@ import { environmentLabel, plain } from '../outcome/personWords';
 
 export const EXIT = { allow: 0, confirm: 10, deny: 20, usage: 2 } as const;
 
-/** Lets rules read a file a command names as its input (`psql -f x.sql`); bounded by src/cli/fileReader.ts. */
-export function boundedReader(cwd: string): (p: string) => string | undefined {
-  const files = fileReaderFor(cwd);
-  return (p) => {
-    const r = files.read(p);
-    return r.ok ? r.text : undefined;
-  };
-}
-
 /** What the engine is handed for a command run in `cwd`: the environment and the bounded file reader. */
 export function contextFor(cwd: string): EvalContext {
   return { cwd, env: process.env, files: fileReaderFor(cwd) };
@@ -39,7 +30,7 @@ export function formatVerdict(command: string, verdict: Verdict): string {
 
 export function verdictJson(v: Verdict): string {
   const m = maskedVerdict(v);
-  return JSON.stringify({ decision: m.decision, findings: m.findings, environment: m.environment, ...(v.notes ? { notes: v.notes.map(safeMask) } : {}) });
+  return JSON.stringify({ decision: m.decision, findings: m.findings, environment: m.environment, ...(m.notes ? { notes: m.notes } : {}) });
 }
 
 export function runCheck(args: CliArgs, policy: Policy): number {

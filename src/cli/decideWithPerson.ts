@@ -11,7 +11,7 @@ import { fileReaderFor } from './fileReader';
 import type { AskResult } from '../protocol/askClient';
 import { appendToSpool, spoolDir } from '../log/decisionSpool';
 import type { LogEntry } from '../log/logEntry';
-import { decisionEntry, safeMask } from '../log/logRecord';
+import { decisionEntry, maskerFor, safeMask } from '../log/logRecord';
 import { decideWithoutPerson, engineFailureVerdict, unreachable } from '../outcome/decisionLadder';
 import { keepIfAllowed, NO_POINT, pointNote, prepareRestorePoint } from '../restore/restoreStep';
 import type { RestoreStepContext } from '../restore/restoreStep';
@@ -65,7 +65,7 @@ function spoolIfUnlogged(action: Action, origin: Origin, opts: DecideOptions, d:
 export async function decideWithPerson(action: Action, origin: Origin, opts: DecideOptions): Promise<PersonDecision> {
   const d = await decide(action, origin, opts);
   // What reaches an agent or a terminal never holds a live secret.
-  return spoolIfUnlogged(action, origin, opts, { ...d, message: safeMask(d.message) });
+  return spoolIfUnlogged(action, origin, opts, { ...d, message: maskerFor(action)(d.message) });
 }
 
 async function decide(action: Action, origin: Origin, opts: DecideOptions): Promise<PersonDecision> {

@@ -10,6 +10,9 @@ export const CommandId = {
   copyCommand: 'agentGuard.copyCommand',
   openLogFile: 'agentGuard.openLogFile',
   openRecord: 'agentGuard.openRecord',
+  openRecordJson: 'agentGuard.openRecordJson',
+  filterLog: 'agentGuard.filterLog',
+  clearLogFilter: 'agentGuard.clearLogFilter',
 } as const;
 
 export const VIEW_CONTAINER_ID = 'agentGuard';

@@ -8,6 +8,7 @@ import type { Policy } from '../engine/policy';
 import type { Action, Verdict } from '../engine/types';
 import type { DecisionLog } from '../log/decisionLog';
 import type { TaskProcesses } from './taskProcesses';
+import { OffTerminals } from './terminal/offTerminals';
 
 export type { ConfirmOutcome } from './confirm/confirmTypes';
 
@@ -20,6 +21,10 @@ export interface GuardServices {
   onDidChangePolicy: vscode.Event<void>;
   /** Task shells by pid, filled by the task guard, read when a request arrives on the socket. */
   taskProcesses: TaskProcesses;
+  /** Agent Guard is about to write this guard file itself (tamper evidence must not warn about it). */
+  expectGuardWrite(file: string): void;
+  /** Terminals whose guard the person switched off (the status bar shows how many). */
+  offTerminals: OffTerminals;
 }
 
 export interface GuardServicesDeps {
@@ -28,6 +33,8 @@ export interface GuardServicesDeps {
   enabled(): boolean;
   onDidChangePolicy: vscode.Event<void>;
   taskProcesses: TaskProcesses;
+  /** Tamper evidence's "this write is ours" (default: nothing to tell). */
+  expectGuardWrite?(file: string): void;
 }
 
 export function createGuardServices(deps: GuardServicesDeps): GuardServices {
@@ -38,5 +45,7 @@ export function createGuardServices(deps: GuardServicesDeps): GuardServices {
     enabled: deps.enabled,
     onDidChangePolicy: deps.onDidChangePolicy,
     taskProcesses: deps.taskProcesses,
+    expectGuardWrite: (file) => deps.expectGuardWrite?.(file),
+    offTerminals: new OffTerminals(),
   };
 }

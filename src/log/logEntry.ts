@@ -11,6 +11,8 @@ export interface LoggedFinding {
   summary: string;
   target?: string;
   source?: 'builtin' | 'user';
+  /** Why it matters (the rule's rationale), for the readable record. */
+  rationale?: string;
 }
 
 export interface LogEntry {
@@ -35,6 +37,10 @@ export interface LogEntry {
   by: AnsweredBy | 'unreachable';
   /** Extra words for the person: a timeout, the asker going away, a malformed request. */
   note?: string;
+  /** The reason the agent gave for the call (masked, clipped). */
+  reason?: string;
+  /** The restore point kept for this action (filled by the undo feature), for the log's Restore action. */
+  restorePoint?: { id: string; line: string };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -6,7 +6,7 @@ import type { AnsweredBy } from '../protocol/protocol';
 import { LOG_ENTRY_VERSION } from './logEntry';
 import type { LogEntry } from './logEntry';
 import { newEntryId } from './decisionLog';
-import { maskCommand } from '../engine/credentials';
+import { findCredentialsInText, maskCommand } from '../engine/credentials';
 
 /** Masks secrets for the log and the modal; if masking itself fails, shows nothing rather than a possible secret. */
 export function safeMask(text: string): string {
@@ -15,6 +15,28 @@ export function safeMask(text: string): string {
   } catch {
     return '(command hidden: it could not be masked)';
   }
+}
+
+/**
+ * A masker for everything said about one action: the secrets its command carries are masked wherever
+ * they appear again (an agent's stated reason, a summary, a target), not only where a flag or header
+ * names them; then the usual masking.
+ */
+export function maskerFor(action: Action, base: (text: string) => string = safeMask): (text: string) => string {
+  let secrets: Array<[string, string]> = [];
+  try {
+    secrets = findCredentialsInText(actionText(action))
+      .filter((c) => c.secret.length >= 4 && !c.secret.startsWith('$'))
+      .map((c) => [c.secret, c.masked] as [string, string])
+      .sort((a, b) => b[0].length - a[0].length);
+  } catch {
+    secrets = [];
+  }
+  return (text) => {
+    let out = text;
+    for (const [secret, masked] of secrets) out = out.split(secret).join(masked);
+    return base(out);
+  };
 }
 
 /** The verdict with every text that could hold a secret masked: for `check --json`, `ask --json`, output. */
@@ -29,6 +51,7 @@ export function maskedVerdict(v: Verdict, mask: (text: string) => string = safeM
       ...(f.command !== undefined ? { command: mask(f.command) } : {}),
     })),
     environment: { ...v.environment, source: mask(v.environment.source) },
+    ...(v.notes ? { notes: v.notes.map(mask) } : {}),
   };
 }
 
@@ -44,6 +67,25 @@ export function actionText(action: Action): string {
   return `${action.tool} ${args}`;
 }
 
+/** Longest command kept in a log entry: the record says where it was cut. */
+export const MAX_LOGGED_COMMAND = 4000;
+const MAX_LOGGED_REASON = 1000;
+
+/** A command as stored: masked, without the trailing newline a terminal sends, cut at a bound. */
+export function storedCommand(text: string, mask: (text: string) => string): string {
+  const t = mask(text).trim();
+  return t.length > MAX_LOGGED_COMMAND ? `${t.slice(0, MAX_LOGGED_COMMAND)} …(cut, ${t.length} characters)` : t;
+}
+
+/**
+ * Whether an entry belongs in the log: decisions and guard events do; a command that was allowed with
+ * no finding at all is not a decision (`ls`, `git status`), unless the person asked for an audit of everything.
+ */
+export function worthLogging(entry: LogEntry, allowedWithoutFindings: boolean): boolean {
+  if (allowedWithoutFindings || entry.kind !== 'decision') return true;
+  return !(entry.decision === 'allow' && entry.verdict === 'allow' && entry.findings.length === 0);
+}
+
 export function decisionEntry(
   action: Action,
   verdict: Verdict,
@@ -51,8 +93,12 @@ export function decisionEntry(
   outcome: { decision: 'allow' | 'block'; by: AnsweredBy | LogEntry['by'] },
   mask: (text: string) => string,
   note?: string,
+  restorePoint?: LogEntry['restorePoint'],
 ): LogEntry {
   const now = new Date();
+  const reason = origin.reason?.trim();
+  // The secrets the command carries, masked wherever they appear again (a reason, a summary).
+  mask = maskerFor(action, mask);
   return {
     v: LOG_ENTRY_VERSION,
     id: newEntryId(now),
@@ -62,7 +108,7 @@ export function decisionEntry(
     ...(origin.agent ? { agent: origin.agent } : {}),
     ...(origin.task ? { agent: origin.agent ?? `task ${origin.task}` } : {}),
     ...(origin.cwd ? { cwd: origin.cwd } : {}),
-    command: mask(actionText(action)),
+    command: storedCommand(actionText(action), mask),
     findings: verdict.findings.map((f) => ({
       rule: f.rule,
       category: String(f.category),
@@ -70,12 +116,15 @@ export function decisionEntry(
       summary: mask(f.summary),
       ...(f.target ? { target: mask(f.target) } : {}),
       source: f.source,
+      ...(f.rationale ? { rationale: f.rationale } : {}),
     })),
     environment: verdict.environment,
     verdict: verdict.decision,
     decision: outcome.decision,
     by: outcome.by,
     ...(note ? { note } : {}),
+    ...(reason ? { reason: mask(reason).slice(0, MAX_LOGGED_REASON) } : {}),
+    ...(restorePoint ? { restorePoint } : {}),
   };
 }
 

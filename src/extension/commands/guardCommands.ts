@@ -6,7 +6,7 @@ import type { DecisionLog } from '../../log/decisionLog';
 import { CommandId } from '../commandIds';
 import { guardEntry } from '../../log/logRecord';
 import { byImportance, destructiveFindings, detailsLine, environmentLabel, environmentSource, plain } from '../../outcome/personWords';
-import { SECTION, SettingId } from '../settings/effectiveSettings';
+import { SECTION, SettingId } from '../../settings/settingTable';
 
 export interface GuardCommandDeps {
   extensionId: string;

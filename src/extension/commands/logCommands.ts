@@ -1,4 +1,4 @@
-// Commands on the decision log: show the panel, open a record, copy a command, open the file, clear
+// Commands on the decision log: show the panel, open a record (readable or raw), copy a command, open the file, clear
 // (with confirmation, and the clearing itself is logged), export as JSON.
 import * as fs from 'fs';
 import * as os from 'os';
@@ -17,6 +17,15 @@ function exportTarget(name: string): vscode.Uri {
   return folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(path.join(os.homedir(), name));
 }
 
+async function openRecord(model: LogModel, arg: unknown, form: 'md' | 'json'): Promise<void> {
+  const id = entryIdFrom(arg) ?? model.all[0]?.id;
+  if (!id) return void vscode.window.showInformationMessage('Agent Guard: the decision log is empty.');
+  let doc = await vscode.workspace.openTextDocument(RecordDocumentProvider.uriFor(id, form));
+  // `.md`/`.json` already pick the language; say it again where the scheme hides the extension.
+  if (doc.languageId !== (form === 'md' ? 'markdown' : 'json')) doc = await vscode.languages.setTextDocumentLanguage(doc, form === 'md' ? 'markdown' : 'json');
+  await vscode.window.showTextDocument(doc, { preview: true });
+}
+
 export function registerLogCommands(log: DecisionLog, model: LogModel, reportError: (m: string) => void): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(CommandId.showLog, async () => {
@@ -24,12 +33,9 @@ export function registerLogCommands(log: DecisionLog, model: LogModel, reportErr
       await vscode.commands.executeCommand(`${LOG_VIEW_ID}.focus`);
     }),
 
-    vscode.commands.registerCommand(CommandId.openRecord, async (arg: unknown) => {
-      const id = entryIdFrom(arg) ?? model.all[0]?.id;
-      if (!id) return void vscode.window.showInformationMessage('Agent Guard: the decision log is empty.');
-      const doc = await vscode.workspace.openTextDocument(RecordDocumentProvider.uriFor(id));
-      await vscode.window.showTextDocument(doc, { preview: true });
-    }),
+    // The readable record (Markdown, the modal's fields); the raw JSON is a link in it and a menu item.
+    vscode.commands.registerCommand(CommandId.openRecord, (arg: unknown) => openRecord(model, arg, 'md')),
+    vscode.commands.registerCommand(CommandId.openRecordJson, (arg: unknown) => openRecord(model, arg, 'json')),
 
     vscode.commands.registerCommand(CommandId.copyCommand, async (arg: unknown) => {
       const id = entryIdFrom(arg);

@@ -8,7 +8,7 @@ import { ALLOW_ONCE, ALLOW_SESSION, BLOCK } from './confirmTypes';
 import type { ConfirmOutcome, ConfirmRequest, ConfirmSettings, ConfirmUi, CredentialNote, ModalChoice, ResolvedTarget } from './confirmTypes';
 import { buildModal, typedConfirmationFor, typedMatches, typedStepText } from '../../outcome/modalText';
 import { allowedByPerson, blocked } from '../../outcome/decisionLadder';
-import { actionText } from '../../log/logRecord';
+import { actionText, maskerFor } from '../../log/logRecord';
 
 /** A typo in the typed confirmation may be retried this many times in all; Escape blocks at once. */
 export const TYPED_ATTEMPTS = 3;
@@ -148,8 +148,9 @@ export class ConfirmationService {
       this.settle(p, allowedByPerson(verdict, true));
       return;
     }
-    const command = deps.mask(actionText(action));
-    const content = buildModal({ command, verdict, origin, credentials, resolved, restorePoint, typedConfirmation: typed, mask: deps.mask });
+    const mask = maskerFor(action, deps.mask);
+    const command = mask(actionText(action));
+    const content = buildModal({ command, verdict, origin, credentials, resolved, restorePoint, typedConfirmation: typed, mask });
     // A session allowance is never offered where allowing needs typed words: each such change is typed out.
     const choices: ModalChoice[] = settings.allowForSession && key && !mustType ? [BLOCK, ALLOW_ONCE, ALLOW_SESSION] : [BLOCK, ALLOW_ONCE];
     const choice = await deps.ui.showModal(content, choices);

@@ -1,25 +1,15 @@
-// The "Agent Guard" activity-bar view: decisions newest first, grouped by outcome, each row showing
-// the command, the environment badge, the rule and the time. A row opens the full record.
+// The "Agent Guard" activity-bar view: decisions newest first, grouped by outcome. Each row leads with
+// what the command destroys and where ("[PRODUCTION] drops table customers"), then who asked, when, and
+// the command around its dangerous part; guard events with the same text are folded into one row.
+// A filter (outcome, environment, agent, day) narrows the rows; a row opens the readable record.
 import * as vscode from 'vscode';
 import type { LogEntry } from '../../log/logEntry';
 import type { LogModel } from './logModel';
 import { CommandId } from '../commandIds';
+import { LOG_LEGEND, OUTCOME_LABEL, groupGuardEvents, matchesFilter, outcomeOf, rowDescription, rowLabel } from './logRows';
+import type { LogFilter, Outcome } from './logRows';
 
-type Group = 'block' | 'allow' | 'guard';
-type Node = { type: 'group'; group: Group } | { type: 'entry'; entry: LogEntry };
-
-const GROUP_LABEL: Record<Group, string> = { block: 'Blocked', allow: 'Allowed', guard: 'Guard events' };
-
-function groupOf(e: LogEntry): Group {
-  if (e.kind === 'guard') return 'guard';
-  return e.decision === 'block' ? 'block' : 'allow';
-}
-
-export function environmentBadge(e: LogEntry): string {
-  const env = e.environment;
-  if (!env || !env.name || env.name === 'unknown') return 'env unknown';
-  return env.production ? env.name.toUpperCase() : env.name;
-}
+type Node = { type: 'group'; group: Outcome } | { type: 'entry'; entry: LogEntry; count: number };
 
 function timeLabel(iso: string): string {
   const d = new Date(iso);
@@ -27,58 +17,69 @@ function timeLabel(iso: string): string {
   return sameDay ? d.toLocaleTimeString() : d.toLocaleString();
 }
 
-function firstLine(text: string, max = 100): string {
-  const line = text.split('\n', 1)[0] ?? '';
-  return line.length > max ? line.slice(0, max) + '…' : line + (text.includes('\n') ? ' …' : '');
-}
-
 export class LogTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly sub: { dispose(): void };
+  private filter: LogFilter = {};
 
   constructor(private readonly model: LogModel) {
     this.sub = model.onDidChange(() => this.emitter.fire(undefined));
   }
 
+  setFilter(filter: LogFilter): void {
+    this.filter = { ...filter };
+    this.emitter.fire(undefined);
+  }
+
+  get currentFilter(): LogFilter {
+    return { ...this.filter };
+  }
+
+  private visible(): LogEntry[] {
+    return this.model.all.filter((e) => matchesFilter(e, this.filter));
+  }
+
   getChildren(node?: Node): Node[] {
+    const entries = this.visible();
     if (!node) {
-      const groups: Group[] = ['block', 'allow', 'guard'];
-      return groups.filter((g) => this.model.all.some((e) => groupOf(e) === g)).map((group) => ({ type: 'group', group }));
+      const groups: Outcome[] = ['block', 'allow', 'guard'];
+      return groups.filter((g) => entries.some((e) => outcomeOf(e) === g)).map((group) => ({ type: 'group', group }));
     }
-    if (node.type === 'group') return this.model.all.filter((e) => groupOf(e) === node.group).map((entry) => ({ type: 'entry', entry }));
-    return [];
+    if (node.type !== 'group') return [];
+    if (node.group === 'guard') return groupGuardEvents(entries).map((g) => ({ type: 'entry', entry: g.latest, count: g.count }));
+    return entries.filter((e) => outcomeOf(e) === node.group).map((entry) => ({ type: 'entry', entry, count: 1 }));
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.type === 'group') {
-      const count = this.model.all.filter((e) => groupOf(e) === node.group).length;
-      const item = new vscode.TreeItem(`${GROUP_LABEL[node.group]} (${count})`, node.group === 'block' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      const count = this.visible().filter((e) => outcomeOf(e) === node.group).length;
+      const item = new vscode.TreeItem(`${OUTCOME_LABEL[node.group]} (${count})`, node.group === 'block' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `group:${node.group}`;
       item.contextValue = 'agentGuard.group';
+      item.tooltip = LOG_LEGEND;
       return item;
     }
     const e = node.entry;
-    // The badge leads the label: in a narrow side bar the description is the first thing cut off.
-    const badge = e.kind === 'guard' ? '' : `[${environmentBadge(e)}] `;
-    const item = new vscode.TreeItem(badge + firstLine(e.command), vscode.TreeItemCollapsibleState.None);
-    item.id = e.id;
-    const rule = e.findings[0]?.rule ?? (e.kind === 'guard' ? 'guard' : 'no rule');
-    item.description = `${rule} · ${timeLabel(e.time)} · ${e.by}`;
+    const label = rowLabel(e) + (node.count > 1 ? ` (${node.count} times)` : '');
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    item.id = node.count > 1 ? `guard:${e.id}` : e.id;
+    item.description = e.kind === 'guard' ? `${timeLabel(e.time)} · ${e.by}` : rowDescription(e, timeLabel(e.time));
     const md = new vscode.MarkdownString();
-    md.appendMarkdown(`**${e.decision === 'block' ? 'Blocked' : 'Allowed'}** by ${e.by} — ${environmentBadge(e)}\n\n`);
+    md.appendMarkdown(`**${e.kind === 'guard' ? 'Guard event' : e.decision === 'block' ? 'Blocked' : 'Allowed'}** — ${rowLabel(e).replace(/[\\`*_[\]<>]/g, '\\$&')}\n\n`);
     md.appendCodeblock(e.command, 'shell');
-    for (const f of e.findings) md.appendMarkdown(`- ${f.summary} (\`${f.rule}\`, ${f.severity})\n`);
-    md.appendMarkdown(`\n${e.agent ?? e.door}${e.cwd ? ` in ${e.cwd}` : ''} · ${new Date(e.time).toLocaleString()}`);
-    if (e.note) md.appendMarkdown(`\n\n_${e.note}_`);
+    md.appendMarkdown(`\n${(e.agent ?? e.door).replace(/[\\`*_[\]<>]/g, '\\$&')}${e.cwd ? ` in ${e.cwd.replace(/[\\`*_[\]<>]/g, '\\$&')}` : ''} · ${new Date(e.time).toLocaleString()} · ${e.by}`);
+    if (e.note) md.appendMarkdown(`\n\n_${e.note.replace(/[\\`*_[\]<>]/g, '\\$&')}_`);
+    md.appendMarkdown(`\n\n---\n\n${LOG_LEGEND}`);
     item.tooltip = md;
     item.iconPath =
       e.kind === 'guard'
         ? new vscode.ThemeIcon('shield')
         : e.decision === 'block'
           ? new vscode.ThemeIcon('error', new vscode.ThemeColor(e.environment?.production ? 'errorForeground' : 'problemsWarningIcon.foreground'))
-          : new vscode.ThemeIcon('pass');
-    item.contextValue = 'agentGuard.record';
+          : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    // `restorable` lets the undo feature offer Restore on records that kept a restore point.
+    item.contextValue = e.restorePoint ? 'agentGuard.record.restorable' : 'agentGuard.record';
     item.command = { command: CommandId.openRecord, title: 'Open Record', arguments: [e.id] };
     return item;
   }

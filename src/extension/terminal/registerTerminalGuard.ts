@@ -129,6 +129,7 @@ export function registerTerminalGuard(context: vscode.ExtensionContext, services
     } else {
       await flags.clear(pid);
     }
+    services.offTerminals.set(pid, off);
     const what = `terminal guard ${off ? 'OFF' : 'ON'}: ${terminal.name}`;
     await services.log
       .append(guardEntry(what, `shell process ${pid}; ${off ? 'commands in this terminal run unchecked' : 'checks resume'}`, 'allow', 'person'))
@@ -142,7 +143,9 @@ export function registerTerminalGuard(context: vscode.ExtensionContext, services
     vscode.commands.registerCommand(TerminalCommandId.on, () => switchTerminal(false)),
     vscode.window.onDidCloseTerminal(async (t) => {
       const pid = await t.processId;
-      if (pid !== undefined) await flags.clear(pid).catch(() => undefined);
+      if (pid === undefined) return;
+      services.offTerminals.set(pid, false);
+      await flags.clear(pid).catch(() => undefined);
     }),
   );
 
