@@ -10,9 +10,7 @@ export const CommandId = {
   copyCommand: 'agentGuard.copyCommand',
   openLogFile: 'agentGuard.openLogFile',
   openRecord: 'agentGuard.openRecord',
-  openRecordJson: 'agentGuard.openRecordJson',
-  filterLog: 'agentGuard.filterLog',
-  clearLogFilter: 'agentGuard.clearLogFilter',
+  restorePoint: 'agentGuard.restorePoint',
 } as const;
 
 export const VIEW_CONTAINER_ID = 'agentGuard';

@@ -8,9 +8,11 @@ import { DecisionLog } from '../log/decisionLog';
 import { createAskHandler } from './askHandler';
 import { registerGuardCommands } from './commands/guardCommands';
 import { registerLogCommands } from './commands/logCommands';
+import { registerRestorePointCommand } from './restore/restorePointCommand';
+import { LOG_VIEW_ID, RECORD_SCHEME } from './commandIds';
 import { ConfirmationService } from './confirm/confirmationService';
 import type { CredentialNote } from './confirm/confirmTypes';
-import { actionText, safeMask, worthLogging } from '../log/logRecord';
+import { actionText, safeMask } from '../log/logRecord';
 import { SecretLocator } from './confirm/secretLocator';
 import { resolveTargets } from './confirm/blastRadius';
 import { VscodeConfirmUi } from './confirm/vscodeConfirmUi';
@@ -19,7 +21,8 @@ import { createGuardServices } from './guardServices';
 import type { GuardServices } from './guardServices';
 import { guardEntry } from '../log/logRecord';
 import { LogModel } from './panel/logModel';
-import { createLogView } from './panel/logView';
+import { LogTreeProvider } from './panel/logTreeProvider';
+import { RecordDocumentProvider } from './panel/recordDocumentProvider';
 import { SettingsService } from './settings/settingsService';
 import { GuardStatusBar } from './statusBar';
 import { WindowEndpoint } from './windowEndpoint';
@@ -51,16 +54,13 @@ export async function startGuard(context: vscode.ExtensionContext): Promise<Guar
 
   // Decisions the CLI took without this window (by policy, or when no window answered) wait in the
   // spool; move them into the log now and every few seconds.
-  // An allowed command with no finding is not a decision: not logged unless the person audits everything.
-  // (Read here until the settings snapshot carries it: requests-A.md.)
-  const logAllowedWithoutFindings = (): boolean => vscode.workspace.getConfiguration('agentGuard').get<boolean>('log.allowedWithoutFindings', false) === true;
   const spool = spoolDir();
   let draining = false;
   const drain = (): void => {
     if (draining) return;
     draining = true;
     drainSpool(spool, async (entries) => {
-      for (const e of entries) if (worthLogging(e, logAllowedWithoutFindings())) await log.append(e);
+      for (const e of entries) await log.append(e);
     }, (m) => output.warn(m))
       .catch((e) => reportError(`could not move spooled decisions into the log: ${(e as Error).message}`))
       .finally(() => (draining = false));
@@ -99,9 +99,7 @@ export async function startGuard(context: vscode.ExtensionContext): Promise<Guar
         evaluate: services.evaluate,
         enabled: services.enabled,
         confirm: (action, verdict, origin, signal) => confirmation.confirm(action, verdict, origin, signal),
-        append: async (e) => {
-          if (worthLogging(e, logAllowedWithoutFindings())) await log.append(e);
-        },
+        append: (e) => log.append(e),
         mask: safeMask,
         reportError,
         describeOrigin: (o) => taskProcesses.describeSoon(o),
@@ -128,10 +126,14 @@ export async function startGuard(context: vscode.ExtensionContext): Promise<Guar
 
   installCliShim(context, (m) => output.warn(m));
 
+  const tree = new LogTreeProvider(model);
   context.subscriptions.push(
-    ...createLogView(model),
-    new GuardStatusBar(model, services.enabled, settings.onDidChange, services.offTerminals),
+    tree,
+    vscode.window.createTreeView(LOG_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.workspace.registerTextDocumentContentProvider(RECORD_SCHEME, new RecordDocumentProvider(model)),
+    new GuardStatusBar(model, services.enabled, settings.onDidChange),
     ...registerLogCommands(log, model, reportError),
+    registerRestorePointCommand((id) => model.byId(id)),
     ...registerGuardCommands({
       extensionId: context.extension.id,
       log,
