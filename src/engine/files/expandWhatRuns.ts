@@ -33,8 +33,14 @@ interface State {
   /** Files written earlier on the line: their text, or who wrote them when the guard cannot know what. */
   written: Map<string, { text?: string; by: string }>;
   reads: number;
-  /** Files being read, outermost first: a file that reads itself again is a loop. */
+  /** Files (and scripts, targets) being read, outermost first: one that runs itself again is a loop. */
   stack: string[];
+  /** The file whose text is being read now; a nested run of the same file (`npm run a` → `npm run b`) is not a level deeper. */
+  file?: string;
+  /** Folder the line has `cd`-ed into, relative to the cwd ('' for the cwd itself). */
+  dir: string;
+  /** Texts parsed so far for this line: a budget against fan-out (`run-p` of hundreds of scripts). */
+  nested: number;
   packageJson: Map<string, Record<string, unknown> | null>;
   out: ExpandedLine;
 }
@@ -52,11 +58,13 @@ const MAKE_DRY: ReadonlySet<string> = new Set(['-n', '--dry-run', '--just-print'
 const MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
 const JUSTFILES = ['justfile', 'Justfile', '.justfile'];
 const ECHO_OPTIONS = /^-[neE]+$/;
+/** Texts one line may expand into (scripts, recipe lines, code effects) before the line asks. */
+const MAX_NESTED_TEXTS = 400;
 const HOME_PREFIX = /^(?:~|\$HOME|\$\{HOME\})(?=\/|$)/;
 
 export function expandWhatRuns(parsed: ParsedCommandLine, ctx: EvalContext): ExpandedLine {
   const out: ExpandedLine = { commands: [], opaque: [...parsed.opaque], notes: [], context: ctx };
-  const st: State = { files: ctx.files, cwd: ctx.cwd ?? '/', home: ctx.env?.HOME, written: new Map(), reads: 0, stack: [], packageJson: new Map(), out };
+  const st: State = { files: ctx.files, cwd: ctx.cwd ?? '/', home: ctx.env?.HOME, written: new Map(), reads: 0, stack: [], dir: '', nested: 0, packageJson: new Map(), out };
   visit(parsed.commands, 0, st);
   if (st.written.size > 0 && ctx.files) out.context = withWrittenFiles(ctx, ctx.files, st);
   return out;
@@ -80,9 +88,16 @@ function withWrittenFiles(ctx: EvalContext, files: FileAccess, st: State): EvalC
 }
 
 function visit(cmds: readonly SimpleCommand[], depth: number, st: State): void {
+  const dir = st.dir;
   for (const cmd of cmds) {
     st.out.commands.push(cmd);
     if (cmd.remote !== undefined) continue;
+    if (cmd.name === 'cd' && cmd.args.length === 1 && !cmd.dynamic[0] && cmd.args[0] !== '-') {
+      // `cd src && make`: later files of this text are read from there.
+      const to = cmd.args[0];
+      st.dir = to.startsWith('/') || to.startsWith('~') ? to : st.dir === '' ? to : `${st.dir}/${to}`;
+      continue;
+    }
     noteWrites(cmd, st);
     try {
       whatRuns(cmd, depth, st);
@@ -90,6 +105,7 @@ function visit(cmds: readonly SimpleCommand[], depth: number, st: State): void {
       opaque(st, 'files.error', `could not read what \`${cmd.name}\` runs (${(err as Error).message})`, cmd.text);
     }
   }
+  st.dir = dir;
 }
 
 function opaque(st: State, rule: string, summary: string, command: string): void {
@@ -118,8 +134,14 @@ function literalPath(path: string, dynamic: boolean, st: State): string | undefi
   return p;
 }
 
+/** A path as the reader should see it: relative paths are relative to the folder the line `cd`-ed into. */
+function inDir(path: string, st: State): string {
+  if (st.dir === '' || path.startsWith('/') || path.startsWith('~')) return path;
+  return `${st.dir}/${path}`;
+}
+
 function keyOf(path: string, st: State): string {
-  return joinPath(st.cwd, path);
+  return joinPath(st.cwd, inDir(path, st));
 }
 
 /** Reads a file the command runs or reads. Undefined when it is not read (a finding or a note says why). */
@@ -137,7 +159,7 @@ function readFor(path: string, cmd: SimpleCommand, st: State, verb: 'runs' | 're
     return undefined;
   }
   st.reads++;
-  const r = st.files.read(path);
+  const r = st.files.read(inDir(path, st));
   if (r.ok) return r.text;
   if (r.reason === 'missing') {
     st.out.notes.push(`\`${cmd.name}\` ${verb} \`${path}\`, which does not exist: the command will fail`);
@@ -147,22 +169,38 @@ function readFor(path: string, cmd: SimpleCommand, st: State, verb: 'runs' | 're
   return undefined;
 }
 
-/** Parses text a command runs as shell and reads what it runs in turn. */
-function nestShell(text: string, label: string, cmd: SimpleCommand, depth: number, st: State, fileKey?: string): void {
-  if (depth + 1 > MAX_FILE_DEPTH) {
+/**
+ * Parses text a command runs as shell and reads what it runs in turn. `from` names where the text
+ * came from: `file` (a level deeper when it differs from the file being read) and `key` (a script or
+ * target within it, for loops).
+ */
+function nestShell(text: string, label: string, cmd: SimpleCommand, depth: number, st: State, from?: { file: string; key: string }): void {
+  const next = from !== undefined && from.file !== st.file ? depth + 1 : depth;
+  if (next > MAX_FILE_DEPTH) {
     opaque(st, 'files.too-deep', `runs files inside files more than ${MAX_FILE_DEPTH} levels deep (${label}): the guard stops reading there`, cmd.text);
     return;
   }
-  if (fileKey !== undefined && st.stack.includes(fileKey)) {
+  if (from !== undefined && st.stack.includes(from.key)) {
     opaque(st, 'files.loop', `${label} runs itself again (a loop): the guard cannot tell what it finally does`, cmd.text);
+    return;
+  }
+  if (++st.nested > MAX_NESTED_TEXTS) {
+    if (st.nested === MAX_NESTED_TEXTS + 1) opaque(st, 'files.too-many', `runs more scripts and recipe lines than the guard reads for one line (${MAX_NESTED_TEXTS})`, cmd.text);
     return;
   }
   const parsed = parseCommandLine(text);
   for (const c of parsed.commands) c.via = [...cmd.via, label, ...c.via];
   for (const o of parsed.opaque) st.out.opaque.push({ ...o, summary: `${o.summary} (in ${label})` } as OpaqueContent);
-  if (fileKey !== undefined) st.stack.push(fileKey);
-  visit(parsed.commands, depth + 1, st);
-  if (fileKey !== undefined) st.stack.pop();
+  const file = st.file;
+  if (from !== undefined) {
+    st.stack.push(from.key);
+    st.file = from.file;
+  }
+  visit(parsed.commands, next, st);
+  if (from !== undefined) {
+    st.stack.pop();
+    st.file = file;
+  }
 }
 
 /** Scans interpreter code and reads what it does as shell text. */
@@ -182,7 +220,7 @@ function runFile(path: string, label: string, cmd: SimpleCommand, depth: number,
   const shebang = newline < 0 ? text : text.slice(0, newline);
   const family = as === 'shell' ? undefined : as ?? familyOfShebang(shebang) ?? FAMILY_BY_EXTENSION.get(path.slice(path.lastIndexOf('.') + 1));
   if (family) nestCode(family, text, label, cmd, depth, st);
-  else nestShell(text, label, cmd, depth, st, keyOf(path, st));
+  else nestShell(text, label, cmd, depth, st, { file: keyOf(path, st), key: keyOf(path, st) });
 }
 
 function whatRuns(cmd: SimpleCommand, depth: number, st: State): void {
@@ -271,9 +309,10 @@ function runScripts(manager: string, dir: string, names: readonly string[], extr
   if (!scripts) return [];
   const found = scriptsToRun(scripts, names);
   const tail = extra.length > 0 ? ' ' + extra.map((e) => `'${e.replace(/'/g, `'\\''`)}'`).join(' ') : '';
+  const file = keyOf(dir === '' ? 'package.json' : `${dir.replace(/\/$/, '')}/package.json`, st);
   for (const s of found) {
     const own = names.includes(s.name);
-    nestShell(own ? s.text + tail : s.text, `${manager} run ${s.name} (${dir === '' ? '' : dir + '/'}package.json)`, cmd, depth, st);
+    nestShell(own ? s.text + tail : s.text, `${manager} run ${s.name} (${dir === '' ? '' : dir + '/'}package.json)`, cmd, depth, st, { file, key: `${file}#${s.name}` });
   }
   return names.filter((n) => !found.some((f) => f.name === n));
 }
@@ -354,7 +393,8 @@ function make(cmd: SimpleCommand, depth: number, st: State): void {
   if (text === undefined) return;
   const run = makeRecipes(text, targets, vars);
   for (const r of run.recipes) {
-    for (const line of r.lines) nestShell(line, `make ${r.target} (${used})`, cmd, depth, st, `${keyOf(used, st)}:${r.target}`);
+    const file = keyOf(used, st);
+    for (const line of r.lines) nestShell(line, `make ${r.target} (${used})`, cmd, depth, st, { file, key: `${file}#${r.target}` });
   }
   for (const t of run.unknownTargets) st.out.notes.push(`\`make\` has no rule for \`${t}\` in ${used} (it may be a file or an implicit rule)`);
 }
@@ -403,7 +443,7 @@ function just(cmd: SimpleCommand, depth: number, st: State): void {
     const label = `just ${r.name} (${used})`;
     const family = r.shebang ? familyOfShebang(r.shebang) : undefined;
     if (family) nestCode(family, r.lines.join('\n'), label, cmd, depth, st);
-    else for (const line of r.lines) nestShell(line, label, cmd, depth, st);
+    else for (const line of r.lines) nestShell(line, label, cmd, depth, st, { file: keyOf(used as string, st), key: `${keyOf(used as string, st)}#${r.name}` });
   }
   for (const n of run.unknown) st.out.notes.push(`\`just\` has no recipe \`${n}\` in ${used}: the command will fail`);
 }

@@ -30,6 +30,8 @@ const BUILTIN_VARIABLES: Readonly<Record<string, string>> = {
 
 const ASSIGNMENT = /^(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(:{1,3}=|\?=|\+=|!=|=)\s*(.*)$/;
 const CONDITIONAL = /^(?:ifeq|ifneq|ifdef|ifndef|else|endif)\b/;
+const DEFINE = /^define\s+([A-Za-z_][A-Za-z0-9_.-]*)/;
+const ENDEF = /^\s*endef\b/;
 const MAX_RECIPE_LINES = 400;
 const MAX_EXPANSION = 8;
 
@@ -38,11 +40,14 @@ export function parseMakefile(text: string): { vars: Map<string, string>; rules:
   const rules = new Map<string, Rule>();
   let defaultGoal: string | undefined;
   let current: Rule[] = [];
-  let inDefine = false;
+  let define: { name: string; lines: string[] } | undefined;
   const lines = text.replace(/\\\r?\n[ \t]*/g, ' ').split(/\r?\n/);
   for (const line of lines) {
-    if (inDefine) {
-      if (/^\s*endef\b/.test(line)) inDefine = false;
+    if (define) {
+      if (ENDEF.test(line)) {
+        vars.set(define.name, define.lines.join('\n'));
+        define = undefined;
+      } else define.lines.push(line.trim());
       continue;
     }
     if (line.startsWith('\t')) {
@@ -51,8 +56,9 @@ export function parseMakefile(text: string): { vars: Map<string, string>; rules:
     }
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
-    if (/^define\b/.test(trimmed)) {
-      inDefine = true;
+    const d = DEFINE.exec(trimmed);
+    if (d) {
+      define = { name: d[1], lines: [] };
       continue;
     }
     if (CONDITIONAL.test(trimmed) || /^-?include\b/.test(trimmed) || /^(?:export|unexport|vpath)\b[^=]*$/.test(trimmed)) continue;
@@ -157,6 +163,15 @@ function expandReference(inner: string, vars: ReadonlyMap<string, string>, auto:
   const space = inner.search(/[\s,]/);
   const fn = space > 0 ? inner.slice(0, space) : '';
   if (fn === 'shell') return `$(${expand(inner.slice(6), vars, auto, depth + 1)})`;
+  if (fn === 'call') {
+    // `$(call name,a,b)`: the variable `name` with $(1), $(2) set to the arguments.
+    const args = inner.slice(5).split(',').map((x) => expand(x.trim(), vars, auto, depth + 1));
+    const body = vars.get(args[0]);
+    if (body === undefined) return '${MAKE_VALUE}';
+    const numbered: Record<string, string> = { ...auto };
+    args.slice(1).forEach((a, i) => (numbered[String(i + 1)] = a));
+    return expand(body, vars, numbered, depth + 1);
+  }
   if (fn === 'wildcard' || fn === 'strip' || fn === 'abspath' || fn === 'realpath') return expand(inner.slice(fn.length + 1), vars, auto, depth + 1).trim();
   if (fn !== '' && /^[a-z-]+$/.test(fn)) return '${MAKE_VALUE}';
   const name = inner.includes(':') ? inner.slice(0, inner.indexOf(':')) : inner;
