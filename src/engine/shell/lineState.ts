@@ -85,21 +85,26 @@ export function expandWord(word: Word, state: LineState, substitutionOutput: (i:
   return { word: makeWord(raw, subText), splits };
 }
 
-/** Splits a word's text on the line's IFS (unquoted expansion), keeping dynamic words whole. */
-export function splitOnIfs(word: Word, state: LineState): Word[] {
-  if (word.dynamic) return [word];
+/**
+ * Splits a word on the line's IFS (unquoted expansion). A word that is still partly unknown splits on
+ * the IFS characters outside its sentinels (`rm${IFS}-rf${IFS}$HOME/x` is `rm`, `-rf`, `$HOME/x`).
+ */
+export function splitOnIfs(word: Word, state: LineState, subText: (i: number) => string): Word[] {
   const ifs = state.vars.get('IFS') ?? DEFAULT_IFS;
   if (ifs === '') return [word];
   const parts: string[] = [];
   let cur = '';
-  for (const c of word.text) {
-    if (ifs.includes(c)) {
+  let inSentinel = false;
+  for (const c of word.raw) {
+    if (c === '\u0001') inSentinel = true;
+    else if (c === '\u0002') inSentinel = false;
+    if (!inSentinel && ifs.includes(c)) {
       if (cur) parts.push(cur);
       cur = '';
     } else cur += c;
   }
   if (cur) parts.push(cur);
-  return parts.map((p) => ({ raw: p, text: p, dynamic: false }));
+  return parts.map((p) => makeWord(p, subText));
 }
 
 /** Records a loop header `for NAME in w1 w2 …` (the words after `for`). */

@@ -284,6 +284,7 @@ function recordVariable(word: Word, out: Output): void {
 
 /** True when a word's last path segment holds no variable or substitution (`$DIR/bin/tool`). */
 function isLiteralBasename(raw: string): boolean {
+  if (/\s/.test(raw)) return false;
   const slash = raw.lastIndexOf('/');
   return slash >= 0 && slash < raw.length - 1 && !raw.slice(slash + 1).includes('\u0001') && !raw.slice(slash + 1).includes('\u0002');
 }
@@ -321,7 +322,7 @@ function processExpanded(raw: RawCommand, pipeFrom: SimpleCommand | undefined, f
     // The command name, and words whose value holds IFS characters, split the way unquoted expansion does.
     const assignment = ASSIGNMENT_RE.test(w.text);
     const allArgs = w.raw === '\u0001V@\u0002' || w.raw === '\u0001V*\u0002';
-    if (e.splits && !assignment && (i === 0 || allArgs || w.raw.includes('\u0001VIFS'))) expanded.push(...splitOnIfs(e.word, out.state));
+    if (e.splits && !assignment && (i === 0 || allArgs || w.raw.includes('\u0001VIFS'))) expanded.push(...splitOnIfs(e.word, out.state, (k) => ctx?.scan.substitutions[k]?.text ?? '…'));
     else expanded.push(e.word);
   });
   let words = expanded;

@@ -255,3 +255,11 @@ describe('parseCommandLine: normalisation and Windows forms (issue 15 item 6, is
   it("keeps a single-quoted '$TMPDIR/x' literal (not dynamic)", () => assert.deepStrictEqual(parseCommandLine("rm -rf '$TMPDIR/x'").commands[0].dynamic, [false, false]));
   it('makes a cygpath-computed path unknown', () => assert.deepStrictEqual(parseCommandLine("rm -rf \"$(cygpath -u 'C:\\')\"").commands.find((c) => c.name === 'rm')?.dynamic, [false, true]));
 });
+
+describe('parseCommandLine: $IFS splitting of a partly unknown word (found by the real-shell test)', () => {
+  it('reads `rm${IFS}-rf${IFS}$HOME/x` as rm of an unknown path, not a command named `x`', () => {
+    const rm = parseCommandLine('rm${IFS}-rf${IFS}$HOME/x').commands[0];
+    assert.deepStrictEqual([rm.name, ...rm.args], ['rm', '-rf', '$HOME/x']);
+    assert.deepStrictEqual(rm.dynamic, [false, true]);
+  });
+});

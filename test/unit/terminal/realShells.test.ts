@@ -7,6 +7,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { spawn } from 'child_process';
 import { bundleCli, findVscodeScripts, hasShell, makeSandbox, removeSandboxes, runInteractive, runNonInteractive, terminalEnv } from './shellHarness';
 import type { Sandbox } from './shellHarness';
 
@@ -40,6 +41,70 @@ function assertStoppedAndOrdinaryRan(sb: Sandbox, output: string): void {
   assert.equal(sb.count('npm.ran'), 1, `npm test did not run${ctx}`);
   assert.equal(sb.count('alive.ran'), 1, `the shell did not keep working after the blocks${ctx}`);
   assert.match(output, /BLOCKED/, `no block message shown${ctx}`);
+}
+
+// Forms that hid a destructive command from the shells' word scan (issue 15 item 7): each deletes its own
+// folder ~/tN (data.txt inside must survive). `tN` is filled in per form.
+const COMPUTED_FORMS: readonly string[] = [
+  '/usr/bin/r[m] -rf ~/tN',
+  '{rm,-rf,~/tN}',
+  'a=rm; b=$a; $b -rf ~/tN',
+  'rm${IFS}-rf${IFS}$HOME/tN',
+  'flock /tmp/ag-lock-$$ rm -rf ~/tN',
+  "make -f /dev/null --eval='x: ; rm -rf ~/tN' x",
+  "git -c alias.x='!rm -rf ~/tN' x",
+  `${'env '.repeat(33)}rm -rf ~/tN`,
+  'f() { rm -rf "$1"; }; f ~/tN',
+  'echo BASE64 | base64 -d | sh',
+];
+function computedForm(i: number): string {
+  const form = COMPUTED_FORMS[i].replace(/tN/g, `t${i}`);
+  return form.replace('BASE64', Buffer.from(`rm -rf ~/t${i}`).toString('base64'));
+}
+function makeComputedTargets(sb: Sandbox): void {
+  COMPUTED_FORMS.forEach((_f, i) => {
+    fs.mkdirSync(path.join(sb.home, `t${i}`));
+    fs.writeFileSync(path.join(sb.home, `t${i}`, 'data.txt'), 'precious\n');
+  });
+}
+function assertComputedFormsStopped(sb: Sandbox, output: string): void {
+  const ran = COMPUTED_FORMS.map((_f, i) => i).filter((i) => !sb.exists(path.join(sb.home, `t${i}`, 'data.txt')));
+  assert.deepEqual(ran.map(computedForm), [], `these forms ran:\n--- shell output ---\n${output.slice(-4000)}`);
+}
+
+const PROMPT = 'AGPROMPT> ';
+
+/**
+ * Like runInteractive, but each line is typed only after the shell has shown its prompt again: a blocked
+ * line interrupts the shell (SIGINT), which would discard lines typed ahead of it unchecked.
+ */
+function runPaced(argv: string, env: NodeJS.ProcessEnv, lines: readonly string[], cwd: string, timeoutMs = 150_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    // `script` starts argv through $SHELL -c: /bin/sh, so no guarded bash judges the terminal's own start
+    // (`bash --init-file <VS Code's script>` is what VS Code runs, not something typed into a terminal).
+    const child = spawn('script', ['-qfec', argv, '/dev/null'], { env: { ...env, SHELL: '/bin/sh' }, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    const queue = [...lines, 'exit'];
+    let sent = 0;
+    const onData = (d: Buffer): void => {
+      output += d.toString('utf8');
+      const prompts = output.split(PROMPT).length - 1;
+      if (prompts > sent && queue.length > 0) {
+        sent = prompts;
+        child.stdin.write(queue.shift() + '\n');
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`shell timed out; output so far:\n${output}`));
+    }, timeoutMs);
+    child.on('close', () => {
+      clearTimeout(timer);
+      resolve(output.replace(/\r/g, ''));
+    });
+  });
 }
 
 describe(`terminal guard in real shells${findVscodeScripts() ? '' : ' (VS Code shell integration scripts not in .e2e-cache: with-integration cases not run)'}`, function () {
@@ -119,6 +184,49 @@ describe(`terminal guard in real shells${findVscodeScripts() ? '' : ' (VS Code s
       assert.ok(sb.count('devnull.ran') > 0, `\`ls 2>/dev/null\` did not run: ${output}`);
       assert.equal(fs.readFileSync(path.join(sb.markers, 'last.ran'), 'utf8').trim(), 'last=two');
       assert.equal(fs.readFileSync(path.join(sb.markers, 'status.ran'), 'utf8').trim(), 'status=1');
+    });
+  });
+
+  describe('computed names and nested wrappers (issue 15 item 7)', function () {
+    for (const shell of ['bash', 'zsh'] as const) {
+      for (const integration of vscodeScripts ? [false, true] : [false]) {
+        const label = integration ? 'with VS Code shell integration' : 'without shell integration';
+        it(`interactive ${shell}, ${label}: ten forms that hid a delete from the word scan do not run`, async function () {
+          if (!hasShell(shell)) throw new Error(`${shell} is not installed`);
+          const sb = makeSandbox(cliDir);
+          makeComputedTargets(sb);
+          let env = terminalEnv(sb, { cliPath, withIntegration: integration, extra: integration ? { VSCODE_INJECTION: '1' } : {} });
+          let argv = shell === 'bash' ? 'bash -i' : 'zsh -i';
+          if (shell === 'bash') {
+            fs.writeFileSync(path.join(sb.home, '.bashrc'), `PS1='${PROMPT}'\n`);
+            if (integration) argv = `bash --init-file ${vscodeScripts}/shellIntegration-bash.sh`;
+          } else {
+            fs.writeFileSync(path.join(sb.home, '.zshrc'), `PS1='${PROMPT}'\n`);
+            if (integration) {
+              const vz = path.join(sb.root, 'vscode-zdotdir');
+              fs.mkdirSync(vz);
+              for (const [from, to] of [['shellIntegration-rc.zsh', '.zshrc'], ['shellIntegration-profile.zsh', '.zprofile'], ['shellIntegration-env.zsh', '.zshenv'], ['shellIntegration-login.zsh', '.zlogin']]) {
+                fs.copyFileSync(path.join(vscodeScripts!, from), path.join(vz, to));
+              }
+              env = { ...env, USER_ZDOTDIR: env.ZDOTDIR, ZDOTDIR: vz };
+            }
+          }
+          const lines = ['cd ~/project', ...COMPUTED_FORMS.map((_f, i) => computedForm(i)), 'echo still-alive >> "$MARKERS/alive.ran"'];
+          const output = await runPaced(argv, env, lines, sb.home);
+          assertComputedFormsStopped(sb, output);
+          // Each form reached the guard (none was swallowed unchecked): one block message per form.
+          assert.equal(output.split('Agent Guard blocked').length - 1 >= COMPUTED_FORMS.length, true, `not every form was checked\n${output.slice(-4000)}`);
+          assert.equal(sb.count('alive.ran'), 1, `the shell did not keep working after the blocks\n${output.slice(-2000)}`);
+        });
+      }
+    }
+    it('`bash -c` (tasks, agents): the ten forms end with 20 before they run', () => {
+      const sb = makeSandbox(cliDir);
+      makeComputedTargets(sb);
+      const env = terminalEnv(sb, { cliPath, withIntegration: false });
+      const codes = COMPUTED_FORMS.map((_f, i) => runNonInteractive('/bin/bash', ['-c', computedForm(i)], env, sb.home));
+      assertComputedFormsStopped(sb, codes.map((r) => r.output).join('\n'));
+      codes.forEach((r, i) => assert.equal(r.code, 20, `${computedForm(i)}: ${r.output}`));
     });
   });
 
