@@ -11,6 +11,7 @@ export const CommandId = {
   openLogFile: 'agentGuard.openLogFile',
   openRecord: 'agentGuard.openRecord',
   restorePoint: 'agentGuard.restorePoint',
+  verifyLog: 'agentGuard.verifyLog',
 } as const;
 
 export const VIEW_CONTAINER_ID = 'agentGuard';

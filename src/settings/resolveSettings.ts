@@ -40,6 +40,7 @@ export interface RawSettings {
   requireTypedNameForProduction: boolean;
   allowForSession: boolean;
   logMaxEntries: unknown;
+  logAllowedWithoutFindings: boolean;
   restorePoints: { enabled: boolean; maxBytes: unknown; maxAgeDays: unknown };
 }
 
@@ -136,6 +137,7 @@ export function resolveSettings(layers: SettingLayers, options: ResolveOptions):
       requireTypedNameForProduction: v(SettingId.requireTypedNameForProduction) !== false,
       allowForSession: v(SettingId.allowForSession) === true,
       logMaxEntries: v(SettingId.logMaxEntries) ?? DEFAULTS.logMaxEntries,
+      logAllowedWithoutFindings: v(SettingId.logAllowedWithoutFindings) === true,
       restorePoints: {
         enabled: v(SettingId.restorePointsEnabled) !== false,
         maxBytes: v(SettingId.restorePointsMaxBytes) ?? DEFAULTS.restorePointsMaxBytes,

@@ -18,6 +18,7 @@ export const SettingId = {
   requireTypedNameForProduction: 'requireTypedNameForProduction',
   allowForSession: 'allowForSession',
   logMaxEntries: 'log.maxEntries',
+  logAllowedWithoutFindings: 'log.allowedWithoutFindings',
   restorePointsEnabled: 'restorePoints.enabled',
   restorePointsMaxBytes: 'restorePoints.maxBytes',
   restorePointsMaxAgeDays: 'restorePoints.maxAgeDays',
@@ -58,6 +59,19 @@ function switchRow(key: SettingKey, defaultValue: boolean, strict: boolean, loos
     tighten: stricter,
     override: (base, upper) => (typeof upper === 'boolean' ? upper : valueOf(base)),
     floor: stricter,
+  };
+}
+
+/** A setting with no direction for the guard: each layer's value simply replaces the one below. */
+function plainRow(key: SettingKey, defaultValue: unknown): SettingRow {
+  const valueOf = (v: unknown): unknown => (v === undefined ? defaultValue : v);
+  return {
+    key,
+    defaultValue,
+    loosens: () => [],
+    tighten: (base, upper) => (upper === undefined ? valueOf(base) : upper),
+    override: (base, upper) => (upper === undefined ? valueOf(base) : upper),
+    floor: (value, managed) => (managed === undefined ? value : managed),
   };
 }
 
@@ -220,6 +234,7 @@ export const DEFAULTS = {
   requireTypedNameForProduction: true,
   allowForSession: false,
   logMaxEntries: 5000,
+  logAllowedWithoutFindings: false,
   restorePointsEnabled: true,
   restorePointsMaxBytes: 2 * 1024 * 1024 * 1024,
   restorePointsMaxAgeDays: 14,
@@ -237,6 +252,8 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   numberRow(SettingId.confirmTimeoutSeconds, DEFAULTS.confirmTimeoutSeconds, true, (v, was) => `waits ${v} s for your answer (instead of ${was} s)`),
   // Fewer log lines push the evidence of what happened out sooner.
   numberRow(SettingId.logMaxEntries, DEFAULTS.logMaxEntries, false, (v, was) => `keeps ${v} log entries (instead of ${was})`),
+  // Whether allowed commands without a finding are logged too: the log's volume, not its evidence.
+  plainRow(SettingId.logAllowedWithoutFindings, DEFAULTS.logAllowedWithoutFindings),
   switchRow(SettingId.restorePointsEnabled, DEFAULTS.restorePointsEnabled, true, 'turns off restore points'),
   numberRow(SettingId.restorePointsMaxBytes, DEFAULTS.restorePointsMaxBytes, false, (v, was) => `keeps ${v} bytes of restore points (instead of ${was})`),
   numberRow(SettingId.restorePointsMaxAgeDays, DEFAULTS.restorePointsMaxAgeDays, false, (v, was) => `keeps restore points ${v} days (instead of ${was})`),

@@ -4,9 +4,6 @@
 import { SETTING_KEYS } from '../../settings/settingTable';
 import type { SettingKey, SettingValues } from '../../settings/settingTable';
 
-// Kept for `commands/guardCommands.ts` until it imports `settings/settingTable` directly (asked of H).
-export { SECTION, SettingId } from '../../settings/settingTable';
-
 /** The parts of `WorkspaceConfiguration.inspect` the resolver reads. */
 export interface InspectedSetting {
   globalValue?: unknown;

@@ -27,6 +27,8 @@ export interface SettingsSnapshot {
   readonly policyInput: PolicyInput;
   readonly confirm: Readonly<ConfirmSettings>;
   readonly logMaxEntries: number;
+  /** Log allowed commands that had no finding too (off: only decisions are logged). */
+  readonly logAllowedWithoutFindings: boolean;
   readonly restorePoints: Readonly<RawSettings['restorePoints']>;
   /** The person's user-level values, for the discovery record (the CLI resolves them with its own reads). */
   readonly userSettings: Readonly<SettingValues>;
@@ -72,6 +74,7 @@ export class SettingsService implements vscode.Disposable {
         allowForSession: DEFAULTS.allowForSession,
       }),
       logMaxEntries: DEFAULTS.logMaxEntries,
+      logAllowedWithoutFindings: DEFAULTS.logAllowedWithoutFindings,
       restorePoints: Object.freeze({ enabled: true, maxBytes: DEFAULTS.restorePointsMaxBytes, maxAgeDays: DEFAULTS.restorePointsMaxAgeDays }),
       userSettings: {},
       trusted: vscode.workspace.isTrusted,
@@ -135,6 +138,7 @@ export class SettingsService implements vscode.Disposable {
         allowForSession: settings.allowForSession,
       }),
       logMaxEntries: own.errors.some((e) => e.path.endsWith('log.maxEntries')) ? prev.logMaxEntries : own.logMaxEntries,
+      logAllowedWithoutFindings: settings.logAllowedWithoutFindings,
       restorePoints: Object.freeze({ ...settings.restorePoints }),
       userSettings: Object.freeze(user),
       workspaceFile: ws.file,
