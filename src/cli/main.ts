@@ -5,6 +5,7 @@ import { EXIT, runCheck, runCheckBatch } from './checkCommand';
 import { loadPolicyForCwd } from './loadPolicy';
 import { runHookCommand } from './hookCommand';
 import { runAsk } from './askCommand';
+import { armStallWatchdogFor } from './stallWatchdog';
 import { RESTORE_USAGE, runRestore } from './restoreCommand';
 
 const USAGE = `usage:
@@ -34,6 +35,8 @@ function fail(err: unknown, verb: string | undefined): number {
 
 async function main(argv: string[]): Promise<number | undefined> {
   const [verb, ...rest] = argv;
+  // A deadline outside the engine's thread: a check that stalls still answers (src/cli/stallWatchdog.ts).
+  armStallWatchdogFor(argv);
   switch (verb) {
     case 'check': {
       const args = parseCliArgs(rest, process.cwd());

@@ -75,8 +75,8 @@ const BASIC_AUTH_SHORT: Record<string, string> = { curl: '-u', http: '-a', https
 const HEADER_ITEM_COMMANDS = new Set(['http', 'https', 'xh', 'xhs']);
 
 const ARG_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-const URL_USERINFO = /\b([a-z][a-z0-9+.-]*):\/\/([^\s:@/'"]*):([^\s@/'"]+)@([^\s/'"?#]*)/gi;
-const HEADER_LINE = /^\s*([A-Za-z0-9_-]+)\s*:\s*(.*?)\s*$/s;
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]{0,31}):\/\/([^\s:@/'"]*):([^\s@/'"]+)@([^\s/'"?#]*)/gi;
+const HEADER_LINE = /^\s*([A-Za-z0-9_-]+)\s*:\s*(\S(?:[\s\S]*\S)?)?\s*$/;
 const AUTH_SCHEME = /^(\S+)\s+(\S.*)$/s;
 
 // ---------------------------------------------------------------------------------------------
@@ -199,7 +199,7 @@ const TEXT_SECRET_HEADER = /(?:^|[\s'"])((?:x-)?[A-Za-z-]*(?:api[-_]?key|token|s
 const TEXT_BASIC = /(?:^|\s)(?:-u|--user|-a|--auth)(?:=|\s+)['"]?([^\s:'"]+):([^\s'"]+)/g;
 const TEXT_ASSIGNMENT = /(?:^|[\s;&|(])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|)]+)/g;
 const TEXT_FLAG = /(?:^|\s)(--[a-z0-9-]+)(?:=|\s+)("[^"]*"|'[^']*'|[^\s'"-][^\s;&|]*)/g;
-const TEXT_SHORT_PW = /\b(?:mysql|mariadb|mysqldump|mysqladmin)\b[^;&|\n]*?\s-p([^\s'"]+)|\bredis-cli\b[^;&|\n]*?\s-a\s+['"]?([^\s'"]+)/g;
+const TEXT_SHORT_PW = /\b(?:mysql|mariadb|mysqldump|mysqladmin)\b[^;&|\n]{0,1000}?\s-p([^\s'"]+)|\bredis-cli\b[^;&|\n]{0,1000}?\s-a\s+['"]?([^\s'"]+)/g;
 const DIGITS = /^\d+$/;
 
 function unquote(v: string): string {

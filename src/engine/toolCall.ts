@@ -18,7 +18,7 @@ const ENV_KEYS = ['environment', 'environmentName', 'env', 'stage'];
 
 /** `mcp__neon__delete_project` → { server: 'neon', tool: 'delete_project' }. */
 export function splitToolName(raw: string): { server?: string; tool: string } {
-  const m = /^mcp__(.+?)__(.+)$/.exec(raw);
+  const m = /^mcp__(.+?)__(.+)$/s.exec(raw);
   if (m) return { server: m[1], tool: m[2] };
   const slash = /^([^/]+)\/(.+)$/.exec(raw);
   if (slash) return { server: slash[1], tool: slash[2] };

@@ -662,7 +662,7 @@ const PS_VALUE_PARAMS: readonly string[] = [
   'transferencoding', 'sslprotocol', 'responseheaderstvariable', 'statuscodevariable', 'httpversion',
   'connectiontimeoutseconds', 'operationtimeoutseconds', 'erroraction', 'errorvariable',
 ];
-const PS_HASH_ENTRY = /["']?([A-Za-z0-9-]+)["']?\s*=\s*["']([^"']*)["']/g;
+const PS_HASH_ENTRY = /(?<![A-Za-z0-9-])["']?([A-Za-z0-9-]+)["']?\s*=\s*["']([^"']*)["']/g;
 
 /** Resolves an abbreviated PowerShell parameter name (`-Meth`) the way PowerShell does: a unique prefix. */
 function psParam(word: string): { name: string; value?: string } | undefined {

@@ -20,7 +20,7 @@ const CALLS: readonly RegExp[] = [
   // Python shutil / Perl File::Path: always recursive.
   new RegExp(String.raw`\b(rmtree|remove_tree)\s*\(\s*` + ARG, 'g'),
   // Node fs: only with `recursive: true` (without it a folder is refused).
-  new RegExp(String.raw`\b(rmSync|rmdirSync|rm|rmdir)\s*\(\s*` + ARG + String.raw`,[^)]*\brecursive\s*:\s*true`, 'g'),
+  new RegExp(String.raw`\b(rmSync|rmdirSync|rm|rmdir)\s*\(\s*` + ARG + String.raw`,[^)]{0,400}?\brecursive\s*:\s*true`, 'g'),
   // rimraf, fs-extra, del: always recursive.
   new RegExp(String.raw`\b(rimraf(?:\.sync|Sync)?|(?:fs|fse|fsExtra)\.(?:remove|removeSync|emptyDir|emptyDirSync)|deleteSync)\s*\(\s*` + ARG, 'g'),
   // `require('rimraf').sync(p)`, `require("rimraf")(p)`.
@@ -28,13 +28,13 @@ const CALLS: readonly RegExp[] = [
   // Ruby FileUtils.
   /\b((?:FileUtils\.)?(?:rm_rf|rm_r|remove_dir|remove_entry(?:_secure)?))\s*[( ]\s*([^,)\n;]*)/g,
   // A shell `rm -r`/`rm -f` inside a string run by os.system / subprocess / execSync / system / backticks.
-  /\b(rm)\s+(?:-[A-Za-z-]*[rRf][A-Za-z]*\s+)+(?:--\s+)?([^\s'"`;)&|]+)/g,
+  /\b(rm)\s+(?:-(?=[A-Za-z-]*?[rRf])[A-Za-z-]+\s+)+(?:--\s+)?([^\s'"`;)&|]+)/g,
   // …whose path is glued on by the code: `'rm -rf ' + dir`, `"rm -rf %s" % d`.
-  /\b(rm)\s+(?:-[A-Za-z-]*[rRf][A-Za-z]*\s+)+()(?=['"`]\s*\+)/g,
+  /\b(rm)\s+(?:-(?=[A-Za-z-]*?[rRf])[A-Za-z-]+\s+)+()(?=['"`]\s*\+)/g,
 ];
 
 /** Deleting every entry of a listing: `for f in os.listdir('.'): os.remove(f)`, `readdirSync(d).forEach(unlinkSync)`. */
-const MASS_DELETE = /(?:listdir|scandir|os\.walk|\bglob\(|\.r?glob\(|readdirSync|readdir\()[\s\S]{0,300}?(?:os\.remove|os\.unlink|\.unlink\(|unlinkSync|rmSync|\brm\()|(?:os\.remove|os\.unlink|unlinkSync)\([^)]*\)\s+for\s/;
+const MASS_DELETE = /(?:listdir|scandir|os\.walk|\bglob\(|\.r?glob\(|readdirSync|readdir\()[\s\S]{0,300}?(?:os\.remove|os\.unlink|\.unlink\(|unlinkSync|rmSync|\brm\()|(?:os\.remove|os\.unlink|unlinkSync)\([^)]{0,300}\)\s+for\s/;
 
 const PLACEHOLDER = /^(?:%|\{)/;
 const STRING_LITERAL = /^(?:[rRbuf]{0,2})(['"`])([^'"`]*)\1$/;

@@ -169,7 +169,7 @@ const removeDatabaseContainer: Rule = {
 /** `-v src:/data`, `--volume=src:/data:ro`, `--mount type=volume,src=x,target=/data`. */
 const MOUNT_TARGET = /(?:^|,)(?:target|destination|dst)=([^,]+)/;
 const LEADING_SLASHES = /^\/+/;
-const RM_IN_TEXT = /\brm\s+(?:-[A-Za-z-]*\s+)*?-[A-Za-z]*[rRf][A-Za-z]*\s+(?:-\S+\s+)*([^\s'";&|)]+)/g;
+const RM_IN_TEXT = /\brm\s+(?=(?:-[A-Za-z-]*\s+)*?-[A-Za-z]*[rRf])(?:-\S*\s+)*([^\s'";&|)]+)/g;
 
 function mountTargets(args: readonly string[]): string[] {
   const out: string[] = [];

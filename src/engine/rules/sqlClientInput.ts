@@ -261,20 +261,20 @@ export const SQL_CLIENT_NAMES: readonly string[] = [...CLIENTS.keys(), 'redis-cl
 /** `$SQL`, `${SQL}`, `$(cat x.sql)`: the whole text is unknown until it runs. */
 const WHOLLY_DYNAMIC = /^\$(\{?[A-Za-z_][A-Za-z0-9_]*\}?|\(.*\)|\{.*\})$|^`.*`$/s;
 /** Meta-commands that read a file: psql `\i x.sql`/`\ir`/`\include`, mysql `source x`/`\. x`, sqlite `.read x`. */
-const INCLUDE_META = /(?:^|\s)(?:\\i|\\ir|\\include|\\include_relative|\\\.)\s+(\S+)|^\s*(?:source|\.read)\s+(\S+)/gim;
+const INCLUDE_META = /(?:^|\s)(?:\\i|\\ir|\\include|\\include_relative|\\\.)\s+(\S+)|^[ \t]*(?:source|\.read)\s+(\S+)/gim;
 /**
  * Shell escapes: psql/mysql `\!`, mysql `system`, sqlite `.shell`/`.system`, and PostgreSQL's
  * `COPY … FROM/TO PROGRAM '…'`, which runs a shell command on the database server.
  */
 const SHELL_ESCAPE =
-  /(?:^|\s)\\!\s*(\S[^\n]*)?|^\s*system\s+(\S[^\n]*)|^\s*\.(?:shell|system)\s+(\S[^\n]*)|\bCOPY\b[^;]*?\b(?:FROM|TO)\s+PROGRAM\s+('[^']*'|\S+)/im;
+  /(?:^|\s)\\!\s*(\S[^\n]*)?|^[ \t]*system\s+(\S[^\n]*)|^[ \t]*\.(?:shell|system)\s+(\S[^\n]*)|\bCOPY\b(?:(?!\bCOPY\b)[^;])*?\b(?:FROM|TO)\s+PROGRAM\s+('[^']*'|\S+)/im;
 /** `GO` on its own line separates T-SQL batches. */
-const TSQL_GO = /^\s*GO\s*$/gim;
+const TSQL_GO = /^[ \t]*GO[ \t]*$/gim;
 const PRINTF_NEWLINE = /\\n/g;
 const ECHO_FLAGS = /^-[neE]+$/;
 const TRAILING_SEMI = /;$/;
 const URI_PREFIX = /^[a-z]+:\/\/(?:[^@/]*@)?/i;
-const URI_PATH = /\/.*$/;
+const URI_PATH = /\/[\s\S]*$/;
 
 /** Programs whose output is exactly their text arguments. */
 const ECHOES = new Set(['echo', 'printf']);
