@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { emptyTargets, readFileTargets } from './fileTargets';
 import { isRebuildable } from './rebuildable';
+import { restoreStoreDir } from './restoreStore';
 import { NOTHING_AT_RISK } from './restoreTypes';
 import type { PlannedPart, PlanResult, RestoreReport, RestoreSubject, Restorer, TakenPart, TakeContext } from './restoreTypes';
 import { formatBytes, plural } from './restoreWords';
@@ -119,8 +120,11 @@ async function plan(subject: RestoreSubject): Promise<PlanResult> {
   const w: Walk = { entries: [], bytes: 0, until: Date.now() + PLAN_BUDGET_MS };
   // A rebuildable target as written (`rm -rf dist`, `web/node_modules`) and such folders inside a tree get no point.
   const kept = (word: string): boolean => path.isAbsolute(word) || !isRebuildable(word);
-  for (const u of t.unlink) if (kept(u.path)) for (const abs of expand(subject.cwd, u.path)) addEntry(w, abs, 'unlink', u.recursive);
-  for (const o of t.overwrite) if (kept(o)) for (const abs of expand(subject.cwd, o)) addEntry(w, abs, 'overwrite', false);
+  // Points of the store itself would only copy the store into itself.
+  const store = restoreStoreDir() + path.sep;
+  const outsideStore = (abs: string): boolean => !(abs + path.sep).startsWith(store);
+  for (const u of t.unlink) if (kept(u.path)) for (const abs of expand(subject.cwd, u.path)) if (outsideStore(abs)) addEntry(w, abs, 'unlink', u.recursive);
+  for (const o of t.overwrite) if (kept(o)) for (const abs of expand(subject.cwd, o)) if (outsideStore(abs)) addEntry(w, abs, 'overwrite', false);
   if (w.stop) return { reason: w.stop };
   const files = w.entries.filter((e) => e.type !== 'dir');
   if (files.length === 0) return NOTHING_AT_RISK;

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseCommandLine } from '../../../src/engine/shell/parseCommandLine';
 import { readFileTargets } from '../../../src/restore/fileTargets';
+import { filesRestorer } from '../../../src/restore/filesRestorer';
 import { restorePoint } from '../../../src/restore/restorePoint';
 import { keep, plan, read, sh, tempDir, write } from './restoreFixtures';
 
@@ -96,6 +97,16 @@ describe('restore: files', function () {
     assert.ok(typeof refused !== 'string');
     assert.deepStrictEqual(refused.report.conflicts, [path.join(dir, 'notes.txt')]);
     assert.strictEqual(read(dir, 'notes.txt'), 'somebody wrote this since\n');
+  });
+
+  it('past the deadline the point is partial and says what it missed; nothing throws', async () => {
+    write(dir, 'a.txt', 'a\n');
+    write(dir, 'b.txt', 'b\n');
+    const p = await plan('rm a.txt b.txt', dir);
+    fs.mkdirSync(path.join(store, 'late'));
+    const taken = await filesRestorer.take(p.parts[0], { dir: path.join(store, 'late'), id: 'late', command: 'rm a.txt b.txt', deadline: Date.now() - 1 });
+    assert.strictEqual(taken.complete, false);
+    assert.match(taken.note ?? '', /^not kept: .*a\.txt, .*b\.txt$/);
   });
 
   it('cd before rm moves the cwd', async () => {
