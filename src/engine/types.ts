@@ -185,6 +185,11 @@ export interface Rule {
    * `commands` and `triggers`; a `*` rule without triggers forces every terminal command through the CLI.
    */
   triggers?: readonly string[];
+  /**
+   * For `*` rules keyed on triggers rather than names: the command names they judge (`rsync`, `tar`), so the
+   * destroy-verb fallback knows these tools are covered. Not used for indexing or the prefilter.
+   */
+  names?: readonly string[];
   /** Default person-facing summary. */
   summary: string;
   /** Why this matters, for docs and the settings' descriptions. */

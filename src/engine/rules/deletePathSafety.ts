@@ -151,13 +151,15 @@ function classifyRelative(path: string, parts: string[] | null): PathClass {
 /**
  * Classifies one target of a recursive or forced delete. Variables are recognised from the text (the
  * parser leaves `$DIR` unexpanded), since a `$DIR` that expands to nothing turns `"$DIR/"` into `/`.
- * Globs are judged by the literal components around them, not by the parser's `dynamic` flag.
+ * Globs are judged by the literal components around them, not by the parser's `dynamic` flag. A word
+ * the parser marks as not dynamic that still holds `$` (single-quoted) is passed with `literal`.
  */
-export function classifyDeletePath(path: string): PathClass {
+export function classifyDeletePath(path: string, literal = false): PathClass {
   if (path === '') return unsafe('variable', 'high', 'an empty path');
   if (path === '~' || path === '~/') return unsafe('home', 'critical', `your home folder (${code(path)})`);
   if (path.startsWith('~')) return unsafe('in-home', 'high', `${code(path)} in your home folder`);
-  if (HAS_VARIABLE.test(path)) {
+  // `literal`: the shell does not expand this word (`'$TMPDIR/x'` in single quotes names a folder called `$TMPDIR`).
+  if (!literal && HAS_VARIABLE.test(path)) {
     // `/tmp/$USER-build`: whatever the variable holds, the path stays inside the temporary folder.
     const literalTmp = LITERAL_TMP_PREFIX.exec(path);
     if (literalTmp && !path.includes('..') && path.length > literalTmp[0].length) return safe('temporary', path);

@@ -17,6 +17,19 @@ const TRUNCATING_REDIRECT = /^[0-9]*>\|?$|^&>$/;
 const DEV_NULL = '/dev/null';
 const EMPTY_SOURCES: ReadonlySet<string> = new Set(['/dev/null', '/dev/zero']);
 
+/**
+ * The terminal prefilter's substrings for the redirect rules (they are `*` rules: keyed on `cat`, `sort` or
+ * `echo`, every script line with one of them would start the CLI). A redirect asks only onto a data file, a
+ * system file or a file outside the workspace, so these are what such a line holds: a redirect to an absolute,
+ * home, variable or parent path, or a data file's extension or folder.
+ */
+const REDIRECT_RISK_TRIGGERS = [
+  '> /', '>/', '> ~', '>~', '> $', '>$', '> ..', '>..', '>| ',
+  '.db', '.sqlite', '.jsonl', '.ndjson', '.parquet', '.avro', '.dump', '.bak', '.wal', '.mdb', '.accdb', '.realm', '.kdbx',
+  '.rdb', '.aof', '.ibd', '.frm', '.mdf', '.ldf', '.duckdb', '.lmdb', '.s3db', '.sl3',
+  'data/', 'db/', 'database', 'storage/', 'uploads/', 'backup', 'dumps/', 'pgdata', 'mysql/',
+];
+
 function truncatingRedirects(cmd: SimpleCommand): Redirect[] {
   return cmd.redirects.filter((r) => TRUNCATING_REDIRECT.test(r.op));
 }
@@ -47,11 +60,12 @@ const emptyByRedirect: Rule = {
   id: 'fs.empty-file',
   category: 'filesystem',
   severity: 'high',
-  commands: [':', 'true', 'false', 'echo', 'printf', 'cat'],
+  commands: ['*'],
+  triggers: REDIRECT_RISK_TRIGGERS,
   summary: 'empties a file through a redirect',
   rationale: RATIONALE,
   match(cmd, rc) {
-    if (!writesNothing(cmd)) return null;
+    if (cmd.redirects.length === 0 || !writesNothing(cmd)) return null;
     for (const r of truncatingRedirects(cmd)) {
       const risk = overwriteRisk(r.target, rc.ctx.cwd);
       if (risk) return riskHit('empties', r.target, risk, `${code(`${cmd.name === ':' ? '' : cmd.name + ' '}> ${r.target}`.trim())}`);
@@ -60,11 +74,6 @@ const emptyByRedirect: Rule = {
   },
 };
 
-/** Commands that read named files and write to stdout: `sort f > f` empties f before sort reads it. */
-const FILE_READERS = [
-  'cat', 'sort', 'uniq', 'grep', 'egrep', 'fgrep', 'sed', 'awk', 'gawk', 'jq', 'yq', 'head', 'tail', 'cut', 'tac', 'column', 'fmt',
-  'iconv', 'nl', 'rev', 'expand', 'unexpand', 'fold', 'paste', 'tr', 'sqlite3',
-] as const;
 
 /** Operands of this command and of every command piped into it. */
 function operandsUpstream(cmd: SimpleCommand): Set<string> {
@@ -77,11 +86,13 @@ const readAndTruncate: Rule = {
   id: 'fs.read-and-truncate',
   category: 'filesystem',
   severity: 'high',
-  commands: FILE_READERS,
+  commands: ['*'],
+  triggers: REDIRECT_RISK_TRIGGERS,
   summary: 'empties a file it is still reading',
   rationale:
     '`sort f > f` and `cat f | … > f` truncate `f` before the first command reads it: the result is an empty file. ' + RATIONALE,
   match(cmd, rc) {
+    if (cmd.redirects.length === 0) return null;
     const redirects = truncatingRedirects(cmd);
     if (redirects.length === 0) return null;
     const read = operandsUpstream(cmd);
@@ -136,7 +147,10 @@ const emptyByTool: Rule = {
   id: 'fs.truncate',
   category: 'filesystem',
   severity: 'high',
-  commands: ['truncate', 'cp', 'ln', 'install', 'dd'],
+  // `ln` and `install` as names would put them in the terminal prefilter; what they empty from says `/dev/`.
+  commands: ['*'],
+  triggers: ['truncate', '/dev/null', '/dev/zero', 'of='],
+  names: ['truncate', 'cp', 'ln', 'install', 'dd'],
   summary: 'empties a file',
   rationale: RATIONALE,
   match(cmd, rc) {
@@ -159,10 +173,14 @@ const sedDeleteAll: Rule = {
   id: 'fs.sed-delete-all',
   category: 'filesystem',
   severity: 'high',
-  commands: ['sed', 'gsed'],
+  // The scripts that delete every line, as the prefilter sees them (quotes removed); not every `sed`.
+  commands: ['*'],
+  triggers: [',$d', ',$ d', ' d ', '/d'],
+  names: ['sed', 'gsed'],
   summary: 'deletes every line of a file in place',
   rationale: RATIONALE,
   match(cmd, rc) {
+    if (cmd.name !== 'sed' && cmd.name !== 'gsed') return null;
     const s = scanArgs(cmd.args, { shortWithValue: 'ef', longWithValue: new Set(['expression', 'file']) });
     const inPlace = s.short.includes('i') || s.long.some((l) => l === 'in-place');
     if (!inPlace) return null;

@@ -123,6 +123,11 @@ export function fallbackPack(known: ReadonlySet<string>): RulePack {
 /** Every command name a pack's rules look at. */
 export function knownCommands(packs: readonly RulePack[]): Set<string> {
   const names = new Set<string>();
-  for (const p of packs) for (const r of p.rules) for (const c of r.commands) if (c !== '*') names.add(c);
+  for (const p of packs) {
+    for (const r of p.rules) {
+      for (const c of r.commands) if (c !== '*') names.add(c);
+      for (const c of r.names ?? []) names.add(c);
+    }
+  }
   return names;
 }

@@ -6,7 +6,6 @@ import type { Rule, RuleHit, RulePack, Severity, SimpleCommand } from '../types'
 import { SEVERITIES } from '../types';
 import { classifyDeletePath, isDisposableNamePattern, isSystemOrDataFolder, isSystemPath, isTemporaryFolder, overwriteRisk } from './deletePathSafety';
 import type { PathClass, PathKind } from './deletePathSafety';
-import { scanCodeForDeletes } from './codeDeleteScanner';
 import { code, hasLong, hasShort, scanArgs, viaXargs } from './scanArgs';
 
 function maxSeverity(a: Severity, b: Severity): Severity {
@@ -233,7 +232,7 @@ const rmRecursive: Rule = {
       if (path === '{}' && viaFind(cmd)) continue;
       // The items `xargs` feeds were judged above (from the piped `find`, or as unknown).
       if (fromXargs && cmd.dynamic[s.positionalIndexes[k]] === true) continue;
-      const cls = classifyDeletePath(path);
+      const cls = classifyDeletePath(path, cmd.dynamic[s.positionalIndexes[k]] === false);
       // Recursive (DESIGN conventions): every target outside the rebuildable and temporary folders asks.
       // `rm` and `rm -f` of named files run; only `*`, `.`, `~`, `/`, system files … ask.
       if (recursive ? !cls.safe : plainRmUnsafe(path, cls)) bad.push({ path, cls });
@@ -261,53 +260,8 @@ const findDelete: Rule = {
   },
 };
 
-const INTERPRETERS = ['python', 'python3', 'python2', 'pypy', 'pypy3', 'node', 'nodejs', 'perl', 'ruby', 'deno', 'bun'] as const;
-const LANGUAGE: Record<string, string> = {
-  python: 'Python', python3: 'Python', python2: 'Python', pypy: 'Python', pypy3: 'Python',
-  node: 'Node.js', nodejs: 'Node.js', deno: 'Deno', bun: 'Bun', perl: 'Perl', ruby: 'Ruby',
-};
-/** Options after which the next word is program text: python `-c`, node `-e/-p`, perl `-e/-E`, ruby `-e`. */
-const CODE_OPTIONS: ReadonlySet<string> = new Set(['-c', '-e', '-E', '-p', '--eval', '--print']);
-/** Perl and ruby bundle switches before `e`: `perl -pi -e`, `perl -ne`, `ruby -ne`. */
-const BUNDLED_E = /^-[a-zA-DF-Z0-9]*[eE]$/;
-
-/** The program text a command hands its interpreter, or undefined (a script file, a REPL). */
-function interpreterCode(cmd: SimpleCommand): string | undefined {
-  const a = cmd.args;
-  for (let i = 0; i < a.length; i++) {
-    if (CODE_OPTIONS.has(a[i]) || (cmd.name !== 'python' && BUNDLED_E.test(a[i]))) return a[i + 1];
-    if (cmd.name === 'deno' && a[i] === 'eval') return a[i + 1];
-  }
-  return cmd.stdin;
-}
-
-const interpreterDelete: Rule = {
-  id: 'fs.code-recursive-delete',
-  category: 'filesystem',
-  severity: 'high',
-  commands: INTERPRETERS,
-  summary: 'runs code that deletes a folder and everything in it',
-  rationale:
-    'An agent that cannot run `rm -rf` may reach for `shutil.rmtree`, `fs.rmSync(…, {recursive: true})` or `rimraf` in a ' +
-    'one-liner; the same paths are safe or unsafe as for `rm -rf`.',
-  match(cmd) {
-    const text = interpreterCode(cmd);
-    if (text === undefined) return null;
-    const bad: Unsafe[] = [];
-    for (const d of scanCodeForDeletes(text)) {
-      if (d.path === undefined) {
-        const describe = d.describe ?? `a path the code computes (in ${code(d.call)})`;
-        bad.push({ path: d.call, cls: { safe: false, kind: 'variable', severity: 'high', describe } });
-        continue;
-      }
-      const cls = classifyDeletePath(d.path);
-      if (!cls.safe) bad.push({ path: d.path, cls });
-    }
-    // A loop of unlinks deletes files, not trees: no "and everything in it".
-    const trees = bad.some((b) => b.path !== 'unlink');
-    return deleteHit(bad, `runs ${LANGUAGE[cmd.name] ?? 'interpreter'} code that deletes`, trees);
-  },
-};
+// Deletes inside interpreter code (`shutil.rmtree`, `fs.rmSync`) reach `rm` above: src/engine/interpreters/
+// turns them into `rm -rf -- <path>` commands, so one path judgment serves every language.
 
 /** PowerShell parameters of Remove-Item that take a value (names lower-cased, without the dash). */
 const PS_VALUE_PARAMS: readonly string[] = ['filter', 'include', 'exclude', 'credential', 'stream'];
@@ -487,18 +441,22 @@ const mvDevNull: Rule = {
 };
 
 const OLD_TAR_BUNDLE = /^[a-zA-Z]+$/;
+const TAR_NAMES: ReadonlySet<string> = new Set(['tar', 'bsdtar', 'gtar']);
 
 const tarRemoveFiles: Rule = {
   id: 'fs.tar-remove-files',
   category: 'filesystem',
   severity: 'medium',
-  commands: ['tar', 'bsdtar', 'gtar'],
+  // Keyed on its one flag, not on `tar` (every `tar xzf` in a script would start the CLI).
+  commands: ['*'],
+  triggers: ['--remove-files'],
+  names: [...TAR_NAMES],
   summary: 'deletes the files it puts into an archive',
   rationale:
     '`tar --remove-files` deletes the originals once archived: if the archive is wrong, incomplete or temporary, they are ' +
     'gone. Rebuildable and temporary folders run.',
   match(cmd) {
-    if (!cmd.args.includes('--remove-files')) return null;
+    if (!TAR_NAMES.has(cmd.name) || !cmd.args.includes('--remove-files')) return null;
     const s = scanArgs(cmd.args, { shortWithValue: 'fCTXbHK', longWithValue: new Set(['file', 'directory', 'files-from', 'exclude-from', 'exclude', 'transform', 'format']) });
     // Old-style bundles (`tar czf out.tgz dir`): the first word is the options and `f` takes the next word.
     const oldStyle = cmd.args[0] !== undefined && OLD_TAR_BUNDLE.test(cmd.args[0]);
@@ -542,5 +500,5 @@ const recursiveChmod: Rule = {
 
 export const FILESYSTEM_RULES: RulePack = {
   name: 'filesystem',
-  rules: [rmRecursive, findDelete, interpreterDelete, powershellRemove, shred, mvDevNull, tarRemoveFiles, recursiveChmod],
+  rules: [rmRecursive, findDelete, powershellRemove, shred, mvDevNull, tarRemoveFiles, recursiveChmod],
 };

@@ -113,7 +113,11 @@ const mirrorDelete: Rule = {
   id: 'fs.mirror-delete',
   category: 'filesystem',
   severity: 'high',
-  commands: ['rsync', 'rclone', 'aws', 'gsutil', 'gcloud', 'azcopy', 'mc', 'mcli', 's5cmd', 's3cmd', 'robocopy', 'robocopy.exe'],
+  // Keyed on the words a mirror delete needs (a `sync` or a delete flag), not on `rsync` or `aws`: the terminal
+  // prefilter would start the CLI for every copy otherwise.
+  commands: ['*'],
+  triggers: ['--del', 'sync', '--remove', '/MIR', '/mir', '/PURGE', '/purge'],
+  names: ['rsync', 'rclone', 'aws', 'gsutil', 'gcloud', 'azcopy', 'mc', 'mcli', 's5cmd', 's3cmd', 'robocopy', 'robocopy.exe'],
   summary: 'deletes from the destination everything the source lacks',
   rationale:
     'A mirror with deletes makes the destination look like the source: from an empty, wrong or partial source it ' +
