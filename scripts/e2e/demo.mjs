@@ -12,7 +12,8 @@ import * as path from 'node:path';
 import { ROOT, installVsix, makeProfile, startCodeServer, versionJob } from './lib/codeServer.mjs';
 import { startPostgres } from './lib/postgres.mjs';
 import { seconds, stopGroup } from './lib/proc.mjs';
-import { packageVsix, prepareWorkspace, runSetup } from './lib/workspace.mjs';
+import { spawn } from 'node:child_process';
+import { packageVsix, prepareWorkspace } from './lib/workspace.mjs';
 
 function parseArgs(argv) {
   const opts = { version: 'old', port: 8080, skipSetup: false };
@@ -34,6 +35,36 @@ function portFree(port) {
     srv.once('error', () => resolve(false));
     srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
+}
+
+/**
+ * setup.sh installs code-server (one to two minutes on a cold cache) and says little meanwhile: run it
+ * without blocking and print a line every 10 s, so a newcomer sees it is working.
+ */
+function setupWithProgress(which) {
+  return new Promise((resolve, reject) => {
+    const t0 = Date.now();
+    console.log('[demo] installing what is missing (code-server) — this can take a minute or two the first time…');
+    const child = spawn('bash', [path.join(ROOT, 'scripts/e2e/setup.sh'), which], { stdio: 'inherit', cwd: ROOT });
+    const ticker = setInterval(() => console.log(`[demo] still installing… ${seconds(t0)} s`), 10_000);
+    child.on('error', (e) => {
+      clearInterval(ticker);
+      reject(e);
+    });
+    child.on('close', (code, signal) => {
+      clearInterval(ticker);
+      if (code === 0) resolve();
+      else reject(new Error(`scripts/e2e/setup.sh failed (exit ${code ?? signal}): the tools it installs are needed`));
+    });
+  });
+}
+
+/** The demo opens on its README (and the extension opens its walkthrough: AGENT_GUARD_OPEN_WALKTHROUGH). */
+function openOnReadme(profile) {
+  const file = path.join(profile.userData, 'User/settings.json');
+  const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
+  settings['workbench.startupEditor'] = 'readme';
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
 }
 
 const stops = [];
@@ -58,7 +89,7 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const job = versionJob(opts.version);
   const t0 = Date.now();
-  if (!opts.skipSetup) runSetup(opts.version);
+  if (!opts.skipSetup) await setupWithProgress(opts.version);
   console.log(`[demo] tools ready (${seconds(t0)} s)`);
 
   let t = Date.now();
@@ -73,7 +104,8 @@ async function main() {
   console.log(`[demo] PostgreSQL on 127.0.0.1:${pg.port}, database ${pg.database}, table customers (${seconds(t)} s)`);
 
   t = Date.now();
-  const profile = makeProfile(job, { DATABASE_URL: pg.url });
+  const profile = makeProfile(job, { DATABASE_URL: pg.url, AGENT_GUARD_OPEN_WALKTHROUGH: '1' });
+  openOnReadme(profile);
   stops.push({ what: 'demo profile', fn: () => fs.rmSync(profile.root, { recursive: true, force: true }) });
   const workspace = prepareWorkspace(profile);
   installVsix(job, profile, vsix);
@@ -98,10 +130,12 @@ async function main() {
     Cursor:    cursor --install-extension ${path.join(ROOT, 'dist/agent-guard.vsix')}
     (VSCodium, Windsurf and other Open VSX editors: Extensions view → … → Install from VSIX…)
 
-  Ctrl-C stops the demo (code-server, PostgreSQL) and deletes its temporary profile.
+  It opens on the demo's README and the Agent Guard walkthrough.
+  Ctrl-C stops the demo (code-server, PostgreSQL) and deletes its temporary profile and workspace copy.
 `);
   const exit = await server.exited;
-  console.log(`[demo] code-server exited (${exit.code ?? exit.signal}); log: ${server.logFile}`);
+  // On Ctrl-C the profile (and the log in it) is being deleted: name no path that will not exist.
+  if (!stopping) console.log(`[demo] code-server exited (${exit.code ?? exit.signal}); its log: ${server.logFile} (deleted with the demo profile when this script ends)`);
   await stopAll(1);
 }
 

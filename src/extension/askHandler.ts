@@ -16,7 +16,8 @@ export interface AskHandlerDeps {
   /** The window's own verdict (its policy, its settings). */
   evaluate(action: Action, cwd?: string): Verdict;
   enabled(): boolean;
-  confirm(action: Action, verdict: Verdict, origin: Origin, signal?: AbortSignal): Promise<ConfirmOutcome>;
+  /** `restorePoint`: the asker's words for the restore point it will keep if allowed (the modal's line). */
+  confirm(action: Action, verdict: Verdict, origin: Origin, signal?: AbortSignal, restorePoint?: string): Promise<ConfirmOutcome>;
   append(entry: LogEntry): Promise<void>;
   mask(text: string): string;
   /** Where a log write failure is reported (it never changes the answer). */
@@ -42,8 +43,10 @@ export function createAskHandler(deps: AskHandlerDeps): (req: AskRequest, signal
       own = engineFailureVerdict(e);
     }
     const verdict = mergeVerdicts(own, req.verdict);
-    const outcome = decideWithoutPerson(verdict, deps.enabled()) ?? (await deps.confirm(req.action, verdict, req.origin, signal));
-    await log(decisionEntry(req.action, verdict, req.origin, outcome, deps.mask, outcomeNote(outcome.by)));
+    const outcome = decideWithoutPerson(verdict, deps.enabled()) ?? (await deps.confirm(req.action, verdict, req.origin, signal, req.restorePoint?.text));
+    // The asker takes the restore point right after an allow: the record's Restore action finds it by id.
+    const point = outcome.decision === 'allow' && req.restorePoint?.id ? { id: req.restorePoint.id, line: req.restorePoint.text } : undefined;
+    await log(decisionEntry(req.action, verdict, req.origin, outcome, deps.mask, outcomeNote(outcome.by), point));
     return outcome;
   };
 }

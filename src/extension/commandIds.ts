@@ -11,6 +11,9 @@ export const CommandId = {
   openLogFile: 'agentGuard.openLogFile',
   openRecord: 'agentGuard.openRecord',
   restorePoint: 'agentGuard.restorePoint',
+  openRecordJson: 'agentGuard.openRecordJson',
+  filterLog: 'agentGuard.filterLog',
+  clearLogFilter: 'agentGuard.clearLogFilter',
   verifyLog: 'agentGuard.verifyLog',
 } as const;
 

@@ -4,6 +4,7 @@ import { startGuard } from './guardActivation';
 import type { GuardServices } from './guardServices';
 import { registerHookInstallers } from './hooks/registerHookInstallers';
 import { registerTerminalGuard } from './terminal/registerTerminalGuard';
+import { openDemoWalkthrough } from './demoWelcome';
 
 /**
  * A door that fails to start must not take the others down with it (the modal and the socket still
@@ -22,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const services: GuardServices = await startGuard(context);
   startDoor('agent hook installer', () => registerHookInstallers(context, services));
   startDoor('terminal and task guard', () => registerTerminalGuard(context, services));
+  openDemoWalkthrough(context);
 }
 
 export function deactivate(): void {

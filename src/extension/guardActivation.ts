@@ -9,10 +9,9 @@ import { createAskHandler } from './askHandler';
 import { registerGuardCommands } from './commands/guardCommands';
 import { registerLogCommands } from './commands/logCommands';
 import { registerRestorePointCommand } from './restore/restorePointCommand';
-import { LOG_VIEW_ID, RECORD_SCHEME } from './commandIds';
 import { ConfirmationService } from './confirm/confirmationService';
 import type { CredentialNote } from './confirm/confirmTypes';
-import { actionText, safeMask } from '../log/logRecord';
+import { actionText, safeMask, worthLogging } from '../log/logRecord';
 import { SecretLocator } from './confirm/secretLocator';
 import { resolveTargets } from './confirm/blastRadius';
 import { VscodeConfirmUi } from './confirm/vscodeConfirmUi';
@@ -21,10 +20,13 @@ import { createGuardServices } from './guardServices';
 import type { GuardServices } from './guardServices';
 import { guardEntry } from '../log/logRecord';
 import { LogModel } from './panel/logModel';
-import { LogTreeProvider } from './panel/logTreeProvider';
-import { RecordDocumentProvider } from './panel/recordDocumentProvider';
+import { createLogView } from './panel/logView';
+import { SettingsDiagnostics, userSettingsFile } from './settings/settingsDiagnostics';
+import type { SettingProblem } from '../settings/validateSettings';
 import { SettingsService } from './settings/settingsService';
 import { GuardStatusBar } from './statusBar';
+import { registerTamperEvidence } from './tamper/registerTamperEvidence';
+import type { TamperEvidence } from './tamper/registerTamperEvidence';
 import { WindowEndpoint } from './windowEndpoint';
 import { installCliShim } from './cliShim';
 import { drainSpool, spoolDir } from '../log/decisionSpool';
@@ -41,7 +43,10 @@ export async function startGuard(context: vscode.ExtensionContext): Promise<Guar
   context.subscriptions.push(output);
   const reportError = (message: string): void => output.error(message);
 
-  const settings = new SettingsService((m) => output.warn(m));
+  // Tamper evidence starts once the log and status bar exist; writes the settings service makes before
+  // then (an acceptance) are announced to it through this late-bound hook.
+  let tamper: TamperEvidence | undefined;
+  const settings = new SettingsService((m) => output.warn(m), {}, (file) => tamper?.expectWrite(file));
   context.subscriptions.push(settings);
 
   const log = new DecisionLog({ dir: context.globalStorageUri.fsPath, maxEntries: settings.current.logMaxEntries });
@@ -54,13 +59,15 @@ export async function startGuard(context: vscode.ExtensionContext): Promise<Guar
 
   // Decisions the CLI took without this window (by policy, or when no window answered) wait in the
   // spool; move them into the log now and every few seconds.
+  // An allowed command with no finding is not a decision: not logged unless the person audits everything.
+  const logAllowedWithoutFindings = (): boolean => settings.current.logAllowedWithoutFindings;
   const spool = spoolDir();
   let draining = false;
   const drain = (): void => {
     if (draining) return;
     draining = true;
     drainSpool(spool, async (entries) => {
-      for (const e of entries) await log.append(e);
+      for (const e of entries) if (worthLogging(e, logAllowedWithoutFindings())) await log.append(e);
     }, (m) => output.warn(m))
       .catch((e) => reportError(`could not move spooled decisions into the log: ${(e as Error).message}`))
       .finally(() => (draining = false));
@@ -90,6 +97,7 @@ export async function startGuard(context: vscode.ExtensionContext): Promise<Guar
     policy: () => settings.current.policy,
     enabled: () => settings.current.enabled,
     onDidChangePolicy: settings.onDidChange,
+    expectGuardWrite: (file) => tamper?.expectWrite(file),
   });
 
   let lastProtocolLog = 0;
@@ -98,8 +106,10 @@ export async function startGuard(context: vscode.ExtensionContext): Promise<Guar
       handleAsk: createAskHandler({
         evaluate: services.evaluate,
         enabled: services.enabled,
-        confirm: (action, verdict, origin, signal) => confirmation.confirm(action, verdict, origin, signal),
-        append: (e) => log.append(e),
+        confirm: (action, verdict, origin, signal, restorePoint) => confirmation.confirm(action, verdict, origin, signal, restorePoint),
+        append: async (e) => {
+          if (worthLogging(e, logAllowedWithoutFindings())) await log.append(e);
+        },
         mask: safeMask,
         reportError,
         describeOrigin: (o) => taskProcesses.describeSoon(o),
@@ -126,12 +136,14 @@ export async function startGuard(context: vscode.ExtensionContext): Promise<Guar
 
   installCliShim(context, (m) => output.warn(m));
 
-  const tree = new LogTreeProvider(model);
+  const statusBar = new GuardStatusBar(model, services.enabled, settings.onDidChange, services.offTerminals);
+  tamper = registerTamperEvidence(context, { log, setWarning: (text) => statusBar.setTamperWarning(text), reportError });
+
   context.subscriptions.push(
-    tree,
-    vscode.window.createTreeView(LOG_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
-    vscode.workspace.registerTextDocumentContentProvider(RECORD_SCHEME, new RecordDocumentProvider(model)),
-    new GuardStatusBar(model, services.enabled, settings.onDidChange),
+    ...createLogView(model),
+    // Each bad `agentGuard.*` value as a diagnostic on its line in the settings.json that holds it.
+    new SettingsDiagnostics(() => (settings.current as { problems?: readonly SettingProblem[] }).problems ?? [], settings.onDidChange, userSettingsFile(context.globalStorageUri.fsPath)),
+    statusBar,
     ...registerLogCommands(log, model, reportError),
     registerRestorePointCommand((id) => model.byId(id)),
     ...registerGuardCommands({

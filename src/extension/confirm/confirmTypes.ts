@@ -37,4 +37,6 @@ export interface ConfirmRequest {
   origin: Origin;
   /** Aborted when the asker goes away (socket closed): the request is closed and logged as such. */
   signal?: AbortSignal;
+  /** The asker's words for the restore point it keeps if allowed ("will keep 3 uncommitted files (12 KB)"). */
+  restorePoint?: string;
 }

@@ -55,8 +55,8 @@ export class ConfirmationService {
     return this.queue.filter((p) => !p.settled).length;
   }
 
-  confirm(action: Action, verdict: Verdict, origin: Origin, signal?: AbortSignal): Promise<ConfirmOutcome> {
-    const req: ConfirmRequest = { action, verdict, origin, signal };
+  confirm(action: Action, verdict: Verdict, origin: Origin, signal?: AbortSignal, restorePoint?: string): Promise<ConfirmOutcome> {
+    const req: ConfirmRequest = { action, verdict, origin, signal, ...(restorePoint ? { restorePoint } : {}) };
     if (this.disposed) return Promise.resolve(blocked(verdict, { kind: 'closed' }));
     const settings = this.deps.settings();
     const key = sessionKey(action, verdict);
@@ -136,7 +136,7 @@ export class ConfirmationService {
     const [credentials, resolved, restorePoint] = await Promise.all([
       this.lookup(deps.describeCredentials && (() => deps.describeCredentials!(action)), [] as CredentialNote[]),
       this.lookup(deps.resolveTargets && (() => deps.resolveTargets!(action, verdict, origin)), [] as ResolvedTarget[]),
-      this.lookup(deps.restorePoint && (() => deps.restorePoint!(action, verdict, origin)), undefined as string | undefined),
+      p.req.restorePoint !== undefined ? Promise.resolve(p.req.restorePoint) : this.lookup(deps.restorePoint && (() => deps.restorePoint!(action, verdict, origin)), undefined as string | undefined),
     ]);
     if (p.settled) return;
     // Production, and an irreversible remote delete whose environment is unknown, need words typed.

@@ -40,7 +40,7 @@ function assertStoppedAndOrdinaryRan(sb: Sandbox, output: string): void {
   assert.equal(sb.count('git.ran'), 1, `git status did not run${ctx}`);
   assert.equal(sb.count('npm.ran'), 1, `npm test did not run${ctx}`);
   assert.equal(sb.count('alive.ran'), 1, `the shell did not keep working after the blocks${ctx}`);
-  assert.match(output, /BLOCKED/, `no block message shown${ctx}`);
+  assert.match(output, /Agent Guard blocked/, `no block message shown${ctx}`);
 }
 
 // Forms that hid a destructive command from the shells' word scan (issue 15 item 7): each deletes its own

@@ -155,7 +155,8 @@ export interface RunResult {
  */
 export function runInteractive(argv: string, env: NodeJS.ProcessEnv, lines: readonly string[], cwd: string, timeoutMs = 90_000): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qfec', argv, '/dev/null'], { env, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    // `script` starts argv through $SHELL -c: with /bin/bash that outer shell would be guarded too (BASH_ENV).
+    const child = spawn('script', ['-qfec', argv, '/dev/null'], { env: { ...env, SHELL: '/bin/sh' }, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (output += d.toString('utf8')));
