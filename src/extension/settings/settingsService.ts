@@ -39,6 +39,8 @@ export interface SettingsSnapshot {
   /** Settings the machine policy sets, and what it held back. */
   readonly managed: readonly string[];
   readonly heldByMachine: readonly LooseningItem[];
+  /** Settings that did not validate at the last reload ([] when none), for the settings diagnostics. */
+  readonly problems: readonly SettingProblem[];
 }
 
 /** Where the service reads its files; tests hand in temporary ones. */
@@ -80,6 +82,7 @@ export class SettingsService implements vscode.Disposable {
       trusted: vscode.workspace.isTrusted,
       managed: [],
       heldByMachine: [],
+      problems: [],
     });
     this.reload();
     this.disposables.push(
@@ -146,6 +149,7 @@ export class SettingsService implements vscode.Disposable {
       loosening: resolved.loosening,
       managed: Object.freeze(resolved.managed),
       heldByMachine: Object.freeze(resolved.heldByMachine),
+      problems: Object.freeze(problems),
     });
     const notes = [machine.problem ? `the machine policy ${machine.file} ${machine.problem}; it is ignored` : '', acceptances.problem ?? ''].filter(Boolean);
     this.announce(problems, notes.join('; '));
@@ -187,8 +191,12 @@ export class SettingsService implements vscode.Disposable {
     const errorText = problems.length > 0 ? settingsErrorMessage(problems) : '';
     if (errorText && errorText !== this.lastErrorText) {
       this.report(errorText);
-      void vscode.window.showErrorMessage(errorText, 'Open Settings').then((pick) => {
-        if (pick) void vscode.commands.executeCommand('workbench.action.openSettings', problems[0]!.path.replace(/\[.*$/, ''));
+      void vscode.window.showErrorMessage(errorText, 'Show the Setting').then((pick) => {
+        // Opens the file at the problem's line (settings diagnostics), or the Settings UI when no file holds it.
+        if (!pick) return;
+        void vscode.commands.executeCommand('agentGuard.revealSettingProblem', problems[0]).then(undefined, () =>
+          vscode.commands.executeCommand('workbench.action.openSettings', problems[0]!.path.replace(/\[.*$/, '')),
+        );
       });
     }
     this.lastErrorText = errorText;
