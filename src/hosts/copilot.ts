@@ -21,7 +21,7 @@ export const copilotHost: HostDefinition = {
   recommended: 'user',
   content: (command) => ({ kind: 'json', insertions: [{ path: ['hooks', 'PreToolUse'], entry: { type: 'command', command, timeout: HOOK_TIMEOUT_SECONDS } }] }),
   facts: {
-    needs: 'VS Code 1.109+ agent hooks, or the Copilot CLI; the CLI loads repository hooks only in a trusted folder, user-level hooks always; skipped in bypass/autopilot modes only for the auto-approve layer, not the hook',
+    needs: 'VS Code 1.109+ agent hooks, or the Copilot CLI; the CLI loads repository hooks only in a trusted folder (user-level hooks always)',
     onFailure: 'not measured',
   },
 };
