@@ -55,8 +55,11 @@ function fromAnswer(verdict: Verdict, result: AskResult): PersonDecision {
 function spoolIfUnlogged(action: Action, origin: Origin, opts: DecideOptions, d: PersonDecision): PersonDecision {
   if (opts.spool === false || (d.by !== 'policy' && d.by !== 'unreachable')) return d;
   const dir = typeof opts.spool === 'string' ? opts.spool : spoolDir(opts.env ?? process.env);
-  const note = d.restorePoint ? restorePointLine(`${d.restorePoint.text}${d.restorePoint.id ? ` (agent-guard restore ${d.restorePoint.id})` : ''}`) : undefined;
-  const entry = decisionEntry(action, d.verdict, { ...origin, cwd: origin.cwd ?? opts.cwd }, { decision: d.decision, by: d.by as LogEntry['by'] }, safeMask, note);
+  // A kept point goes on the record (its Restore action finds it by id); a point that could not be kept is a note.
+  const rp = d.restorePoint;
+  const point = rp?.id && d.decision === 'allow' ? { id: rp.id, line: rp.text } : undefined;
+  const note = rp && !point ? restorePointLine(rp.text) : undefined;
+  const entry = decisionEntry(action, d.verdict, { ...origin, cwd: origin.cwd ?? opts.cwd }, { decision: d.decision, by: d.by as LogEntry['by'] }, safeMask, note, point);
   appendToSpool(entry, dir);
   return d;
 }

@@ -8,18 +8,15 @@ import type { LogEntry } from '../../log/logEntry';
 import { CommandId } from '../commandIds';
 import { describePoint, loadPoint, restorePoint } from '../../restore/restorePoint';
 import type { RestoreOutcome } from '../../restore/restorePoint';
-import { restoreStoreDir } from '../../restore/restoreStore';
+import { isPointId, restoreStoreDir } from '../../restore/restoreStore';
 import { formatBytes } from '../../restore/restoreWords';
 
-const POINT_ID_IN_NOTE = /agent-guard restore (\d{8}-\d{6}-[a-z0-9]{8})/;
-
-/** The point id from what the menu hands over: a tree node `{ entry }`, a log entry, or an id. */
+/** The point id from what the menu hands over: a tree node `{ entry }`, a log entry, a point id or an entry id. */
 export function pointIdFrom(arg: unknown, byEntryId?: (id: string) => LogEntry | undefined): string | undefined {
-  if (typeof arg === 'string') return POINT_ID_IN_NOTE.test(`agent-guard restore ${arg}`) ? arg : pointIdFrom(byEntryId?.(arg));
+  if (typeof arg === 'string') return isPointId(arg) ? arg : pointIdFrom(byEntryId?.(arg));
   if (!arg || typeof arg !== 'object') return undefined;
-  // Typed loosely on purpose: a record written before the log knew `restorePoint` names the point in its note.
-  const e = ('entry' in arg ? (arg as { entry: unknown }).entry : arg) as { restorePoint?: { id?: string }; note?: string } | undefined;
-  return e?.restorePoint?.id ?? POINT_ID_IN_NOTE.exec(e?.note ?? '')?.[1];
+  const e = ('entry' in arg ? (arg as { entry: unknown }).entry : arg) as Partial<LogEntry> | undefined;
+  return e?.restorePoint?.id;
 }
 
 function list(items: readonly string[], max = 8): string {

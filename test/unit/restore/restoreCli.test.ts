@@ -50,9 +50,9 @@ describe('agent-guard restore (built dist/cli.js, clean HOME)', function () {
     assert.strictEqual(read(repo, 'notes.txt'), 'committed notes\nuncommitted afternoon\n');
     assert.strictEqual(read(repo, 'draft.txt'), 'an untracked draft\n');
 
-    // The spooled log records carry the point, so the log can offer it.
-    const spooled = fs.readFileSync(path.join(home, 'spool', 'decisions.jsonl'), 'utf8');
-    for (const p of points) assert.ok(spooled.includes(`agent-guard restore ${p.id}`));
+    // The spooled log records carry the point, so the log can offer Restore on them.
+    const spooled = fs.readFileSync(path.join(home, 'spool', 'decisions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { command: string; restorePoint?: { id: string; line: string } });
+    for (const p of points) assert.strictEqual(spooled.find((e) => e.command === p.command)?.restorePoint?.id, p.id);
 
     // A restore over a change made since is refused (exit 1) and leaves the file alone.
     write(repo, 'draft.txt', 'rewritten since\n');
