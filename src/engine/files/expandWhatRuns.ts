@@ -272,7 +272,10 @@ function shellScript(cmd: SimpleCommand, depth: number, st: State): void {
     return;
   }
   const input = cmd.redirects.find((r) => r.op === '<');
-  if (input) runFile(input.target, `${cmd.name} < ${input.target}`, cmd, depth, st, 'shell');
+  if (input) return runFile(input.target, `${cmd.name} < ${input.target}`, cmd, depth, st, 'shell');
+  // `cat x.sh | sh`: the file piped in is the script (heredocs and echo pipes are read by the parser).
+  const from = cmd.pipeFrom;
+  if (from && from.name === 'cat' && from.args.length === 1 && !from.dynamic[0]) runFile(from.args[0], `cat ${from.args[0]} | ${cmd.name}`, cmd, depth, st, 'shell');
 }
 
 function sourced(cmd: SimpleCommand, depth: number, st: State): void {

@@ -22,6 +22,12 @@ export interface CallOptions {
 }
 
 const OPENERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
+/**
+ * Arguments longer than this many tokens are not split or read: they count as one computed value.
+ * Without the cap, nested calls (`f(f(f(…`) would copy the rest of the code once per call (quadratic).
+ */
+export const MAX_ARG_TOKENS = 256;
+const TOO_LONG: Token[][] = [[{ kind: 'id', value: '\u2026', newline: false }]];
 const STATEMENT_ENDS: ReadonlySet<string> = new Set([';', '}', 'or', 'and', 'if', 'unless', '||', '&&', 'then', 'do']);
 
 /** For each opening bracket its closing partner's index (or the end), and the reverse. */
@@ -52,6 +58,7 @@ export function matchBrackets(tokens: readonly Token[]): { close: Int32Array; op
 
 /** Splits tokens[from, to) at commas outside brackets. */
 export function splitArgs(tokens: readonly Token[], from: number, to: number, close: Int32Array): Token[][] {
+  if (to - from > MAX_ARG_TOKENS) return TOO_LONG;
   const args: Token[][] = [];
   let start = from;
   for (let i = from; i < to; i++) {
@@ -100,6 +107,9 @@ export function findCalls(tokens: readonly Token[], o: CallOptions): Call[] {
       const { name, start } = calleeAt(tokens, i, o.separators);
       const end = close[i + 1];
       const call: Call = { name, args: splitArgs(tokens, i + 2, Math.min(end, tokens.length), close), at: i };
+      const before0 = tokens[start - 1];
+      // `x.exec(…)` where x is not a name (a regex literal, a string): a method, never the bare function.
+      if (before0 && before0.kind === 'p' && (before0.value === '.' || o.separators.has(before0.value)) && tokens[start - 2]?.value !== ')') call.name = `_.${name}`;
       // `foo(…).bar(…)`: the call before the dot.
       const before = tokens[start - 1];
       if (before && before.kind === 'p' && (before.value === '.' || o.separators.has(before.value)) && start >= 2 && tokens[start - 2].value === ')') {

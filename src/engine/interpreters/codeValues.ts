@@ -115,7 +115,7 @@ export function evaluateExpression(tokens: readonly Token[], vars: Literals, dep
   if (tokens.length === 0 || depth > 4) return UNKNOWN;
   // Keyword argument `shell=True` / `cwd: x`: the value is what follows.
   if (tokens.length >= 3 && tokens[0].kind === 'id' && tokens[1].kind === 'p' && (tokens[1].value === '=' || tokens[1].value === ':')) {
-    return evaluateExpression(tokens.slice(2), vars, depth);
+    return evaluateExpression(tokens.slice(2), vars, depth + 1);
   }
   const first = tokens[0];
   if (tokens.length === 1) {

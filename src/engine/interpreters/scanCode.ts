@@ -414,7 +414,7 @@ function importAliases(tokens: readonly Token[], family: Family): Map<string, st
     const t = tokens[i];
     if (t.kind !== 'id') continue;
     if (family.id === 'python') {
-      if (t.value === 'import' && tokens[i - 1]?.value !== 'from' && tokens[i + 1]?.kind === 'id') {
+      if (t.value === 'import' && (i === 0 || t.newline || tokens[i - 1].value === ';') && tokens[i + 1]?.kind === 'id') {
         let j = i + 1;
         while (tokens[j]?.kind === 'id') {
           const d = dotted(j);
