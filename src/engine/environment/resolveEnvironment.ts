@@ -178,8 +178,17 @@ const CONTEXT_VARIABLES: ReadonlyArray<readonly [string, ReadonlySet<string>]> =
   ['STAGE', APP_TOOLS],
 ];
 
+const PATH_PARTS = /[/:@]+/;
+
 function match(c: Candidate, environments: readonly CompiledEnvironment[]): CompiledEnvironment | undefined {
   for (const e of environments) if (e.test(c.value)) return e;
+  // A repository path or remote (`-r /mnt/prod-backups`, `sftp:backup.prod.example.com:/restic`): its parts name it too.
+  if (!c.host && c.value.length <= 500) {
+    for (const part of c.value.split(PATH_PARTS)) {
+      if (part === '' || part === c.value) continue;
+      for (const e of environments) if (e.test(part)) return e;
+    }
+  }
   return undefined;
 }
 

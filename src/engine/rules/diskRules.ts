@@ -267,8 +267,8 @@ const redirectToDevice: Rule = {
   // Any command can be redirected onto a disk (`cat image > /dev/sda`); the check is two comparisons.
   commands: ['*'],
   triggers: ['/dev/'],
-  summary: 'writes over a disk through a redirect',
-  rationale: '`> /dev/sdX` and `tee /dev/sdX` overwrite the disk\'s first bytes (partition table, file system headers).',
+  summary: 'writes over a disk through a redirect or a copy',
+  rationale: '`> /dev/sdX`, `tee /dev/sdX` and `cp x /dev/sdX` overwrite the disk\'s first bytes (partition table, file system headers).',
   match(cmd) {
     for (const r of cmd.redirects) {
       if (WRITE_REDIRECTS.has(r.op) && isStorageDevice(r.target)) {
@@ -277,6 +277,13 @@ const redirectToDevice: Rule = {
     }
     if (cmd.name === 'tee') {
       for (const a of cmd.args) if (isStorageDevice(a)) return { summary: `overwrites the disk ${code(a)} with piped data`, target: a };
+    }
+    // `cp /dev/zero /dev/sdb`, `cp image.iso /dev/sdb`: a copy onto the device node writes over the disk.
+    if (cmd.name === 'cp' || cmd.name === 'install') {
+      const dest = cmd.args[cmd.args.length - 1];
+      if (dest !== undefined && isStorageDevice(dest)) {
+        return { summary: `overwrites the disk ${code(dest)} with ${code(cmd.args[cmd.args.length - 2] ?? 'a file')}`, target: dest };
+      }
     }
     return null;
   },

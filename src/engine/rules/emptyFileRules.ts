@@ -157,8 +157,8 @@ const emptyByTool: Rule = {
     const e = emptiedFiles(cmd);
     if (e === null) return null;
     for (const f of e.files) {
-      // `dd` onto a disk is the disk pack's; here only files count.
-      if (cmd.name === 'dd' && f.startsWith('/dev/')) continue;
+      // Writes onto a disk are the disk pack's; here only files count.
+      if (f.startsWith('/dev/')) continue;
       const risk = overwriteRisk(f, rc.ctx.cwd);
       if (risk) return riskHit(cmd.name === 'dd' ? 'overwrites' : 'empties', f, risk, e.how);
     }

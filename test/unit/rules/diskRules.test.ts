@@ -27,6 +27,7 @@ const ROWS: Row[] = [
   ['disk.lvm-remove', 'pvremove /dev/sdc', '/dev/sdc', 'pvs'],
   ['disk.mdadm-erase', 'mdadm --zero-superblock /dev/sdb1', '/dev/sdb1', 'mdadm --detail /dev/md0'],
   ['disk.mdadm-erase', 'mdadm --create /dev/md0 --level=1 --raid-devices=2 /dev/sdb /dev/sdc', '/dev/md0 /dev/sdb /dev/sdc', 'mdadm --examine /dev/sdb'],
+  ['disk.redirect-device', 'cp /dev/zero /dev/sdb', '/dev/sdb', 'cp /dev/zero zeros.bin'],
   ['disk.btrfs-delete', 'btrfs subvolume delete /mnt/data/@home', '/mnt/data/@home', 'btrfs subvolume list /mnt/data'],
   ['disk.redirect-device', 'cat image.raw > /dev/sda', '/dev/sda', 'echo done > /dev/null'],
   ['disk.redirect-device', 'pv disk.img | sudo tee /dev/sdb', '/dev/sdb', 'echo hi | tee /dev/stderr'],
