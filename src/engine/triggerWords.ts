@@ -7,7 +7,7 @@ import type { Policy } from './policy';
 import { WRAPPERS } from './shell/wrappers';
 
 /** Words that can hide another command or unreadable content. */
-const CARRIERS = ['eval', 'source', 'base64', 'xxd', 'curl', 'wget', 'find', 'xargs', 'python', 'python3', 'node', 'perl', 'ruby', 'pwsh', 'powershell'];
+const CARRIERS = ['eval', 'source', 'base64', 'xxd', 'curl', 'wget', 'find', 'xargs', 'python', 'python3', 'node', 'perl', 'ruby', 'pwsh', 'powershell', 'at', 'batch', 'crontab', 'coproc', '--eval'];
 
 /**
  * Command names so common that a hit on the name alone would start the CLI for nothing (`git status`,

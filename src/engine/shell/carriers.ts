@@ -83,7 +83,13 @@ function processSubstitutionScript(cmd: SimpleCommand, word: Word | undefined, f
   else if (computed.kind === 'unreadable' || (last && (DECODERS.has(last.name) || DOWNLOADERS.has(last.name)))) unreadable(out, computed.kind === 'program' ? { kind: 'unreadable', tool: last?.name ?? '' } : computed, cmd.name, cmd.text);
 }
 
-const source: Carrier = (cmd, words, _raw, frame, out, reader) => processSubstitutionScript(cmd, words[1], frame, out, reader);
+/** Script paths that are the command's own stdin. */
+const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0', '-']);
+
+const source: Carrier = (cmd, words, _raw, frame, out, reader) => {
+  if (STDIN_PATHS.has(cmd.args[0] ?? '')) runStdin(cmd, frame, out, reader, (t) => [t]);
+  else processSubstitutionScript(cmd, words[1], frame, out, reader);
+};
 
 /** What a command feeds on stdin into a runner: the pipe before it, a heredoc or a here-string. */
 function stdinText(cmd: SimpleCommand): Computed | undefined {
@@ -111,9 +117,25 @@ function runStdin(cmd: SimpleCommand, frame: Frame, out: Output, reader: Reader,
   } else unreadable(out, input, cmd.name, text);
 }
 
+/** `bash -s args…` reads its script from stdin; otherwise the first operand is the script (after `--`, too). */
+function scriptOperand(args: readonly string[]): number {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') return args.length > i + 1 && !args.slice(0, i).some(isStdinFlag) ? i + 1 : -1;
+    if (isStdinFlag(a)) return -1;
+    if (a === '-o' || a === '+o' || a === '-O' || a === '+O' || a === '--rcfile' || a === '--init-file') i++;
+    else if (!a.startsWith('-') && !a.startsWith('+')) return i;
+  }
+  return -1;
+}
+
+function isStdinFlag(a: string): boolean {
+  return a === '-' || /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a);
+}
+
 const shell: Carrier = (cmd, words, raw, frame, out, reader) => {
-  const scriptArg = cmd.args.findIndex((a) => !a.startsWith('-') && !a.startsWith('+'));
-  if (scriptArg >= 0) {
+  const scriptArg = scriptOperand(cmd.args);
+  if (scriptArg >= 0 && !STDIN_PATHS.has(cmd.args[scriptArg])) {
     processSubstitutionScript(cmd, words[1 + scriptArg], frame, out, reader);
     return;
   }
@@ -206,7 +228,14 @@ function gitConfigFor(cmd: SimpleCommand, out: Output): { config: Map<string, st
   return { config, sub: i };
 }
 
+/** Variables git runs as commands (ssh, pager, editors, diff, askpass) when set for it. */
+const GIT_COMMAND_VARIABLES = ['GIT_SSH_COMMAND', 'GIT_PAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'GIT_EXTERNAL_DIFF', 'GIT_ASKPASS', 'PAGER', 'EDITOR', 'VISUAL'];
+
 const git: Carrier = (cmd, _words, _raw, frame, out, reader) => {
+  for (const v of GIT_COMMAND_VARIABLES) {
+    const value = cmd.assignments[v] ?? out.state.vars.get(v);
+    if (value !== undefined && value.trim() !== '') reader.parseText(value, deeper(frame, `git ${v}`), out);
+  }
   const { config, sub } = gitConfigFor(cmd, out);
   const subcommand = cmd.args[sub];
   const rest = cmd.args.slice(sub + 1);

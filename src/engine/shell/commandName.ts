@@ -7,6 +7,8 @@ const WINDOWS_SUFFIX = /\.(?:exe|cmd|bat|com)$/i;
 const VERSIONED_PYTHON = /^python\d+\.\d+$/;
 
 export function commandName(word: string): string {
+  // zsh reads `=rm` as the path of `rm` (EQUALS expansion).
+  if (word.length > 1 && word[0] === '=') word = word.slice(1);
   let start = 0;
   while (word.charCodeAt(start) === 92 /* \ */) start++;
   const slash = Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\'));

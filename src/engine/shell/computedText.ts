@@ -17,6 +17,8 @@ export type Computed =
 export const DOWNLOADERS: ReadonlySet<string> = new Set(['curl', 'wget', 'fetch', 'http', 'https', 'xh', 'aria2c', 'Invoke-WebRequest', 'iwr', 'Invoke-RestMethod', 'irm']);
 /** Tools whose output is their input transformed: applied to what the guard cannot compute, it is hidden text. */
 export const DECODERS: ReadonlySet<string> = new Set(['base64', 'base32', 'basenc', 'xxd', 'od', 'openssl', 'gunzip', 'gzip', 'zcat', 'bzcat', 'xzcat', 'unxz', 'zstdcat', 'uudecode', 'rev', 'tr', 'sed', 'awk', 'iconv', 'recode', 'rot13']);
+/** Programs whose output is whatever their code prints: eval'd or piped into a shell, it is unreadable text. */
+const CODE_RUNNERS: ReadonlySet<string> = new Set(['python', 'python3', 'python2', 'node', 'nodejs', 'deno', 'bun', 'perl', 'ruby', 'php', 'lua', 'Rscript', 'awk', 'gawk', 'mawk', 'jq', 'yq', 'bash', 'sh', 'zsh', 'dash', 'ksh', 'fish', 'osascript', 'pwsh', 'powershell', 'eval', 'source', '.']);
 /** Readers of files and streams: the guard does not see their content in the line. */
 const FILE_READERS: ReadonlySet<string> = new Set(['cat', 'head', 'tail', 'less', 'more', 'dd', 'tac', 'nc', 'netcat', 'socat', 'ssh', 'scp']);
 const UNKNOWN_TEXT = /[$`\u0001]/;
@@ -179,7 +181,7 @@ export function outputOf(cmd: SimpleCommand): Computed {
     const target = cmd.args.find((a) => !a.startsWith('-'));
     if (target !== undefined && !dynamic) return literal(target + '\n');
   }
-  if (DOWNLOADERS.has(name)) return { kind: 'unreadable', tool: name };
+  if (DOWNLOADERS.has(name) || CODE_RUNNERS.has(name)) return { kind: 'unreadable', tool: name };
   const readsStdin = cmd.args.every((a, i) => a.startsWith('-') || (name === 'tr' && !cmd.dynamic[i]) || (name === 'xxd' && a === '-'));
   if (name === 'cat' && cmd.args.every((a) => a === '-')) return inputOf(cmd) ?? { kind: 'unreadable', tool: 'cat' };
   if (DECODERS.has(name) || FILE_READERS.has(name)) {

@@ -378,6 +378,34 @@ class Scanner {
   }
 }
 
+/**
+ * The command substitutions of text that expands like a double-quoted string (an unquoted heredoc body,
+ * a prompt string such as PS1): `$(…)` and backticks, as their inner texts. Arithmetic is skipped.
+ */
+export function substitutionsIn(text: string): string[] {
+  if (!text.includes('$(') && !text.includes('`')) return [];
+  const found: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
+      const scanner = new Scanner(text);
+      const { end } = scanner.scan(i + 2, true);
+      found.push(text.slice(i + 2, text[end - 1] === ')' ? end - 1 : end));
+      i = end - 1;
+    } else if (c === '`') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '`') j += text[j] === '\\' ? 2 : 1;
+      found.push(text.slice(i + 1, j).replace(/\\([`\\$])/g, '$1'));
+      i = j;
+    }
+  }
+  return found;
+}
+
 export function lexicalScan(text: string): ScanResult {
   const scanner = new Scanner(text);
   const { out } = scanner.scan(0, false);

@@ -11,7 +11,7 @@ import type { ParsedCommandLine, SimpleCommand } from '../types';
 import { followCarriers } from './carriers';
 import { commandName } from './commandName';
 import { DOWNLOADERS, outputOf, type Computed } from './computedText';
-import { lexicalScan, SENTINEL_OPEN, type ScanResult } from './lexicalScan';
+import { lexicalScan, SENTINEL_OPEN, substitutionsIn, type ScanResult } from './lexicalScan';
 import { expandWord, loopBindings, newLineState, recordLoop, splitOnIfs, type FunctionBody } from './lineState';
 import { normaliseCommandText } from './normalise';
 import type { RawCommandLike } from './rawCommand';
@@ -28,14 +28,17 @@ const PIPES = new Set(['|', '|&']);
 /** Reserved words that may stand in front of a command; they run nothing themselves. */
 const LEADING_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}', 'esac', '[[', ']]']);
 /** Headers whose words are not a command (`for f in *.log`). */
-const HEADERS = new Set(['for', 'select', 'case', 'coproc', 'in']);
+const HEADERS = new Set(['for', 'select', 'case', 'in']);
 const ASSIGNMENT_RE = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 const FD_SENTINEL_RE = /^\u0001F\d+\u0002$/;
+const BASH_FUNC_RE = /^BASH_FUNC_([^%=\s]+)%%$/;
 const GLOB_CHAR_RE = /[*?[]/;
 
 /** A command name the shell computes by pathname or brace expansion: `/bin/r?`, `r[m]`, `{rm,-rf,x}`, `r{m,}`. */
 function isComputedName(text: string): boolean {
   if (text === '[' || text === '[[') return false;
+  // A `$` the reader did not take as a variable (zsh `$=x`, `$~x`) still expands when it runs.
+  if (text.slice(text.lastIndexOf('/') + 1).includes('$')) return true;
   if (GLOB_CHAR_RE.test(text)) return true;
   const open = text.indexOf('{');
   if (open < 0) return false;
@@ -46,6 +49,14 @@ function isComputedName(text: string): boolean {
 }
 /** `$(which rm)`, `$(command -v rm)`: the program's name, for the shell's purposes. */
 const LOCATE_RE = /^\s*(?:which|command\s+-v|type\s+-P)\s+([A-Za-z0-9_.+-]+)\s*$/;
+/** `$(<file)`: bash's short form of `$(cat file)`. */
+const FILE_CONTENT_RE = /^\s*<\s*[^\s<>|&;()]+\s*$/;
+/** Variables whose value the shell runs as code: at the next prompt (PROMPT_COMMAND) or by expanding it. */
+const PROMPT_CODE = new Set(['PROMPT_COMMAND']);
+const SELF_PROMPT_RE = /\$\{?PROMPT_COMMAND(?:\[[@*]\])?\}?/g;
+const PROMPT_STRINGS = new Set(['PS0', 'PS1', 'PS2', 'PS3', 'PS4', 'PROMPT', 'RPROMPT', 'RPS1']);
+/** Functions the shell calls by itself: defining one is running it (bash's and zsh's hook names). */
+const HOOK_FUNCTIONS = new Set(['command_not_found_handle', 'command_not_found_handler', 'TRAPEXIT', 'TRAPZERR', 'TRAPERR', 'TRAPINT', 'TRAPTERM', 'TRAPHUP', 'TRAPQUIT', 'precmd', 'preexec', 'chpwd', 'periodic', 'zshexit', 'zshaddhistory']);
 /** Builtins that set variables from NAME=VALUE arguments. */
 const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 
@@ -91,6 +102,9 @@ function parseText(text: string, frame: Frame, out: Output): void {
     if (raw.defines !== undefined || (raw.words[0]?.text === 'function' && raw.words[1] !== undefined)) {
       const end = defineFunction(raws, k, out, ctx);
       announceDefinition(raws.slice(k, end + 1), frame, out);
+      const defined = raws[k].defines ?? raws[k].words[1]?.text ?? '';
+      const body = out.state.functions.get(defined);
+      if (body && HOOK_FUNCTIONS.has(defined)) callFunction(defined, body, [], frame, out);
       k = end;
       continue;
     }
@@ -211,6 +225,11 @@ function splitCommands(tokens: ReturnType<typeof shellQuoteParse>, scan: ScanRes
     if (op === '<<') {
       const h = heredocIndex(targetRaw);
       current.stdin = h !== undefined ? scan.heredocs[h]?.body ?? '' : '';
+      // An unquoted heredoc expands like a double-quoted string: its substitutions run (`cat <<EOF … $(rm …)`).
+      if (h !== undefined && !scan.heredocs[h]?.quoted) {
+        const code = substitutionsIn(current.stdin);
+        if (code.length > 0) current.heredocCode = [...(current.heredocCode ?? []), ...code];
+      }
       current.redirects.push({ op, target: '<heredoc>' });
       continue;
     }
@@ -246,17 +265,21 @@ function parseSubstitutions(raw: RawCommand, ctx: ParseContext, frame: Frame, ou
       // A process substitution stands for a file name, not its output: only `$(…)` and backticks expand to text.
       if (sub.kind !== 'command' && sub.kind !== 'backtick') continue;
       const located = LOCATE_RE.exec(sub.text);
-      ctx.computed.set(idx, located ? { kind: 'literal', text: located[1] } : pipelineOutput(out.commands.slice(before), innerFrame.via.length));
+      if (located) ctx.computed.set(idx, { kind: 'literal', text: located[1] });
+      else if (FILE_CONTENT_RE.test(sub.text)) ctx.computed.set(idx, { kind: 'unreadable', tool: 'a file' });
+      else ctx.computed.set(idx, pipelineOutput(out.commands.slice(before), innerFrame.via.length));
     }
   }
   raw.redirects = raw.redirects.filter((r) => r.op !== '$sub');
+  for (const code of raw.heredocCode ?? []) parseText(code, deeper(frame, 'heredoc $(…)', { assignments: {} }), out);
 }
 
 /** What the commands of a substitution print: the last pipeline's output when it is the only one. */
 function pipelineOutput(commands: SimpleCommand[], viaLength: number): Computed {
   const top = commands.filter((c) => c.via.length === viaLength);
   const last = top[top.length - 1];
-  if (!last) return { kind: 'program', tool: '' };
+  // `$(bash -c 'echo …')`: what prints is inside another runner.
+  if (!last) return commands.length > 0 ? { kind: 'unreadable', tool: commands[0].via[viaLength] ?? 'a nested command' } : { kind: 'program', tool: '' };
   const chain = new Set<SimpleCommand>();
   for (let c: SimpleCommand | undefined = last; c; c = c.pipeFrom) chain.add(c);
   if (top.some((c) => !chain.has(c))) return { kind: 'program', tool: last.name };
@@ -274,12 +297,21 @@ function takeAssignments(words: Word[], into: Record<string, string>): Word[] {
   return i === 0 ? words : words.slice(i);
 }
 
-/** `X=value` standing alone sets a shell variable for the rest of the line; an unknown value forgets it. */
-function recordVariable(word: Word, out: Output): void {
+/**
+ * `X=value` standing alone sets a shell variable for the rest of the line; an unknown value forgets it;
+ * `X+=more` appends to a known value. A prompt variable's code is read: it runs at the next prompt.
+ */
+function recordVariable(word: Word, frame: Frame, out: Output): void {
   const eq = word.text.indexOf('=');
-  const name = word.text.slice(0, eq).replace(/\[.*$/, '').replace(/\+$/, '');
-  if (word.dynamic) out.state.vars.delete(name);
-  else out.state.vars.set(name, word.text.slice(eq + 1));
+  const append = word.text[eq - 1] === '+';
+  const name = word.text.slice(0, append ? eq - 1 : eq).replace(/\[.*$/, '');
+  const value = word.text.slice(eq + 1);
+  const known = out.state.vars.get(name);
+  if (word.dynamic || (append && known === undefined)) out.state.vars.delete(name);
+  else out.state.vars.set(name, append ? known + value : value);
+  // `PROMPT_COMMAND="history -a; $PROMPT_COMMAND"`: the earlier value is what runs already.
+  if (PROMPT_CODE.has(name)) parseText(value.replace(SELF_PROMPT_RE, ''), deeper(frame, name), out);
+  else if (PROMPT_STRINGS.has(name)) for (const code of substitutionsIn(value)) parseText(code, deeper(frame, name), out);
 }
 
 /** True when a word's last path segment holds no variable or substitution (`$DIR/bin/tool`). */
@@ -292,6 +324,11 @@ function isLiteralBasename(raw: string): boolean {
 function processCommand(raw: RawCommand, pipeFrom: SimpleCommand | undefined, frame: Frame, out: Output, ctx: ParseContext | undefined): SimpleCommand | undefined {
   let words = raw.words;
   while (words.length > 0 && !words[0].dynamic && LEADING_KEYWORDS.has(words[0].text)) words = words.slice(1);
+  if (words[0]?.text === 'coproc') {
+    // `coproc CMD …` runs CMD in the background; `coproc NAME { …; }` names it.
+    words = words.slice(words[2]?.text === '{' || words[2]?.text === '(' ? 2 : 1);
+    while (words.length > 0 && !words[0].dynamic && LEADING_KEYWORDS.has(words[0].text)) words = words.slice(1);
+  }
   if (words.length === 0) return undefined;
   if (!words[0].dynamic && HEADERS.has(words[0].text)) {
     if (words[0].text === 'for') recordLoop(words.map((w) => expand(w, out, ctx).word), out.state);
@@ -333,7 +370,7 @@ function processExpanded(raw: RawCommand, pipeFrom: SimpleCommand | undefined, f
   Object.assign(assignments, local);
   if (words.length === 0) {
     // `X=rm` on its own sets a shell variable for later commands of the line.
-    for (const w of bare) recordVariable(w, out);
+    for (const w of bare) recordVariable(w, frame, out);
     for (const [k, v] of Object.entries(local)) if (k.startsWith('GIT_CONFIG_')) out.state.vars.set(k, v);
     return undefined;
   }
@@ -397,13 +434,20 @@ function processExpanded(raw: RawCommand, pipeFrom: SimpleCommand | undefined, f
       return undefined;
     }
     via.push(res.via);
-    if (res.assignments) Object.assign(assignments, res.assignments);
+    if (res.assignments) {
+      Object.assign(assignments, res.assignments);
+      // `env 'BASH_FUNC_ls%%=() { …; }' bash -c ls`: bash imports that function, so `ls` runs its body.
+      for (const [k, v] of Object.entries(res.assignments)) {
+        const fn = BASH_FUNC_RE.exec(k);
+        if (fn) parseText(`${fn[1]} ${v}`, deeper({ ...frame, via, remote, assignments }, `env ${k}`), out);
+      }
+    }
     if (res.remote) remote = res.remote;
     words = takeAssignments(res.words, assignments);
   }
 
   const name = commandName(words[0].text);
-  if (DECLARERS.has(name)) for (const w of words.slice(1)) if (ASSIGNMENT_RE.test(w.text)) recordVariable(w, out);
+  if (DECLARERS.has(name)) for (const w of words.slice(1)) if (ASSIGNMENT_RE.test(w.text)) recordVariable(w, frame, out);
   const cmd: SimpleCommand = {
     name,
     args: words.slice(1).map((w) => w.text),

@@ -7,6 +7,8 @@ export interface RawCommandLike {
   redirects: Redirect[];
   stdin?: string;
   pipedFromPrevious: boolean;
+  /** Command substitutions inside an unquoted heredoc body: they run when the heredoc is read. */
+  heredocCode?: string[];
   /** `NAME ( )` seen: this raw names a function whose body follows. */
   defines?: string;
 }

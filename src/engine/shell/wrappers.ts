@@ -14,6 +14,8 @@ export type Unwrapped =
 type Unwrapper = (args: Word[], name: string) => Unwrapped | null;
 
 const ASSIGNMENT_RE = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** `env` takes any `NAME=value` whose name has no `=` (`BASH_FUNC_ls%%=() { … }` exports a function to bash). */
+const ENV_ASSIGNMENT_RE = /^[^=\s-][^=\s]*=/;
 
 /**
  * Skips options. `withValue` lists options that take the next word as their value (also accepted
@@ -78,7 +80,7 @@ const env: Unwrapper = (args) => {
     } else if (a === '-C' || a === '--chdir' || a === '-P' || a === '-a' || a === '--argv0') i += 2;
     else if (a === '--') i += 1;
     else if (a.startsWith('-') && a !== '-') i += 1;
-    else if (ASSIGNMENT_RE.test(a)) {
+    else if (ASSIGNMENT_RE.test(a) || ENV_ASSIGNMENT_RE.test(a)) {
       const eq = a.indexOf('=');
       assignments[a.slice(0, eq)] = a.slice(eq + 1);
       i += 1;
@@ -480,6 +482,71 @@ const wsl: Unwrapper = (args) => {
   return words(args, i, 'wsl');
 };
 
+/** A prefix wrapper: options (some with a value), then `skip` words of its own (a user, a mask), then the command. */
+function prefix(label: string, withValue: ReadonlySet<string>, skip = 0, noCommand: readonly string[] = []): Unwrapper {
+  return (args) => {
+    if (args.some((w) => noCommand.includes(w.text))) return { kind: 'none' };
+    return words(args, skipOptions(args, withValue) + skip, label);
+  };
+}
+
+/** `uv run CMD`, `bundle exec CMD`, `direnv exec DIR CMD`: a tool whose subcommand runs a command. */
+function subcommandRunner(verbs: readonly string[], withValue: ReadonlySet<string>, skip = 0): Unwrapper {
+  return (args, name) => {
+    const verb = args[0]?.text;
+    if (verb === undefined || !verbs.includes(verb)) return null;
+    return words(args, skipOptions(args, withValue, 1) + skip, `${name} ${verb}`);
+  };
+}
+
+const pkexec = prefix('pkexec', SET('--user', '-u'));
+const run0 = prefix('run0', SET('-u', '--user', '-g', '--group', '--nice', '-D', '--chdir', '--setenv', '--property', '--description', '--slice', '--unit', '--machine'));
+const gosu = prefix('gosu', SET(), 1);
+const taskset = prefix('taskset', SET(), 1, ['-p', '--pid']);
+const chrt = prefix('chrt', SET('-T', '-P', '-D', '--sched-runtime', '--sched-period', '--sched-deadline'), 1, ['-p', '--pid', '-m', '--max']);
+const numactl = prefix('numactl', SET('-N', '-m', '-C', '-i', '-p', '-P', '--cpunodebind', '--membind', '--physcpubind', '--interleave', '--preferred'));
+const firejail = prefix('firejail', SET());
+const fakeroot = prefix('fakeroot', SET('-l', '-s', '-i', '--lib', '--faked'));
+const faketime = prefix('faketime', SET('-p'), 1);
+const torsocks = prefix('torsocks', SET('-u', '-p', '-a', '-P', '--user', '--pass', '--address', '--port'));
+const proxychains = prefix('proxychains', SET('-f'));
+const xvfbRun = prefix('xvfb-run', SET('-n', '-s', '-e', '-f', '-p', '-w', '--server-num', '--server-args', '--error-file', '--auth-file', '--xauth-protocol', '--wait'));
+const dbusRunSession = prefix('dbus-run-session', SET());
+const setpriv = prefix('setpriv', SET('--reuid', '--regid', '--ruid', '--euid', '--rgid', '--egid', '--groups', '--inh-caps', '--ambient-caps', '--bounding-set', '--securebits', '--pdeathsig', '--selinux-label', '--apparmor-profile'));
+const sshpass = prefix('sshpass', SET('-p', '-f', '-d', '-P'));
+const RUN_WITH_VALUE = SET('--with', '--python', '-p', '--project', '--directory', '-C', '--package', '--env-file', '--group', '--extra', '-n', '--name', '--prefix', '--cwd', '-e', '--env', '--environment');
+const projectRunner = subcommandRunner(['run'], RUN_WITH_VALUE);
+const execRunner = subcommandRunner(['exec', 'x'], SET('-C', '--cd', '--env', '-E'));
+const direnv = subcommandRunner(['exec'], SET(), 1);
+
+/** `nix-shell --run 'cmd'`, `nix develop -c CMD…`. */
+const nixShell: Unwrapper = (args) => {
+  const at = args.findIndex((w) => w.text === '--run' || w.text === '--command');
+  return at < 0 ? null : shellText(args.slice(at + 1, at + 2), 'nix-shell --run');
+};
+const nix: Unwrapper = (args) => {
+  if (args[0]?.text !== 'develop' && args[0]?.text !== 'shell') return null;
+  const at = args.findIndex((w) => w.text === '-c' || w.text === '--command');
+  return at < 0 ? null : words(args, at + 1, `nix ${args[0].text} -c`);
+};
+
+const CONCURRENTLY_WITH_VALUE = SET('-n', '--names', '-c', '--prefix-colors', '-p', '--prefix', '-s', '--success', '-m', '--max-processes', '--default-input-target', '--restart-tries', '--restart-after', '-t', '--timestamp-format', '-l', '--prefix-length', '--name-separator', '--cwd', '-P', '--passthrough-arguments', '--kill-signal', '--teardown');
+
+/** `concurrently 'cmd1' 'cmd2'`: each argument is a command line. */
+const concurrently: Unwrapper = (args) => {
+  const commands: Word[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i].text;
+    if (a.startsWith('-')) {
+      if (CONCURRENTLY_WITH_VALUE.has(a)) i++;
+      continue;
+    }
+    commands.push(args[i]);
+  }
+  if (commands.length === 0) return { kind: 'none' };
+  return { kind: 'shell', text: commands.map((w) => w.text).join('\n'), via: 'concurrently', dynamic: commands.some((w) => w.dynamic) };
+};
+
 export const WRAPPERS: ReadonlyMap<string, Unwrapper> = new Map<string, Unwrapper>([
   ['sudo', sudo],
   ['doas', sudo],
@@ -557,6 +624,43 @@ export const WRAPPERS: ReadonlyMap<string, Unwrapper> = new Map<string, Unwrappe
   ['entr', entr],
   ['cmd', cmd],
   ['wsl', wsl],
+  ['pkexec', pkexec],
+  ['run0', run0],
+  ['gosu', gosu],
+  ['su-exec', gosu],
+  ['taskset', taskset],
+  ['chrt', chrt],
+  ['numactl', numactl],
+  ['firejail', firejail],
+  ['fakeroot', fakeroot],
+  ['faketime', faketime],
+  ['torsocks', torsocks],
+  ['proxychains', proxychains],
+  ['proxychains4', proxychains],
+  ['xvfb-run', xvfbRun],
+  ['dbus-run-session', dbusRunSession],
+  ['setpriv', setpriv],
+  ['sshpass', sshpass],
+  ['uv', projectRunner],
+  ['poetry', projectRunner],
+  ['pipenv', projectRunner],
+  ['pdm', projectRunner],
+  ['hatch', projectRunner],
+  ['rye', projectRunner],
+  ['conda', projectRunner],
+  ['mamba', projectRunner],
+  ['micromamba', projectRunner],
+  ['volta', projectRunner],
+  ['bundle', execRunner],
+  ['mise', execRunner],
+  ['asdf', execRunner],
+  ['rbenv', execRunner],
+  ['pyenv', execRunner],
+  ['fnm', execRunner],
+  ['direnv', direnv],
+  ['nix-shell', nixShell],
+  ['nix', nix],
+  ['concurrently', concurrently],
 ]);
 
 export const SHELLS: ReadonlySet<string> = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish']);
