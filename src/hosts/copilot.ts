@@ -19,7 +19,8 @@ export const copilotHost: HostDefinition = {
   files: { user: ['.copilot', 'hooks', 'agent-guard.json'], workspace: ['.github', 'hooks', 'agent-guard.json'] },
   // The Copilot CLI loads repository hooks only in a trusted folder (`--trust-folder`); user-level hooks always.
   recommended: 'user',
-  content: (command) => ({ kind: 'json', insertions: [{ path: ['hooks', 'PreToolUse'], entry: { type: 'command', command, timeout: HOOK_TIMEOUT_SECONDS } }] }),
+  // VS Code reads `timeout`, the Copilot CLI `timeoutSec` (its default is 30 s, shorter than a person's answer).
+  content: (command) => ({ kind: 'json', insertions: [{ path: ['hooks', 'PreToolUse'], entry: { type: 'command', command, timeout: HOOK_TIMEOUT_SECONDS, timeoutSec: HOOK_TIMEOUT_SECONDS } }] }),
   facts: {
     needs: 'VS Code 1.109+ agent hooks, or the Copilot CLI; the CLI loads repository hooks only in a trusted folder (user-level hooks always)',
     onFailure: 'not measured',

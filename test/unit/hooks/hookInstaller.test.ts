@@ -141,6 +141,14 @@ describe('hook installers (plain node, real files)', () => {
     assert.equal(fs.existsSync(t.file), false);
   });
 
+  it('Copilot: VS Code reads `timeout`, the Copilot CLI `timeoutSec` (default 30 s): both are 600', () => {
+    const t = target('copilot', 'user');
+    installHook(t, undefined, backups);
+    const e = JSON.parse(fs.readFileSync(t.file, 'utf8')).hooks.PreToolUse[0];
+    assert.deepEqual([e.timeout, e.timeoutSec], [600, 600]);
+    assert.equal(t.file, path.join(places.home, '.copilot', 'hooks', 'agent-guard.json'));
+  });
+
   it('Gemini timeout is in milliseconds', () => {
     const t = target('gemini', 'workspace');
     installHook(t, undefined, backups);
