@@ -86,9 +86,24 @@ function processSubstitutionScript(cmd: SimpleCommand, word: Word | undefined, f
 /** Script paths that are the command's own stdin. */
 const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0', '-']);
 
+/** `/dev/fd/3`, `/proc/self/fd/3`: a descriptor opened earlier (`exec 3<<<'…'`), whose content is not in view. */
+const OTHER_FD_PATH = /^\/(?:dev\/fd|proc\/[^/]+\/fd)\/\d+$/;
+
+/** Reads a script path that is stdin, or asks for one that is another descriptor; false for an ordinary path. */
+function scriptFromDescriptor(cmd: SimpleCommand, path: string, frame: Frame, out: Output, reader: Reader): boolean {
+  if (STDIN_PATHS.has(path)) {
+    runStdin(cmd, frame, out, reader, (t) => [t]);
+    return true;
+  }
+  if (OTHER_FD_PATH.test(path)) {
+    opaque(out, 'opaque.computed-code', `runs a script from an open file descriptor (\`${path}\`): the guard cannot read it`, cmd.text);
+    return true;
+  }
+  return false;
+}
+
 const source: Carrier = (cmd, words, _raw, frame, out, reader) => {
-  if (STDIN_PATHS.has(cmd.args[0] ?? '')) runStdin(cmd, frame, out, reader, (t) => [t]);
-  else processSubstitutionScript(cmd, words[1], frame, out, reader);
+  if (!scriptFromDescriptor(cmd, cmd.args[0] ?? '', frame, out, reader)) processSubstitutionScript(cmd, words[1], frame, out, reader);
 };
 
 /** What a command feeds on stdin into a runner: the pipe before it, a heredoc or a here-string. */
@@ -135,8 +150,8 @@ function isStdinFlag(a: string): boolean {
 
 const shell: Carrier = (cmd, words, raw, frame, out, reader) => {
   const scriptArg = scriptOperand(cmd.args);
-  if (scriptArg >= 0 && !STDIN_PATHS.has(cmd.args[scriptArg])) {
-    processSubstitutionScript(cmd, words[1 + scriptArg], frame, out, reader);
+  if (scriptArg >= 0) {
+    if (!scriptFromDescriptor(cmd, cmd.args[scriptArg], frame, out, reader)) processSubstitutionScript(cmd, words[1 + scriptArg], frame, out, reader);
     return;
   }
   if (raw.stdin !== undefined || cmd.pipeFrom) runStdin(cmd, frame, out, reader, (t) => [t]);

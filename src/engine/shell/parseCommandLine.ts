@@ -314,6 +314,16 @@ function recordVariable(word: Word, frame: Frame, out: Output): void {
   else if (PROMPT_STRINGS.has(name)) for (const code of substitutionsIn(value)) parseText(code, deeper(frame, name), out);
 }
 
+/** `export X=1`, `declare -x X=1`; a nameref (`declare -n r=x`) makes `$r` another variable's value: unknown. */
+function declareVariables(args: Word[], frame: Frame, out: Output): void {
+  const nameref = args.some((w) => /^-[a-zA-Z]*n/.test(w.text));
+  for (const w of args) {
+    if (!ASSIGNMENT_RE.test(w.text)) continue;
+    if (nameref) out.state.vars.delete(w.text.slice(0, w.text.indexOf('=')));
+    else recordVariable(w, frame, out);
+  }
+}
+
 /** True when a word's last path segment holds no variable or substitution (`$DIR/bin/tool`). */
 function isLiteralBasename(raw: string): boolean {
   if (/\s/.test(raw)) return false;
@@ -447,7 +457,7 @@ function processExpanded(raw: RawCommand, pipeFrom: SimpleCommand | undefined, f
   }
 
   const name = commandName(words[0].text);
-  if (DECLARERS.has(name)) for (const w of words.slice(1)) if (ASSIGNMENT_RE.test(w.text)) recordVariable(w, frame, out);
+  if (DECLARERS.has(name)) declareVariables(words.slice(1), frame, out);
   const cmd: SimpleCommand = {
     name,
     args: words.slice(1).map((w) => w.text),

@@ -46,9 +46,16 @@ function shellText(args: Word[], via: string, remote?: string): Unwrapped {
 
 const SET = (...xs: string[]): ReadonlySet<string> => new Set(xs);
 
+/** A wrapper given no command starts a shell, which reads its commands from stdin (`sudo -s <<< '…'`, `… | su`). */
+function loginShell(args: Word[], from: number, via: string): Unwrapped {
+  if (from < args.length) return words(args, from, via);
+  return { kind: 'words', words: [literalWord('sh')], via };
+}
+
 const sudo: Unwrapper = (args, name) => {
   const i = skipOptions(args, SET('-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U', '-T', '--user', '--group', '--host', '--prompt'));
-  return words(args, i, name);
+  const shell = args.slice(0, i).some((w) => /^-[a-zA-Z]*[si]$/.test(w.text) || w.text === '--shell' || w.text === '--login');
+  return shell ? loginShell(args, i, name) : words(args, i, name);
 };
 
 const env: Unwrapper = (args) => {
@@ -284,7 +291,9 @@ function commandFlag(flags: readonly string[], label: (args: Word[]) => string |
 
 const fly = commandFlag(['-C', '--command'], (a) => (a[0]?.text === 'ssh' ? 'fly ssh console' : null));
 const gcloudSsh = commandFlag(['--command'], (a) => (a[0]?.text === 'compute' && a[1]?.text === 'ssh' ? `gcloud compute ssh ${a[2]?.text ?? ''}`.trim() : null));
-const su = commandFlag(['-c', '--command'], () => 'su -c');
+const suCommand = commandFlag(['-c', '--command'], () => 'su -c');
+/** `su -c 'cmd' user` runs cmd; `su [-] [user]` starts the user's shell on stdin. */
+const su: Unwrapper = (args, name) => suCommand(args, name) ?? loginShell(args, args.length, 'su');
 
 /** PowerShell: `-Command …` is a command line; `-EncodedCommand` is base64 UTF-16LE of one. */
 const powershell: Unwrapper = (args, name) => {
@@ -499,8 +508,12 @@ function subcommandRunner(verbs: readonly string[], withValue: ReadonlySet<strin
   };
 }
 
-const pkexec = prefix('pkexec', SET('--user', '-u'));
-const run0 = prefix('run0', SET('-u', '--user', '-g', '--group', '--nice', '-D', '--chdir', '--setenv', '--property', '--description', '--slice', '--unit', '--machine'));
+const pkexec: Unwrapper = (args) => loginShell(args, skipOptions(args, SET('--user', '-u')), 'pkexec');
+const run0Prefix = prefix('run0', SET('-u', '--user', '-g', '--group', '--nice', '-D', '--chdir', '--setenv', '--property', '--description', '--slice', '--unit', '--machine'));
+const run0: Unwrapper = (args, name) => {
+  const r = run0Prefix(args, name);
+  return r?.kind === 'none' ? loginShell(args, args.length, 'run0') : r;
+};
 const gosu = prefix('gosu', SET(), 1);
 const taskset = prefix('taskset', SET(), 1, ['-p', '--pid']);
 const chrt = prefix('chrt', SET('-T', '-P', '-D', '--sched-runtime', '--sched-period', '--sched-deadline'), 1, ['-p', '--pid', '-m', '--max']);
