@@ -3,13 +3,14 @@
 // editor and lets high findings through (`"agentGuard.decisions": { "high": "allow" }`): the acceptance
 // modal names exactly that item; until Accept the stricter settings stand (the CLI still asks), after
 // Accept the loosening applies in the window (the marked command runs without a modal) and in the CLI.
+// Along the way: the outside write of the rule shows tamper evidence, and Verify Log finds the log intact.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  clearTerminal, clickDialogButton, expectNoDialog, killAllTerminals, openTerminal, runCommand, typeInTerminal,
-  waitForDialog, waitForGuardStatus, waitForPrompts,
+  clearTerminal, clickDialogButton, expectNoDialog, killAllTerminals, notifications, openTerminal, runCommand, statusText,
+  typeInTerminal, waitForDialog, waitForGuardStatus, waitForPrompts,
 } from '../lib/workbench.mjs';
 
 // A rule of the person's own that flags only this harmless command, so nothing but the rule and the decision for
@@ -47,6 +48,17 @@ export const scenario = {
     fs.writeFileSync(path.join(ws, SETTINGS), JSON.stringify(withRule, null, 2) + '\n');
     await page.waitForTimeout(2500);
     assert.equal(cliCheck(t, MARK_COMMAND).status, 10, 'check confirms the marked command');
+
+    t.step('tamper evidence: that write came from outside Agent Guard, so the status bar warns and a notice names the key');
+    const warned = Date.now() + 15_000;
+    let toasts = [];
+    while (Date.now() < warned) {
+      toasts = (await notifications(page)).filter((n) => /guard file was changed outside Agent Guard/.test(n));
+      if (toasts.length && /Guard files changed/.test(await statusText(page))) break;
+      await page.waitForTimeout(250);
+    }
+    assert.match(await statusText(page), /Guard files changed/, 'the status bar warns');
+    assert.ok(toasts.some((n) => n.includes('.vscode/settings.json') && /agentGuard\.rules (added|changed)/.test(n)), `the notice names file and key: ${JSON.stringify(toasts)}`);
 
     t.step('the person opens the workspace settings in the editor and types a loosening');
     await runCommand(page, 'Preferences: Open Workspace Settings (JSON)');
@@ -94,6 +106,17 @@ export const scenario = {
     const until = Date.now() + 10_000;
     while (!fs.existsSync(marker) && Date.now() < until) await page.waitForTimeout(200);
     assert.ok(fs.existsSync(marker), `\`${MARK_COMMAND}\` ran`);
+
+    t.step('Agent Guard: Verify Log finds the hash chain intact');
+    await runCommand(page, 'Agent Guard: Verify Log');
+    const verified = Date.now() + 15_000;
+    let said = [];
+    while (Date.now() < verified) {
+      said = (await notifications(page)).filter((n) => /Agent Guard: (Log OK|The decision log is empty)/.test(n));
+      if (said.length) break;
+      await page.waitForTimeout(250);
+    }
+    assert.ok(said.length > 0, `Verify Log says the log is intact: ${JSON.stringify(await notifications(page))}`);
   },
   async cleanup(t) {
     if (t.shared.loosenOriginal) fs.writeFileSync(path.join(t.workspace, SETTINGS), t.shared.loosenOriginal);
