@@ -2,7 +2,8 @@
 // a tool moved to another field): it is never allowed on that alone. A tool call found under the field
 // names hosts use is judged like any call; otherwise command text found anywhere in it (bounded search)
 // is judged as a shell line; a payload too large or deep to search, or a malformed one with no command,
-// is denied. Only an unknown event that carries neither a call nor a command passes: nothing runs.
+// is denied. Files it names count as edits of unknown result (an edit of a guard file is refused). Only an
+// unknown event that carries neither a call, a command nor a guard file passes: nothing runs.
 import { findCommands } from './commandSearch';
 import type { HookCall } from './hostTypes';
 import { firstRoot, optRecord, optString } from './payloadFields';
@@ -48,8 +49,12 @@ export function readUnknownPayload(payload: unknown, agent: string, fallbackCwd:
   }
   const found = findCommands(payload);
   if (found.incomplete) return { kind: 'deny', reason: `${why}; the payload is too large or too deeply nested to search for a command` };
+  const origin = { door: 'hook' as const, agent, cwd };
+  // Files it names are checked against the guard's own files as an edit whose result is unknown.
+  const edits = found.paths.map((path) => ({ path, change: { kind: 'unknown' as const } }));
   if (found.commands.length > 0) {
-    return { kind: 'judge', action: { kind: 'shell', command: found.commands.join('\n') }, cwd, origin: { door: 'hook', agent, cwd } };
+    return { kind: 'judge', action: { kind: 'shell', command: found.commands.join('\n') }, cwd, origin, ...(edits.length ? { edits } : {}) };
   }
-  return malformed ? { kind: 'deny', reason: why } : { kind: 'pass', why };
+  if (malformed) return { kind: 'deny', reason: why };
+  return edits.length > 0 ? { kind: 'edit', edits, cwd, origin } : { kind: 'pass', why };
 }

@@ -81,6 +81,13 @@ describe('payload shapes: every command is judged', () => {
     assert.deepEqual(a, { stdout: '', stderr: '', exitCode: 0 });
   });
 
+  it('an unknown event that names a guard file is refused; one that names src/app.ts passes', async () => {
+    const guard = await answerHook('cursor', JSON.stringify({ hook_event_name: 'beforeFileWrite', workspace_roots: ['/w'], file_path: '/w/.cursor/hooks.json', content: '{}' }), deps());
+    assert.equal(JSON.parse(guard.stdout).permission, 'deny');
+    const app = await answerHook('cursor', JSON.stringify({ hook_event_name: 'beforeFileWrite', workspace_roots: ['/w'], file_path: '/w/src/app.ts', content: '' }), deps());
+    assert.equal(JSON.parse(app.stdout).permission, 'allow');
+  });
+
   it('a payload too deep or large to search is denied', async () => {
     let deep: unknown = { command: 'rm -rf ~' };
     for (let i = 0; i < 40; i++) deep = { inner: deep };
@@ -96,6 +103,7 @@ describe('command search and edit readers', () => {
   it('finds commands by field name: strings, argv arrays, lists, JSON text', () => {
     assert.deepEqual(findCommands({ a: { command: 'ls' }, b: { cmd: ['bash', '-c', 'rm -rf x'] }, c: { commands: '["a","b"]' }, d: '{"script":"make nuke"}' }).commands, ['ls', "bash -c 'rm -rf x'", 'a', 'b', 'make nuke']);
     assert.deepEqual(findCommands({ text: 'rm -rf ~', description: 'not a field for commands' }).commands, []);
+    assert.deepEqual(findCommands({ tool: { file_path: '/w/.vscode/settings.json' } }).paths, ['/w/.vscode/settings.json']);
   });
 
   it('apply_patch: add, update with hunks, move and delete, one entry per file', () => {
