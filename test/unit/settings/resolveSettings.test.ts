@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import { resolveSettings } from '../../../src/settings/resolveSettings';
 import type { RawSettings, ResolvedSettings } from '../../../src/settings/resolveSettings';
 import type { SettingValues } from '../../../src/settings/settingTable';
+import { settingsErrorMessage, validateOwnSettings } from '../../../src/settings/validateSettings';
 
 interface LooseningRow {
   name: string;
@@ -177,5 +178,15 @@ describe('settings resolver: the machine policy', () => {
   it('settings it does not set stay the person’s', () => {
     const r = resolve({ user: { allowForSession: true }, workspace: {} }, { machine });
     assert.strictEqual(r.settings.allowForSession, true);
+  });
+});
+
+describe('settings validation (outside the engine policy)', () => {
+  it('names the bad setting and keeps the default for it', () => {
+    const { settings } = resolve({ user: { confirmTimeoutSeconds: 'soon', 'log.maxEntries': 5 }, workspace: {} });
+    const v = validateOwnSettings(settings);
+    assert.strictEqual(v.timeoutSeconds, 300);
+    assert.deepStrictEqual(v.errors.map((e) => e.path), ['agentGuard.confirmTimeoutSeconds', 'agentGuard.log.maxEntries']);
+    assert.match(settingsErrorMessage(v.errors), /^Agent Guard: invalid setting agentGuard\.confirmTimeoutSeconds .*last valid settings stay/);
   });
 });
