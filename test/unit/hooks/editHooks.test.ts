@@ -101,6 +101,17 @@ describe('file-edit tools through the hooks (guard files denied, ordinary edits 
     });
   }
 
+  it('Copilot CLI `edit` (toolArgs as JSON text) turning agentGuard.enabled off → a top-level deny with exit 0, so the model reads why', async () => {
+    const args = JSON.stringify({ path: path.join(ws, '.vscode', 'settings.json'), old_str: '"agentGuard.enabled": true', new_str: '"agentGuard.enabled": false' });
+    const a = await answerHook('copilot', JSON.stringify({ timestamp: 1764666000123, cwd: ws, toolName: 'edit', toolArgs: args }), editOnly(ws));
+    assert.equal(a.exitCode, 0);
+    const out = JSON.parse(a.stdout);
+    assert.equal(out.permissionDecision, 'deny');
+    assert.match(out.permissionDecisionReason, /Only the person|only the person/);
+    const ok = await answerHook('copilot', JSON.stringify({ timestamp: 1764666000124, cwd: ws, toolName: 'create', toolArgs: JSON.stringify({ path: 'src/new.ts', file_text: 'x' }) }), editOnly(ws));
+    assert.deepEqual(ok, { stdout: '', stderr: '', exitCode: 0 });
+  });
+
   it('a settings file that cannot be read counts as a guard file', async () => {
     const settings = path.join(ws, '.vscode', 'settings.json');
     fs.rmSync(settings);
