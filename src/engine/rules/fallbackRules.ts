@@ -34,6 +34,7 @@ const LOCAL_TOOLS: ReadonlySet<string> = new Set([
   // build runners: their targets' recipes are read as commands (files run)
   'make', 'gmake', 'just', 'rake',
   'vagrant', 'minikube', 'kind', 'k3d', 'multipass', 'colima', 'limactl', 'devcontainer', 'tilt', 'skaffold', 'docker-machine',
+  'xcrun', 'simctl', 'avdmanager', 'sdkmanager', 'emulator',
   'systemctl', 'launchctl', 'service', 'tmux', 'screen', 'zellij', 'ssh-keygen', 'ssh-add', 'direnv', 'ccache', 'sccache',
   // text: printing, searching, editing, paging, help
   'echo', 'printf', 'print', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'sed', 'awk', 'gawk', 'jq', 'yq', 'cat', 'bat', 'less',
@@ -53,11 +54,14 @@ const DESTROY_FLAG = /^--(?:[a-z]+-)?(delete|destroy|drop|purge|prune|wipe|erase
 /** How many positional words after the tool name can be its subcommand path (`tool group sub verb`). */
 const SUBCOMMAND_DEPTH = 3;
 const PATH_LIKE = /[/.\\]/;
+/** Objects whose removal loses nothing: a cache is rebuilt, a password reset keeps the account. */
+const HARMLESS_OBJECTS: ReadonlySet<string> = new Set(['cache', 'caches', 'tmp', 'temp', 'password', 'passwords']);
 
 function destroyWord(word: string): string | undefined {
   if (DESTROY_VERBS.has(word)) return word;
   // The first two parts or the last: `delete-topic`, `db:drop`, `service-instance-delete`.
   const parts = word.split(JOINERS);
+  if (parts.some((p) => HARMLESS_OBJECTS.has(p))) return undefined;
   for (const p of [parts[0], parts[1], parts[parts.length - 1]]) if (p !== undefined && DESTROY_VERBS.has(p)) return p;
   return undefined;
 }
@@ -81,8 +85,10 @@ function guessDestroy(cmd: SimpleCommand): RuleHit | null {
     // A path or file name is an operand, not a subcommand: nothing after it is a verb.
     if (PATH_LIKE.test(a) || cmd.dynamic[i] === true) break;
     seen++;
+    // `tool cache purge`, `tool password reset`: nothing that holds data.
+    if (HARMLESS_OBJECTS.has(a.toLowerCase())) return null;
     const verb = destroyWord(a.toLowerCase());
-    if (verb !== undefined) return hit(cmd, a, cmd.args[i + 1]);
+    if (verb !== undefined) return HARMLESS_OBJECTS.has((cmd.args[i + 1] ?? '').toLowerCase()) ? null : hit(cmd, a, cmd.args[i + 1]);
     if (REMOVE_VERBS.has(a) && (seen > 1 || remoteHint(cmd))) return hit(cmd, a, cmd.args[i + 1]);
   }
   return null;

@@ -77,6 +77,8 @@ interface FindShape {
 /** Words that run the next word as a command (`-exec sudo rm`, `-exec env X=1 nice rm`). */
 const EXEC_WRAPPERS: ReadonlySet<string> = new Set(['sudo', 'doas', 'env', 'nice', 'ionice', 'nohup', 'command', 'builtin', 'exec', 'stdbuf', 'busybox', 'toybox', 'time', 'timeout', 'chrt', 'taskset']);
 const ENV_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** `timeout 30`, `timeout 1.5m`: a wrapper's duration value. */
+const DURATION = /^[0-9.]+[smhd]?$/;
 
 /** Whether the command an `-exec` runs (from `args[from]`, through wrappers) deletes files. */
 function execDeletes(args: readonly string[], from: number): boolean {
@@ -86,7 +88,7 @@ function execDeletes(args: readonly string[], from: number): boolean {
     const base = w.slice(w.lastIndexOf('/') + 1);
     if (DELETING_COMMANDS.has(base)) return true;
     // Wrapper words, their options and values (`timeout 30`, `nice -n 5`, `sudo -u x`) are skipped.
-    if (EXEC_WRAPPERS.has(base) || w.startsWith('-') || ENV_ASSIGNMENT.test(w) || /^[0-9.]+[smhd]?$/.test(w)) continue;
+    if (EXEC_WRAPPERS.has(base) || w.startsWith('-') || ENV_ASSIGNMENT.test(w) || DURATION.test(w)) continue;
     return false;
   }
   return false;

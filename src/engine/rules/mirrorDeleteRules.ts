@@ -22,6 +22,11 @@ const VALUE_OPTIONS: ReadonlySet<string> = new Set([
 ]);
 const NO_EFFECT: ReadonlySet<string> = new Set(['-n', '--dry-run', '--dryrun', '--help', '-h', 'help', '--list-only']);
 const SHORT_BUNDLE = /^-[A-Za-z]+$/;
+/** robocopy's `/MIR` and `/PURGE` delete; `/L` only lists. */
+const ROBOCOPY_MIRROR = /^\/(?:mir|purge)$/i;
+const ROBOCOPY_LIST_ONLY = /^\/l$/i;
+const BACKSLASHES = /\\/g;
+const WINDOWS_DRIVE = /^[A-Za-z]:\//;
 
 function operands(cmd: SimpleCommand, from: number): string[] {
   const out: string[] = [];
@@ -96,8 +101,8 @@ function mirrorOf(cmd: SimpleCommand): Mirror | null {
     case 'robocopy':
     case 'robocopy.exe': {
       // robocopy SRC DST /MIR (or /PURGE): files in DST that SRC lacks are deleted.
-      const flag = a.find((w) => /^\/(?:mir|purge)$/i.test(w));
-      if (flag === undefined || a.some((w) => /^\/l$/i.test(w))) return null;
+      const flag = a.find((w) => ROBOCOPY_MIRROR.test(w));
+      if (flag === undefined || a.some((w) => ROBOCOPY_LIST_ONLY.test(w))) return null;
       const ops = a.filter((w) => !w.startsWith('/') || w.includes('/', 1));
       return ops.length >= 2 ? { how: `robocopy ${flag}`, source: ops[0], destination: ops[1] } : null;
     }
@@ -126,8 +131,8 @@ const mirrorDelete: Rule = {
     if (cmd.args.some((w) => NO_EFFECT.has(w))) return null;
     const m = mirrorOf(cmd);
     if (m === null) return null;
-    const dest = m.destination.replace(/\\/g, '/');
-    const remote = REMOTE.test(dest) && !/^[A-Za-z]:\//.test(dest);
+    const dest = m.destination.replace(BACKSLASHES, '/');
+    const remote = REMOTE.test(dest) && !WINDOWS_DRIVE.test(dest);
     const mcAlias = (cmd.name === 'mc' || cmd.name === 'mcli') && !dest.startsWith('.') && !dest.startsWith('/');
     if (!remote && !mcAlias && classifyDeletePath(dest).safe) return null;
     return {
