@@ -15,17 +15,21 @@ const entry = `
 import { evaluate } from './src/engine/evaluate';
 import { defaultPolicy } from './src/engine/policy';
 import { loadCorpus } from './test/unit/corpusLoader';
-export function judgeCorpus(dir) {
+import { corpusFileMap, corpusFiles, cwdOfCategory } from './test/unit/corpusFiles';
+// The same context as test/unit/corpus.test.ts: the fixture files, and the category's working folder.
+export function judgeCorpus(dir, fixturesDir) {
   const policy = defaultPolicy();
+  const files = corpusFileMap(fixturesDir);
   return loadCorpus(dir).map((c) => {
-    const v = evaluate({ kind: 'shell', command: c.command }, policy, { cwd: '/work/project' });
+    const cwd = cwdOfCategory(c.category);
+    const v = evaluate({ kind: 'shell', command: c.command }, policy, { cwd, files: corpusFiles(files, cwd) });
     return { file: c.file, line: c.line, label: c.label, command: c.command, decision: v.decision, rules: v.findings.map((f) => f.rule) };
   });
 }`;
 await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
 const { judgeCorpus } = await import(pathToFileURL(outfile).href);
 
-const judged = judgeCorpus(path.join(root, 'test/corpus'));
+const judged = judgeCorpus(path.join(root, 'test/corpus'), path.join(root, 'test/corpus/files'));
 const FALLBACK = 'fallback.destroy-verb';
 const byFile = new Map();
 for (const j of judged) {
