@@ -20,6 +20,13 @@ const e = runEngineBench(path.join(root, 'test/corpus'), rounds);
 const us = (x) => `${x.toFixed(1)} µs`;
 console.log(`engine: ${e.commands} corpus commands × ${rounds} rounds = ${e.n} evaluations`);
 console.log(`engine: p50 ${us(e.p50)}  p90 ${us(e.p90)}  p99 ${us(e.p99)}  max ${us(e.max)}  ${Math.round(e.perSecond).toLocaleString('en')} commands/s  (target p99 < 50 µs: ${e.p99 < 50 ? 'met' : 'NOT met'})`);
+// Reading what runs (src/engine/files): the step's own cost on the no-file path, and evaluations that read fixture files.
+const filesOut = path.join(outDir, 'filesBench.cjs');
+await esbuild.build({ entryPoints: [path.join(root, 'bench/filesBench.ts')], bundle: true, platform: 'node', format: 'cjs', minify: true, outfile: filesOut, logLevel: 'warning' });
+const { runFilesBench } = await import(pathToFileURL(filesOut).href);
+const fb = runFilesBench(path.join(root, 'test/corpus'), rounds);
+console.log(`files: expansion step on the no-file path p50 ${us(fb.step.p50)}  p99 ${us(fb.step.p99)} (${fb.step.n} samples)`);
+console.log(`files: evaluations that read files (scripts, Makefiles, code; in memory) p50 ${us(fb.withFiles.p50)}  p99 ${us(fb.withFiles.p99)} (${fb.withFiles.n} samples)`);
 
 function wall(cmd, args, runs) {
   const times = [];

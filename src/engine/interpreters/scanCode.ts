@@ -222,7 +222,8 @@ function scanCall(call: Call, role: CallRole, vars: Literals, s: ScanState): voi
           effects.push({ kind: 'write', path: pathArg, call: name });
         } else if (single.kind === 'str') {
           const t = single.text.trim();
-          if (t.endsWith('|') || t.startsWith('|')) effects.push({ kind: 'shell', text: t.replace(/^\|\s*/, '').replace(/\s*\|$/, ''), call: name });
+          if (t.endsWith('|')) effects.push({ kind: 'shell', text: t.slice(0, -1).trimEnd(), call: name });
+          else if (t.startsWith('|')) effects.push({ kind: 'shell', text: t.slice(1).trimStart(), call: name });
           else if (t.startsWith('>')) effects.push({ kind: 'write', path: str(t.replace(/^>+\s*/, ''), single.dynamic), call: name });
         }
         return;
