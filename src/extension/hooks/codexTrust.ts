@@ -5,7 +5,9 @@
 // where the digest is SHA-256 of the compact JSON, keys sorted, of the normalized entry
 // `{event_name, matcher, hooks: [{type: "command", command, timeout, async}]}` (fields that are unset are
 // left out) — codex-rs/hooks/src/engine/discovery.rs `command_hook_hash` and codex-rs/config
-// `version_for_toml`. Agent Guard records it only after the person confirms in VS Code, and Hook Status
+// `version_for_toml`; checked against codex-cli 0.169.0, whose app-server `hooks/list` reports the same
+// `currentHash` and `trustStatus: "trusted"` once this is recorded (user and project hooks.json). Agent
+// Guard records it only after the person confirms in VS Code, and Hook Status
 // reads it back; a `config.toml` whose `hooks.state` is written in a form this reader does not know is
 // left alone (the person trusts the entry in `/hooks` instead). Plain node.
 import { createHash } from 'crypto';
