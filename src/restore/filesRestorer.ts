@@ -262,8 +262,8 @@ export async function restoreFiles(part: TakenPart, dir: string, opts: { force: 
 export function describeFiles(part: TakenPart): string {
   const d = part.data as FilesData;
   const files = d.entries.filter((e) => e.type !== 'dir');
-  const shown = files.slice(0, 10).map((e) => e.path);
-  return `${plural(files.length, 'file')}: ${shown.join(', ')}${files.length > shown.length ? ', …' : ''}`;
+  const shown = files.slice(0, 8).map((e) => e.path);
+  return `${shown.join(', ')}${files.length > shown.length ? ` and ${files.length - shown.length} more` : ''}`;
 }
 
 export const filesRestorer: Restorer = { kind: 'files', plan, take: takeFiles, restore: restoreFiles, describe: describeFiles };

@@ -356,7 +356,10 @@ async function restore(part: TakenPart, _dir: string, opts: { force: boolean }):
 function describe(part: TakenPart): string {
   const d = part.data as GitData;
   const lines: string[] = [];
-  if (d.commit) lines.push(`${plural(d.files.length, 'file')} from commit ${d.commit.slice(0, 12)} (refs/agent-guard/…) in ${d.top}`);
+  if (d.commit) {
+    const shown = d.files.slice(0, 8).join(', ') + (d.files.length > 8 ? ` and ${d.files.length - 8} more` : '');
+    lines.push(`${shown} as they were before the command, in ${d.top} (kept as commit ${d.commit.slice(0, 12)})`);
+  }
   for (const r of d.refs) if (r.sha) lines.push(`${r.name} at ${r.sha.slice(0, 12)}`);
   return lines.join('; ') || 'nothing';
 }

@@ -33,7 +33,8 @@ async function report(outcome: RestoreOutcome): Promise<void> {
     void vscode.window.showInformationMessage(`Agent Guard: the command that restores this is typed in the terminal "Agent Guard restore"; press Enter there to run it.${r.notes.length ? ` ${r.notes.join(' ')}` : ''}`);
     return;
   }
-  const done = r.restored.length ? `restored ${r.restored.length} item${r.restored.length === 1 ? '' : 's'}` : 'nothing needed restoring: everything is as it was at the point';
+  const names = r.restored.slice(0, 3).join(', ') + (r.restored.length > 3 ? ` and ${r.restored.length - 3} more` : '');
+  const done = r.restored.length ? `restored ${names}` : 'nothing needed restoring: everything is as it was at the point';
   const kept = savedAs ? ` What was there before is kept as restore point ${savedAs}.` : '';
   const notes = r.notes.length ? ` (${r.notes.join('; ')})` : '';
   void vscode.window.showInformationMessage(`Agent Guard: ${done}.${kept}${notes}`);

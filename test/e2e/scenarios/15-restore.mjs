@@ -66,7 +66,6 @@ export const scenario = {
     await clickDialogButton(page, 'Allow once');
     await waitForTerminalText(page, (s) => /HEAD is now at/.test(s), { what: 'git printing "HEAD is now at"' });
     assert.equal(await waitForFile(notes, 'committed line\n'), 'committed line\n', 'after the reset the uncommitted work is gone');
-    t.shared.decisions.push({ command: 'git reset --hard', outcome: /allow/i, door: 'terminal' });
 
     t.step('3: the log panel lists the record; its Restore action shows what comes back');
     await killAllTerminals(page);
@@ -83,6 +82,7 @@ export const scenario = {
     t.step(`preview: ${preview.text.replace(/\s+/g, ' ').slice(0, 300)}`);
     assert.match(preview.text, /What comes back/, 'the preview says what comes back');
     assert.match(preview.text, /git reset --hard/, 'the preview names the command it undoes');
+    assert.match(preview.text, /notes\.txt/, 'the preview names the file that comes back');
     await page.screenshot({ path: `${t.resultsDir}/restore-preview.png` });
 
     t.step('4: Restore — the work is back');
