@@ -11,6 +11,8 @@ import { AWK, TCL, VIM, type CallRole, type Family } from './families';
 
 /** Code longer than this is not read in full: the line asks ("too long to read"). */
 export const MAX_CODE_CHARS = 256 * 1024;
+/** Effects read from one piece of code; more ask (each is parsed and judged as a command). */
+const MAX_EFFECTS = 256;
 /** `exec("…")` of literal code is read as code again, this many levels deep. */
 const MAX_EVAL_DEPTH = 3;
 
@@ -552,7 +554,21 @@ export function scanCode(family: Family, code: string): CodeEffect[] {
   }
   const effects: CodeEffect[] = [];
   scanInto(family, code, effects, 0);
-  return effects;
+  // The same ask once; past MAX_EFFECTS the code asks as a whole (each effect is parsed and judged later).
+  const seen = new Set<string>();
+  const out: CodeEffect[] = [];
+  for (const e of effects) {
+    if (e.kind === 'ask') {
+      if (seen.has(e.summary)) continue;
+      seen.add(e.summary);
+    }
+    if (out.length >= MAX_EFFECTS) {
+      out.push({ kind: 'ask', rule: 'code.too-long', summary: `runs ${family.label} code that does more than ${MAX_EFFECTS} things the guard would have to check: too much to read` });
+      break;
+    }
+    out.push(e);
+  }
+  return out;
 }
 
 export { textOf };
