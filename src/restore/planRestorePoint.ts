@@ -59,25 +59,34 @@ function nextCwd(cmd: SimpleCommand, cwd: string, env: NodeJS.ProcessEnv): strin
 export async function planRestorePoint(action: Action, verdict: Verdict, cwd: string, env: NodeJS.ProcessEnv, restorers: readonly Restorer[] = RESTORERS): Promise<ActionPlan> {
   const plan: ActionPlan = { parts: [], reasons: [] };
   const covered = new Set<string>();
+  const planCommand = async (cmd: SimpleCommand, here: string): Promise<void> => {
+    const subject = { cmd, cwd: here, env: { ...env, ...cmd.assignments }, verdict };
+    for (const r of restorers) {
+      let res;
+      try {
+        res = await r.plan(subject);
+      } catch (e) {
+        res = { reason: `the ${r.kind} restore point could not be planned (${(e as Error).message})` };
+      }
+      if (res === undefined) continue;
+      covered.add(cmd.text);
+      if (isNoPoint(res)) plan.reasons.push(res.reason);
+      else if (isPart(res)) plan.parts.push(res);
+    }
+  };
   if (action.kind === 'shell') {
     let here = cwd;
     for (const cmd of parseCommandLine(action.command).commands) {
-      if (cmd.remote === undefined && cmd.via.every((v) => !v.startsWith('ssh'))) {
-        const subject = { cmd, cwd: here, env: { ...env, ...cmd.assignments }, verdict };
-        for (const r of restorers) {
-          let res;
-          try {
-            res = await r.plan(subject);
-          } catch (e) {
-            res = { reason: `the ${r.kind} restore point could not be planned (${(e as Error).message})` };
-          }
-          if (res === undefined) continue;
-          covered.add(cmd.text);
-          if (isNoPoint(res)) plan.reasons.push(res.reason);
-          else if (isPart(res)) plan.parts.push(res);
-        }
-      }
+      if (cmd.remote === undefined && cmd.via.every((v) => !v.startsWith('ssh'))) await planCommand(cmd, here);
       here = nextCwd(cmd, here, env);
+    }
+    // An interpreter's delete (`python -c "shutil.rmtree('data')"`) reaches the findings as the shell
+    // command it amounts to (`rm -rf -- data`): plan that one too.
+    for (const f of verdict.findings) {
+      if (String(f.category) !== 'filesystem' || f.command === undefined || covered.has(f.command)) continue;
+      const cmds = parseCommandLine(f.command).commands;
+      for (const cmd of cmds) await planCommand(cmd, cwd);
+      if (cmds.some((c) => covered.has(c.text))) covered.add(f.command);
     }
   }
   for (const f of verdict.findings) {

@@ -109,6 +109,13 @@ describe('restore: files', function () {
     assert.match(taken.note ?? '', /^not kept: .*a\.txt, .*b\.txt$/);
   });
 
+  it("an interpreter's delete the engine read (python shutil.rmtree) is kept like rm -rf", async () => {
+    write(dir, 'data/rows.csv', 'a,b\n');
+    const p = await plan(`python3 -c "import shutil; shutil.rmtree('data')"`, dir);
+    assert.deepStrictEqual(p.parts.map((x) => x.paths), [[path.join(dir, 'data/rows.csv')]]);
+    assert.deepStrictEqual(p.reasons, []);
+  });
+
   it('cd before rm moves the cwd', async () => {
     write(dir, 'sub/keep.txt', 'k\n');
     const p = await plan('cd sub && rm keep.txt', dir);
