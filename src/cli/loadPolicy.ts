@@ -1,11 +1,13 @@
 // The settings a CLI run applies, through the same resolver as the VS Code window
 // (`src/settings/resolveSettings.ts`). This file only gathers the layers from disk: the machine policy,
-// the person's user values (from the window's discovery record when a window holds the cwd), the
+// the person's user values (from the window's discovery record when a window holds the cwd; with no
+// window, the tightenings in the editors' user settings files), the
 // workspace's `.vscode/settings.json` (or the window's `.code-workspace`), and the acceptances the person
 // gave in VS Code. A workspace loosening nobody accepted is ignored and said once on stderr (never on
 // stdout: hook hosts read stdout as JSON). A bad setting is reported on stderr and the rest still applies.
 import { createHash } from 'crypto';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { compilePolicy, defaultPolicy, type Policy } from '../engine/policy';
 import { candidateWindows, containmentScore } from '../protocol/discovery';
@@ -13,16 +15,19 @@ import type { FoundWindow } from '../protocol/discovery';
 import { acceptancesFile, acceptedDigest, readAcceptances } from '../settings/acceptanceStore';
 import { parseSettingsText } from '../settings/jsonc';
 import { machinePolicyPath, readMachinePolicy } from '../settings/machinePolicy';
-import { resolveSettings } from '../settings/resolveSettings';
+import { resolveSettings, tighteningsOnly } from '../settings/resolveSettings';
 import type { ResolvedSettings, WorkspaceLoosening } from '../settings/resolveSettings';
 import { settingValuesFrom, SETTING_KEYS } from '../settings/settingTable';
 import type { SettingValues } from '../settings/settingTable';
 import { ensureOwnerOnlyDir, stateFolder } from '../settings/stateFolder';
+import { userSettingsFiles } from '../settings/userSettingsFiles';
 
 const MAX_SETTINGS_BYTES = 1024 * 1024;
 
 /** Where the files are; tests hand in their own (never through the environment, which the agent sets). */
 export interface CliSettingsPlaces {
+  /** The person's home folder (user settings files of the editors). */
+  home?: string;
   state?: string;
   machinePolicyFile?: string;
   warn?: (line: string) => void;
@@ -83,8 +88,24 @@ function workspaceLayer(cwd: string, window: FoundWindow | undefined): Workspace
   return nearestFolderSettings(cwd);
 }
 
-function userLayer(window: FoundWindow | undefined): SettingValues {
+/**
+ * The person's user values: from the window's record, or with no window the user settings of every
+ * editor found on disk, tightenings only (which editor the person uses is unknown, and the agent can
+ * write these files too, so none of them may loosen the defaults here).
+ */
+function userLayer(window: FoundWindow | undefined, home: string): SettingValues {
   const raw = window?.record.userSettings;
+  if (!window) {
+    const found: SettingValues[] = [];
+    for (const file of userSettingsFiles(home)) {
+      try {
+        found.push(settingValuesFrom(readSettingsFile(file)));
+      } catch {
+        // Missing (the usual case) or unreadable: an editor not in use adds nothing.
+      }
+    }
+    return tighteningsOnly(found);
+  }
   const out: SettingValues = {};
   if (!raw) return out;
   for (const key of SETTING_KEYS) if (raw[key] !== undefined) out[key] = raw[key];
@@ -122,7 +143,8 @@ export function looseningNotice(loosening: WorkspaceLoosening, file: string): st
 /** Every layer read and resolved for `cwd`. Unreadable workspace settings count as no loosening: only tightening is lost. */
 export function resolveSettingsForCwd(cwd: string, env: NodeJS.ProcessEnv = process.env, places: CliSettingsPlaces = {}): ResolvedSettings {
   const warn = places.warn ?? ((line: string) => void process.stderr.write(line + '\n'));
-  const state = places.state ?? stateFolder();
+  const home = places.home ?? os.homedir();
+  const state = places.state ?? stateFolder(home);
   const machine = readMachinePolicy(places.machinePolicyFile ?? machinePolicyPath());
   if (machine.problem) warnOnce(`machine:${machine.file}:${machine.problem}`, `agent-guard: the machine policy ${machine.file} ${machine.problem}; it is ignored.`, state, warn);
 
@@ -142,7 +164,7 @@ export function resolveSettingsForCwd(cwd: string, env: NodeJS.ProcessEnv = proc
   if (acceptances.problem) warnOnce(`acceptances:${acceptances.problem}`, `agent-guard: ${acceptances.problem}.`, state, warn);
 
   const resolved = resolveSettings(
-    { machine: machine.values, user: userLayer(window), workspace: workspace?.values },
+    { machine: machine.values, user: userLayer(window, home), workspace: workspace?.values },
     // Acceptances are only ever given in a trusted window; without a window the stored one stands.
     { trusted: window?.record.trusted ?? true, acceptedDigest: acceptedDigest(acceptances, workspace?.key) },
   );

@@ -67,6 +67,21 @@ export function looseningDigest(values: ReadonlyArray<readonly [SettingKey, unkn
   return createHash('sha256').update(canonicalJson(values)).digest('hex');
 }
 
+/**
+ * Several sources none of which may loosen (the user settings of every editor found, when no window says
+ * which one the person uses): their tightenings of the defaults, combined.
+ */
+export function tighteningsOnly(sources: readonly SettingValues[]): SettingValues {
+  const out: SettingValues = {};
+  for (const values of sources) {
+    for (const row of SETTING_ROWS) {
+      if (values[row.key] === undefined) continue;
+      out[row.key] = row.tighten(out[row.key] ?? row.defaultValue, values[row.key]);
+    }
+  }
+  return out;
+}
+
 export function resolveSettings(layers: SettingLayers, options: ResolveOptions): ResolvedSettings {
   const machine = layers.machine ?? {};
   const user = layers.user ?? {};

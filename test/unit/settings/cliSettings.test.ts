@@ -9,6 +9,7 @@ import { resolveSettingsForCwd } from '../../../src/cli/loadPolicy';
 import { storeAcceptance } from '../../../src/settings/acceptanceStore';
 import { writeDiscoveryRecord } from '../../../src/protocol/discovery';
 import { PROTOCOL_VERSION } from '../../../src/protocol/protocol';
+import { userSettingsFiles } from '../../../src/settings/userSettingsFiles';
 
 function setup(workspaceSettings: Record<string, unknown>) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ag-cli-settings-'));
@@ -18,7 +19,7 @@ function setup(workspaceSettings: Record<string, unknown>) {
   const state = path.join(root, 'home', '.agent-guard');
   const env: NodeJS.ProcessEnv = { XDG_RUNTIME_DIR: path.join(root, 'run') };
   const warnings: string[] = [];
-  const places = { state, machinePolicyFile: path.join(root, 'policy.json'), warn: (l: string) => void warnings.push(l) };
+  const places = { home: path.join(root, 'home'), state, machinePolicyFile: path.join(root, 'policy.json'), warn: (l: string) => void warnings.push(l) };
   return { root, ws, state, env, warnings, places };
 }
 
@@ -67,6 +68,19 @@ describe('CLI settings: the same resolver with the layers read from disk', () =>
     assert.strictEqual(decisions(r).critical, undefined, 'untrusted: the stored acceptance does not apply');
     assert.strictEqual(r.loosening?.reason, 'untrusted');
     assert.ok(t.warnings.some((w) => /does not trust this folder/.test(w)));
+  });
+
+  it("with no window, the editors' user settings count for their tightenings only", () => {
+    const t = setup({});
+    const userFile = userSettingsFiles(t.places.home)[0]!;
+    fs.mkdirSync(path.dirname(userFile), { recursive: true });
+    const mine = { id: 'user.make-nuke', command: 'make', args: ['nuke'] };
+    fs.writeFileSync(userFile, JSON.stringify({ 'agentGuard.rules': [mine], 'agentGuard.decisions': { high: 'deny', critical: 'allow' }, 'agentGuard.enabled': false }));
+    const r = resolveSettingsForCwd(t.ws, t.env, t.places);
+    assert.deepStrictEqual(r.settings.policyInput.rules, [mine], "the person's own rule applies without a window");
+    assert.strictEqual(decisions(r).high, 'deny');
+    assert.strictEqual(decisions(r).critical, undefined, 'a loosening in a user file an agent could have written is not taken');
+    assert.strictEqual(r.settings.enabled, true);
   });
 
   it('a workspace settings file that cannot be read loses only its tightenings', () => {
