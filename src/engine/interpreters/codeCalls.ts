@@ -126,11 +126,15 @@ export function findCalls(tokens: readonly Token[], o: CallOptions): Call[] {
       continue;
     }
     if (!o.bareCall || (next && next.kind === 'p' && (next.value === '.' || o.separators.has(next.value)))) continue;
-    const { name } = calleeAt(tokens, i, o.separators);
+    const callee = calleeAt(tokens, i, o.separators);
+    const dotBefore = tokens[callee.start - 1];
+    // `….where(x).delete_all`: a method on the result of a call.
+    const name = dotBefore && dotBefore.kind === 'p' && (dotBefore.value === '.' || o.separators.has(dotBefore.value)) ? `_.${callee.name}` : callee.name;
     if (!o.bareCall(name)) continue;
     if (!next || next.newline || (next.kind === 'p' && next.value !== '[' && next.value !== '-' && next.value !== '{')) {
-      // `User.delete_all` with nothing after it: a call without arguments.
-      calls.push({ name, args: [], at: i });
+      // `User.delete_all` with nothing after it: a method call without arguments. A lone word
+      // (`rmtree` inside perl's `/rmtree/`) is not a call.
+      if (name.includes('.')) calls.push({ name, args: [], at: i });
       continue;
     }
     // `system "rm -rf x"`, `unlink glob "*"`: arguments up to the end of the statement.

@@ -53,6 +53,8 @@ describe('interpreter scanners', () => {
     [PERL, 'unlink glob "/d/*";', ['rm -rf -- /d/*']],
     [PERL, 'my $o = `ls -la`;', ['ls -la']],
     [PERL, 'print "rm -rf ~\\n";', []],
+    [PERL, 'print if /rmtree/', []],
+    [RUBY, 'Post.where(draft: true).delete_all', ['ASK code.orm-bulk-delete']],
     [RUBY, 'FileUtils.rm_rf("/x")', ['rm -rf -- /x']],
     [RUBY, 'User.delete_all', ['ASK code.orm-bulk-delete']],
     [RUBY, '%x(dropdb prod)', ['dropdb prod']],
