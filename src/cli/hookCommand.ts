@@ -16,6 +16,7 @@ import type { PersonDecision } from './decideWithPerson';
 import { answerOncePerCall, callKey, duplicateCallsDir } from './hooks/duplicateCalls';
 import { guardEditFinding } from './hooks/guardEdits';
 import { loadPolicyForCwd } from './loadPolicy';
+import { armForHookPayload } from './stallWatchdog';
 
 /** Hosts send the whole tool input (a file write can be large); beyond this the call is refused, not read in part. */
 export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
@@ -171,5 +172,7 @@ export async function runHookCommand(args: string[], deps: HookDeps = realHookDe
   } catch (e) {
     return failClosed((e as Error).message);
   }
+  // A long payload gets a deadline outside the engine's thread (src/cli/stallWatchdog.ts).
+  armForHookPayload(host, input.length);
   answerOnce(await answerHook(host, input, deps));
 }

@@ -11,9 +11,10 @@
 //
 // Why a watchdog and not the engine in a worker: starting a worker that loads the engine costs tens of
 // milliseconds on every call, on the path where the answer is "allow" (issue 11 wants the hook CLI near
-// `node -e 0`). An idle watchdog costs a thread start, in parallel with the main thread. Every expression
-// in the engine is linear and its input is capped (engine/inputBounds.ts), so the watchdog should never
-// fire; it is there for what nobody found yet. See bench/stallWatchdog.mjs for the figures.
+// `node -e 0`). Even an idle watchdog costs a thread start (about 20 ms of CPU), so it is started only
+// for inputs long enough for super-linear work to matter (WATCH_FROM_CHARS); every expression in the
+// engine is linear and its input is capped (engine/inputBounds.ts), so it should never fire: it is there
+// for what nobody found yet. See bench/stallWatchdog.mjs for the figures.
 import * as fs from 'fs';
 import { Worker } from 'worker_threads';
 import { failureMessage } from '../hosts/hookWords';
@@ -129,8 +130,30 @@ export function armStallWatchdog(answer: PreparedAnswer, stallMs = STALL_MS): Wa
   return { disarm };
 }
 
-/** Arms the watchdog for a verb that judges something (`hook`, `check`, `ask`); a no-op for the others. */
+/**
+ * Input below which no watchdog is started. Every expression in the engine is linear (the hostile-input
+ * test checks it) and the slowest known path takes about a quarter of a second on 4 KiB, so a short
+ * input cannot stall; starting the worker costs some 20 ms of CPU, which the allow path of every hook
+ * call would pay (bench/stallWatchdog.mjs). Past the read bound (64 KiB) the engine reads nothing.
+ */
+export const WATCH_FROM_CHARS = 4 * 1024;
+
+/**
+ * Arms the watchdog for `check` and `ask` when the command they judge is long enough to matter; `hook`
+ * arms it once its payload is read (armForHookPayload). A no-op for the other verbs.
+ */
 export function armStallWatchdogFor(argv: readonly string[]): Watchdog | undefined {
+  if (argv[0] === 'hook') return undefined;
+  let size = 0;
+  for (const a of argv) size += a.length;
+  if (size < WATCH_FROM_CHARS) return undefined;
   const answer = stallAnswerFor(argv);
+  return answer === undefined ? undefined : armStallWatchdog(answer);
+}
+
+/** Arms the watchdog for `hook <host>` once the payload is read, when it is long enough to matter. */
+export function armForHookPayload(host: string, payloadChars: number): Watchdog | undefined {
+  if (payloadChars < WATCH_FROM_CHARS) return undefined;
+  const answer = stallAnswerFor(['hook', host]);
   return answer === undefined ? undefined : armStallWatchdog(answer);
 }
