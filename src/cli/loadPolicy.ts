@@ -88,6 +88,30 @@ function workspaceLayer(cwd: string, window: FoundWindow | undefined): Workspace
   return nearestFolderSettings(cwd);
 }
 
+const CODE_WORKSPACE = /\.code-workspace$/i;
+
+/**
+ * With no window, which `.code-workspace` the person opens is unknown: the ones next to the workspace
+ * folder count for their tightenings only (one directory read, on the hook's path).
+ */
+function codeWorkspaceTightenings(folder: string): SettingValues {
+  const found: SettingValues[] = [];
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(folder).filter((n) => CODE_WORKSPACE.test(n));
+  } catch {
+    return {};
+  }
+  for (const name of names.slice(0, 8)) {
+    try {
+      found.push(settingValuesFrom((readSettingsFile(path.join(folder, name)) as { settings?: unknown } | undefined)?.settings));
+    } catch {
+      // Unreadable: it adds no tightening; nothing here can loosen.
+    }
+  }
+  return tighteningsOnly(found);
+}
+
 /**
  * The person's user values: from the window's record, or with no window the user settings of every
  * editor found on disk, tightenings only (which editor the person uses is unknown, and the agent can
@@ -164,7 +188,12 @@ export function resolveSettingsForCwd(cwd: string, env: NodeJS.ProcessEnv = proc
   if (acceptances.problem) warnOnce(`acceptances:${acceptances.problem}`, `agent-guard: ${acceptances.problem}.`, state, warn);
 
   const resolved = resolveSettings(
-    { machine: machine.values, user: userLayer(window, home), workspace: workspace?.values },
+    {
+      machine: machine.values,
+      user: userLayer(window, home),
+      workspace: workspace?.values,
+      tightenOnly: window ? undefined : codeWorkspaceTightenings(workspace?.key ?? cwd),
+    },
     // Acceptances are only ever given in a trusted window; without a window the stored one stands.
     { trusted: window?.record.trusted ?? true, acceptedDigest: acceptedDigest(acceptances, workspace?.key) },
   );

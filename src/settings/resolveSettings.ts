@@ -14,6 +14,8 @@ export interface SettingLayers {
   machine?: SettingValues;
   user?: SettingValues;
   workspace?: SettingValues;
+  /** Values that may only tighten, whatever they say (the CLI's `.code-workspace` files when no window names one). */
+  tightenOnly?: SettingValues;
 }
 
 export interface LooseningItem {
@@ -128,6 +130,7 @@ export function resolveSettings(layers: SettingLayers, options: ResolveOptions):
     const b = base.get(row.key);
     const ws = workspace[row.key];
     let value = ws === undefined ? b : applied ? row.override(b, ws) : row.tighten(b, ws);
+    if (layers.tightenOnly?.[row.key] !== undefined) value = row.tighten(value, layers.tightenOnly[row.key]);
     if (machine[row.key] !== undefined) {
       const floored = row.floor(value, machine[row.key]);
       if (applied && canonicalJson(floored) !== canonicalJson(value)) {

@@ -83,6 +83,14 @@ describe('CLI settings: the same resolver with the layers read from disk', () =>
     assert.strictEqual(r.settings.enabled, true);
   });
 
+  it('with no window, a .code-workspace next to the folder counts for its tightenings only', () => {
+    const t = setup({});
+    fs.writeFileSync(path.join(t.ws, 'app.code-workspace'), JSON.stringify({ folders: [{ path: '.' }], settings: { 'agentGuard.decisions': { critical: 'deny', high: 'allow' } } }));
+    const r = resolveSettingsForCwd(t.ws, t.env, t.places);
+    assert.strictEqual(decisions(r).critical, 'deny');
+    assert.strictEqual(decisions(r).high, undefined);
+  });
+
   it('a workspace settings file that cannot be read loses only its tightenings', () => {
     const t = setup({});
     fs.rmSync(path.join(t.ws, '.vscode', 'settings.json'));
