@@ -16,8 +16,12 @@ import type { InstallRecord } from './installRecord';
 export interface StatusRow {
   host: HostId;
   scope: Scope;
+  /** The hook file at this scope (written or not). */
+  file: string;
   status: HookStatus;
   record?: InstallRecord;
+  /** Protected through another host's file (Copilot through Claude Code's): nothing of its own to open or remove. */
+  via?: HostId;
 }
 
 /** The scopes a host can be written at in this window (a personal file only where the host has one). */
@@ -43,14 +47,16 @@ export function statusRows(places: TargetPlaces, rt: Pick<RuntimeFacts, 'home' |
   for (const host of HOST_IDS) {
     for (const scope of scopesOf(host, places)) {
       const record = findRecord(records, host, scope, places);
-      rows.push({ host, scope, status: hookStatus(currentTarget(host, scope, places, rt), record), record });
+      const target = currentTarget(host, scope, places, rt);
+      rows.push({ host, scope, file: target.file, status: hookStatus(target, record), record });
     }
   }
   // VS Code's agent hooks run the Claude Code hook files too: with one protected, Copilot is as well.
   for (const row of rows) {
     const claude = rows.find((r) => r.host === 'claude' && r.status.state === 'protected' && (r.scope === row.scope || (row.scope === 'workspace' && r.scope === 'personal')));
     if (row.host === 'copilot' && row.status.state === 'not-installed' && claude) {
-      row.status = { state: 'protected', tampered: false, detail: `through the Claude Code hook (${claude.status.detail})` };
+      row.status = { state: 'protected', tampered: false, detail: `through the Claude Code hook (${claude.file})` };
+      row.via = 'claude';
     }
   }
   return rows;
@@ -95,13 +101,13 @@ export function agentRows(rows: readonly StatusRow[], facts: AgentFacts): AgentR
     const mine = rows.filter((r) => r.host === host);
     const protectedRows = mine.filter((r) => r.status.state === 'protected');
     const stale = mine.filter((r) => r.status.state === 'out-of-date');
-    const files = [...new Set(mine.filter((r) => r.record || r.status.state !== 'not-installed').map((r) => r.record?.file ?? r.status.detail.split(':')[0]).filter((f) => f && !f.startsWith('through ')))];
+    const files = [...new Set(mine.filter((r) => !r.via && (r.record || r.status.state !== 'not-installed')).map((r) => r.file))];
     const warnings = [...(facts.warnings?.[host] ?? [])];
     let state: AgentState;
     if (protectedRows.length > 0) {
       state = 'installed';
       if (host === 'codex' && facts.codexTrusted) {
-        const trust = protectedRows.map((r) => facts.codexTrusted?.(r.status.detail));
+        const trust = protectedRows.map((r) => facts.codexTrusted?.(r.file));
         if (!trust.some((t) => t === true)) state = 'not-trusted';
       }
     } else if (stale.length > 0) state = 'out-of-date';

@@ -170,6 +170,10 @@ export const scenario = {
     assert.equal(texts.filter((x) => /^Claude Code — /.test(x)).length, 1, 'one row for Claude Code (not one per level)');
     assert.ok(texts.some((x) => /Gemini CLI — (agent not found|not installed)/.test(x)), 'an agent without a hook says so');
     await page.screenshot({ path: `${t.resultsDir}/hook-status.png` });
-    await page.keyboard.press('Escape');
+
+    t.step('Hook Status: the Claude Code row → Open file opens the hook file it wrote');
+    await rows.filter({ hasText: 'Claude Code — hook installed' }).first().click();
+    await pickQuickItem(page, 'Open file');
+    await page.locator('.tabs-container .tab', { hasText: 'settings.local.json' }).first().waitFor({ state: 'visible', timeout: 20_000 });
   },
 };

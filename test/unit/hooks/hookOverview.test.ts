@@ -72,6 +72,8 @@ describe('hook overview (status rows, agent rows and set-up plan)', () => {
     assert.equal(copilot.status.state, 'protected');
     assert.match(copilot.status.detail, /through the Claude Code hook/);
     assert.equal(rows.find((r) => r.host === 'copilot' && r.scope === 'user')!.status.state, 'not-installed');
+    const agent = agentRows(rows, { found: NONE_FOUND }).find((a) => a.host === 'copilot')!;
+    assert.deepEqual([agent.state, agent.files], ['installed', []], 'Remove on the Copilot row never takes out Claude Code\'s hook');
   });
 
   it('set-up: recommended scopes are Claude\'s personal file, user level for Gemini and Copilot, the workspace for the rest', () => {
