@@ -6,8 +6,16 @@
 import type { Policy } from './policy';
 import { WRAPPERS } from './shell/wrappers';
 
-/** Words that can hide another command or unreadable content. */
-const CARRIERS = ['eval', 'source', 'base64', 'xxd', 'curl', 'wget', 'find', 'xargs', 'python', 'python3', 'node', 'perl', 'ruby', 'pwsh', 'powershell', 'at', 'batch', 'crontab', 'coproc', '--eval'];
+/**
+ * Words that can hide another command or unreadable content: carriers, decoders, interpreters whose code
+ * is read, and the runners of project scripts (`npm`/`yarn`/`pnpm`/`bun` scripts and make/just recipes
+ * run under /bin/sh, which no terminal guard watches: the CLI must read them before they start).
+ */
+const CARRIERS = [
+  'eval', 'source', 'base64', 'xxd', 'curl', 'wget', 'find', 'xargs', 'pwsh', 'powershell', 'at', 'batch', 'crontab', 'coproc', '--eval',
+  'python', 'python3', 'pypy', 'pypy3', 'node', 'deno', 'perl', 'ruby', 'php', 'lua', 'luajit', 'Rscript', 'tclsh',
+  'npm', 'pnpm', 'yarn', 'bun', 'make', 'gmake', 'just',
+];
 
 /**
  * Command names so common that a hit on the name alone would start the CLI for nothing (`git status`,
@@ -17,10 +25,6 @@ const CARRIERS = ['eval', 'source', 'base64', 'xxd', 'curl', 'wget', 'find', 'xa
  */
 const NARROWED: Readonly<Record<string, readonly string[]>> = {
   git: ['reset', 'clean', 'push', 'branch', 'stash', 'checkout', 'switch', 'restore', 'filter-branch', 'filter-repo', 'reflog', 'update-ref'],
-  npm: ['exec', 'x'],
-  pnpm: ['dlx', 'exec'],
-  yarn: ['dlx', 'exec'],
-  bun: ['x'],
 };
 
 function addCommandWord(name: string, policy: Policy, words: Set<string>): void {

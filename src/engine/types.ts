@@ -137,6 +137,8 @@ export interface SimpleCommand {
   remote?: string;
   /** Readable rendering of this simple command, for messages. */
   text: string;
+  /** The command word as typed, before it was resolved to `name` (`./deploy.sh`, `C:\Git\bin\git.exe`). */
+  argv0?: string;
 }
 
 /** Something the parser could not see into: it always asks. */

@@ -17,31 +17,14 @@ type Carrier = (cmd: SimpleCommand, words: Word[], raw: RawCommandLike, frame: F
 const INTERPRETERS = new Set(['python', 'python3', 'python2', 'node', 'nodejs', 'deno', 'ruby', 'perl', 'php']);
 const CODE_FLAGS = new Set(['-c', '-e', '--eval', '-E', '-r', '-p', '--print']);
 /**
- * Calls that hand a string to a shell from interpreter code: `os.system("…")`, `subprocess.run("…")`
- * or its list form, `execSync("…")`, Ruby/Perl `system("…")`. Group 2 is a string literal, group 3 a list.
+ * `python3 -c "$CODE"`: code computed when it runs, which no scanner can read. Literal code is read by
+ * the interpreter scanners (src/engine/interpreters/, after parsing).
  */
-const SHELL_CALL_RE = /(?:os\.system|os\.popen|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput)|execSync|execFileSync|spawnSync|exec|system)\s*\(\s*(?:(['"`])((?:\\.|(?!\1)[^\\])*)\1|\[([^\]]*)\])/g;
-const STRING_LITERAL_RE = /(['"])((?:\\.|(?!\1)[^\\])*)\1/g;
-
-/** Shell command lines that code passed with `python -c` / `node -e` would run. */
-function shellCallsInCode(code: string): string[] {
-  const found: string[] = [];
-  for (const m of code.matchAll(SHELL_CALL_RE)) {
-    if (m[2] !== undefined) found.push(m[2]);
-    else if (m[3] !== undefined) found.push([...m[3].matchAll(STRING_LITERAL_RE)].map((x) => x[2]).join(' '));
-  }
-  return found;
-}
-
-const interpreter: Carrier = (cmd, _words, _raw, frame, out, reader) => {
+const interpreter: Carrier = (cmd, _words, _raw, _frame, out) => {
   for (let i = 0; i < cmd.args.length - 1; i++) {
-    if (!CODE_FLAGS.has(cmd.args[i])) continue;
-    if (cmd.dynamic[i + 1]) {
-      // `python3 -c "$CODE"`: code computed when it runs, which no scanner can read.
+    if (CODE_FLAGS.has(cmd.args[i]) && cmd.dynamic[i + 1]) {
       opaque(out, 'opaque.computed-code', `runs ${cmd.name} code computed when it runs (\`${cmd.args[i + 1]}\`): the guard cannot read it`, cmd.text);
-      continue;
     }
-    for (const command of shellCallsInCode(cmd.args[i + 1])) reader.parseText(command, deeper(frame, `${cmd.name} code`), out);
   }
 };
 
@@ -377,6 +360,14 @@ const azRunCommand: Carrier = (cmd, _words, _raw, frame, out, reader) => {
   for (let i = at + 1; i < a.length && !a[i].startsWith('--'); i++) reader.parseText(a[i], deeper(frame, 'az vm run-command'), out);
 };
 
+/**
+ * PowerShell's `iex 'text'` / `Invoke-Expression 'text'` runs text like `eval`: literal text is read (the
+ * command itself stays for the PowerShell rules, which ask for computed text).
+ */
+const invokeExpression: Carrier = (cmd, _words, _raw, frame, out, reader) => {
+  if (cmd.args.length > 0 && !cmd.dynamic.some(Boolean)) reader.parseText(cmd.args.join(' '), deeper(frame, 'Invoke-Expression'), out);
+};
+
 const CARRIERS: ReadonlyMap<string, Carrier> = new Map<string, Carrier>([
   ...[...INTERPRETERS].map((n) => [n, interpreter] as const),
   ['find', find],
@@ -399,6 +390,9 @@ const CARRIERS: ReadonlyMap<string, Carrier> = new Map<string, Carrier>([
   ['podman', dockerRun],
   ['aws', awsSsm],
   ['az', azRunCommand],
+  ['iex', invokeExpression],
+  ['Invoke-Expression', invokeExpression],
+  ['invoke-expression', invokeExpression],
 ]);
 
 export function followCarriers(cmd: SimpleCommand, words: Word[], raw: RawCommandLike, frame: Frame, out: Output, reader: Reader): void {

@@ -5,10 +5,13 @@
 const WINDOWS_SUFFIX = /\.(?:exe|cmd|bat|com)$/i;
 /** A versioned interpreter (`python3.11`, `python3.12`): read as the interpreter it is. */
 const VERSIONED_PYTHON = /^python\d+\.\d+$/;
+const SCOPED_PACKAGE = /^@[\w.-]+\/[\w.-]+$/;
 
 export function commandName(word: string): string {
   // zsh reads `=rm` as the path of `rm` (EQUALS expansion).
   if (word.length > 1 && word[0] === '=') word = word.slice(1);
+  // A scoped npm package run by npx (`@railway/cli`) keeps its whole name: rule tables know it so.
+  if (SCOPED_PACKAGE.test(word)) return word;
   let start = 0;
   while (word.charCodeAt(start) === 92 /* \ */) start++;
   const slash = Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\'));

@@ -54,6 +54,8 @@ export function fdSentinel(digits: string): string {
 }
 
 const WINDOWS_DRIVE_START = /^[A-Za-z]:\\$/;
+/** `.\node_modules`, `..\build`: Windows relative paths (bash would read `.node_modules`, which nobody types). */
+const WINDOWS_RELATIVE_START = /^\.\.?\\/;
 
 export function variableSentinelText(name: string): string {
   return `${SENTINEL_OPEN}V${name}${SENTINEL_CLOSE}`;
@@ -244,7 +246,7 @@ class Scanner {
       if (s[j] === '<' || s[j] === '>') return { text: fdSentinel(s.slice(i, j)), end: j };
       return undefined;
     }
-    if (WINDOWS_DRIVE_START.test(s.slice(i, i + 3))) {
+    if (WINDOWS_DRIVE_START.test(s.slice(i, i + 3)) || WINDOWS_RELATIVE_START.test(s.slice(i, i + 3))) {
       let j = i;
       let text = '';
       while (j < s.length && !WORD_BREAK.has(s[j]) && s[j] !== '"' && s[j] !== "'" && s[j] !== '$' && s[j] !== '`') {

@@ -33,12 +33,15 @@ const ASSIGNMENT_RE = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 const FD_SENTINEL_RE = /^\u0001F\d+\u0002$/;
 const BASH_FUNC_RE = /^BASH_FUNC_([^%=\s]+)%%$/;
 const GLOB_CHAR_RE = /[*?[]/;
+const POWERSHELL_CONCAT_RE = /^[A-Za-z]\w*\+-?[A-Za-z]/;
 
 /** A command name the shell computes by pathname or brace expansion: `/bin/r?`, `r[m]`, `{rm,-rf,x}`, `r{m,}`. */
 function isComputedName(text: string): boolean {
   if (text === '[' || text === '[[') return false;
   // A `$` the reader did not take as a variable (zsh `$=x`, `$~x`) still expands when it runs.
   if (text.slice(text.lastIndexOf('/') + 1).includes('$')) return true;
+  // PowerShell's `& ('Remove'+'-Item')` reaches the reader as `Remove+-Item`: a name built when it runs.
+  if (POWERSHELL_CONCAT_RE.test(text)) return true;
   if (GLOB_CHAR_RE.test(text)) return true;
   const open = text.indexOf('{');
   if (open < 0) return false;
@@ -314,6 +317,22 @@ function recordVariable(word: Word, frame: Frame, out: Output): void {
   else if (PROMPT_STRINGS.has(name)) for (const code of substitutionsIn(value)) parseText(code, deeper(frame, name), out);
 }
 
+/** A command with no name for rules to see: assignments alone (name '') or redirects alone (name ':', as `: > f`). */
+function emitBare(name: string, assignmentWords: Word[], raw: RawCommand, frame: Frame, out: Output): void {
+  const redirects = raw.redirects.map((r) => `${r.op} ${r.target}`);
+  out.commands.push({
+    name,
+    args: [],
+    dynamic: [],
+    assignments: { ...frame.assignments },
+    redirects: raw.redirects,
+    stdin: raw.stdin,
+    via: frame.via,
+    remote: frame.remote,
+    text: [...assignmentWords.map(quoteForDisplay), ...(name === ':' && assignmentWords.length === 0 ? [':'] : []), ...redirects].join(' '),
+  });
+}
+
 /** `export X=1`, `declare -x X=1`; a nameref (`declare -n r=x`) makes `$r` another variable's value: unknown. */
 function declareVariables(args: Word[], frame: Frame, out: Output): void {
   const nameref = args.some((w) => /^-[a-zA-Z]*n/.test(w.text));
@@ -339,7 +358,11 @@ function processCommand(raw: RawCommand, pipeFrom: SimpleCommand | undefined, fr
     words = words.slice(words[2]?.text === '{' || words[2]?.text === '(' ? 2 : 1);
     while (words.length > 0 && !words[0].dynamic && LEADING_KEYWORDS.has(words[0].text)) words = words.slice(1);
   }
-  if (words.length === 0) return undefined;
+  if (words.length === 0) {
+    // `> app.db`, `{ …; } > f`: a command of redirects alone still opens (and empties) its files.
+    if (raw.words.length === 0 && raw.redirects.length > 0) emitBare(':', [], raw, frame, out);
+    return undefined;
+  }
   if (!words[0].dynamic && HEADERS.has(words[0].text)) {
     if (words[0].text === 'for') recordLoop(words.map((w) => expand(w, out, ctx).word), out.state);
     return undefined;
@@ -379,9 +402,11 @@ function processExpanded(raw: RawCommand, pipeFrom: SimpleCommand | undefined, f
   words = takeAssignments(words, local);
   Object.assign(assignments, local);
   if (words.length === 0) {
-    // `X=rm` on its own sets a shell variable for later commands of the line.
+    // `X=rm` on its own sets a shell variable for later commands of the line; rules see it as a command
+    // named '' (or ':' when it also redirects: `X=1 > f` empties f).
     for (const w of bare) recordVariable(w, frame, out);
     for (const [k, v] of Object.entries(local)) if (k.startsWith('GIT_CONFIG_')) out.state.vars.set(k, v);
+    emitBare(raw.redirects.length > 0 ? ':' : '', bare, raw, { ...frame, assignments }, out);
     return undefined;
   }
 
@@ -428,6 +453,8 @@ function processExpanded(raw: RawCommand, pipeFrom: SimpleCommand | undefined, f
     const res = unwrap(words.slice(1), name);
     if (res === null) break;
     if (res.kind === 'none') {
+      // `exec 3> f`, `exec > log`: exec with redirects alone opens them for the rest of the shell.
+      if (name === 'exec' && raw.redirects.length > 0) emitBare(':', [], raw, { ...frame, via, remote, assignments }, out);
       if (name === 'ssh' && raw.stdin !== undefined) {
         const host = words.slice(1).find((w) => !w.text.startsWith('-'))?.text ?? 'host';
         parseText(raw.stdin, { via: [...via, `ssh ${host} <<heredoc`], remote: host, assignments, depth: frame.depth + 1 }, out);
@@ -469,6 +496,7 @@ function processExpanded(raw: RawCommand, pipeFrom: SimpleCommand | undefined, f
     via,
     remote,
     text: renderCommand(words),
+    argv0: words[0].text,
   };
   out.commands.push(cmd);
   followCarriers(cmd, words, raw, { via, remote, assignments, depth: frame.depth }, out, reader);

@@ -101,7 +101,12 @@ const commandBuiltin: Unwrapper = (args, name) => {
   return words(args, skipOptions(args, SET()), name);
 };
 
-const exec: Unwrapper = (args) => words(args, skipOptions(args, SET('-a')), 'exec');
+const exec: Unwrapper = (args) => {
+  const i = skipOptions(args, SET('-a'));
+  // `exec -c cmd` clears the environment, the guard's own variables included (as `env -i` does).
+  const clears = args.slice(0, i).some((w) => /^-[a-zA-Z]*c/.test(w.text));
+  return words(args, i, 'exec', clears ? { assignments: { AGENT_GUARD_IPC: '' } } : undefined);
+};
 const plain: Unwrapper = (args, name) => words(args, skipOptions(args, SET()), name);
 const nice: Unwrapper = (args) => words(args, skipOptions(args, SET('-n', '--adjustment')), 'nice');
 const ionice: Unwrapper = (args) => words(args, skipOptions(args, SET('-c', '-n', '-p', '--class', '--classdata')), 'ionice');
@@ -170,7 +175,8 @@ const npx: Unwrapper = (args, name) => {
   }
   const rest = args.slice(i);
   if (rest.length === 0) return { kind: 'none' };
-  const pkg = rest[0].text.replace(/^(@[^/]+\/)?([^@]+)(@.*)?$/, '$2');
+  // The package without its version: `vercel@latest` → `vercel`, `@railway/cli@3` → `@railway/cli` (rule tables name scoped packages whole).
+  const pkg = rest[0].text.replace(/^((?:@[^/@]+\/)?[^@]+)@.*$/, '$1');
   return { kind: 'words', words: [literalWord(pkg), ...rest.slice(1)], via: name };
 };
 
@@ -219,6 +225,21 @@ const shell: Unwrapper = (args, name) => {
 };
 
 const evalWrapper: Unwrapper = (args) => shellText(args, 'eval');
+
+/** `cross-env A=1 B=2 cmd` (package scripts): assignments, then the command. */
+const crossEnv: Unwrapper = (args) => {
+  const assignments: Record<string, string> = {};
+  let i = 0;
+  while (i < args.length && ASSIGNMENT_RE.test(args[i].text)) {
+    const t = args[i].text;
+    assignments[t.slice(0, t.indexOf('='))] = t.slice(t.indexOf('=') + 1);
+    i++;
+  }
+  return words(args, i, 'cross-env', { assignments });
+};
+const envCmd: Unwrapper = (args) => words(args, skipOptions(args, SET('-f', '--file', '-e', '--environments', '-r', '--rc-file')), 'env-cmd');
+/** `shx rm -rf dist` (shelljs' CLI): its first word is the command. */
+const shx: Unwrapper = (args) => words(args, skipOptions(args, SET()), 'shx');
 
 const SSH_WITH_VALUE = SET('-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B', '-P');
 
@@ -674,6 +695,9 @@ export const WRAPPERS: ReadonlyMap<string, Unwrapper> = new Map<string, Unwrappe
   ['nix-shell', nixShell],
   ['nix', nix],
   ['concurrently', concurrently],
+  ['cross-env', crossEnv],
+  ['env-cmd', envCmd],
+  ['shx', shx],
 ]);
 
 export const SHELLS: ReadonlySet<string> = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish']);
