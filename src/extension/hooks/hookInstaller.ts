@@ -160,7 +160,7 @@ function installScript(t: Extract<HookTarget, { kind: 'script' }>, previous: Ins
   }
   if (original !== undefined && !isAgentGuardCommand(original, t.host)) {
     // Cline runs one `PreToolUse` executable: someone else's is never overwritten.
-    throw new HookFileError(`${t.file} already holds another PreToolUse hook; Agent Guard did not replace it. Call \`agent-guard hook cline\` from that script, or remove it and set up again.`);
+    throw new HookFileError(`${t.file} already holds another PreToolUse hook; Agent Guard did not replace it. Call \`~/.agent-guard/bin/agent-guard-hook cline\` from that script (passing its stdin on), or remove it and set up again.`);
   }
   if (original !== undefined) record.backup = backup(t.file, original, backupDir, t.host);
   writeText(t.file, t.content, 0o755);
