@@ -3,6 +3,7 @@
 // row into a Rule. Keeping it apart from the tables keeps `cloudRules.ts` a plain list a reviewer can read.
 import type { Category, Rule, RuleHit, Severity, SimpleCommand } from '../types';
 import { viaXargs } from './scanArgs';
+import { classifyDeletePath } from './deletePathSafety';
 
 /** One word of a subcommand path: an exact word, any of several (aliases), or a pattern (`delete-*`). */
 export type WordPattern = string | readonly string[] | RegExp;
@@ -29,6 +30,8 @@ export interface CloudVerb {
   unlessFlags?: readonly string[];
   /** What the command does, when it is not a plain delete: `empties`, `overwrites`, `mirrors and deletes`. */
   verb?: string;
+  /** The tool also works on local paths: a rebuildable or temporary local target runs (`rclone purge ./dist`). */
+  localSafe?: boolean;
 }
 
 /** A catch-all for `… delete` in CLIs whose every delete removes cloud state (gcloud, az, doctl). */
@@ -56,6 +59,8 @@ export interface CloudCli {
   generic?: GenericDelete;
   /** This CLI's own dry-run or help words (`-n`, `--whatif`), besides the common `--help`/`--dry-run`. */
   noEffect?: readonly string[];
+  /** Whether an operand is a local path rather than a remote (`./dist` for mc, anything without `remote:` for rclone). */
+  isLocalPath?: (word: string) => boolean;
 }
 
 /** A family of tables (cloud, backups, queues …): the rule id prefix, the category and why it asks. */
@@ -188,6 +193,7 @@ function matchVerb(c: CompiledCli, verb: CloudVerb, cmd: SimpleCommand): RuleHit
     (verb.targetFlags && flagValue(cmd.args, verb.targetFlags)) ??
     (c.cli.targetFlags && flagValue(cmd.args, c.cli.targetFlags)) ??
     (rest.length > 0 ? rest.slice(0, verb.targetWords ?? 1).map((p) => p.word).join('/') : undefined);
+  if (verb.localSafe && target !== undefined && c.cli.isLocalPath?.(target) === true && classifyDeletePath(target).safe) return null;
   const typed = pathText(cmd, pos, end, verb.path.length);
   return {
     summary: describe(verb.what, target, typed, verb.verb),

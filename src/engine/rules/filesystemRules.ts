@@ -438,6 +438,9 @@ const mvDevNull: Rule = {
     if (dest !== DEV_NULL) return null;
     const sources = s.values.has('t') || s.values.has('target-directory') ? s.positionals : s.positionals.slice(0, -1);
     if (sources.length === 0) return null;
+    // DESIGN: rebuildable and temporary sources run; as root the move also replaces the device, so `sudo` asks.
+    const asRoot = cmd.via.some((v) => v === 'sudo' || v.startsWith('sudo ') || v === 'doas');
+    if (!asRoot && sources.every((src) => classifyDeletePath(src).safe)) return null;
     return { summary: `destroys ${listWords(sources.map(code))} by moving ${sources.length > 1 ? 'them' : 'it'} onto /dev/null`, target: sources.join(' ') };
   },
 };

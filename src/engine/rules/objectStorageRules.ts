@@ -6,6 +6,12 @@ import type { Rule, RulePack } from '../types';
 import { cloudRulesOf } from './cloudVerbTable';
 import type { CloudCli, VerbFamily } from './cloudVerbTable';
 
+/** rclone: `remote:path` is a remote, `:s3:bucket` an on-the-fly remote; anything else a local path. */
+const RCLONE_REMOTE = /^:?[A-Za-z0-9_.-]+:/;
+/** mc: a local path is written as one (`./x`, `/tmp/x`, `../x`, `~/x`); a bare word is an alias. */
+const WINDOWS_DRIVE = /^[A-Za-z]:[\\/]/;
+const MC_LOCAL = /^(?:\.{1,2}\/|\/|~)/;
+
 const FAMILY: VerbFamily = {
   prefix: 'storage',
   category: 'storage',
@@ -20,9 +26,10 @@ const MC: CloudCli = {
   names: ['mc', 'mcli'],
   valueFlags: ['--config-dir', '-C', '--older-than', '--newer-than', '--encrypt-key', '--rewind', '--version-id', '--limit-upload', '--limit-download', '--custom-header', '-H'],
   noEffect: ['--fake'],
+  isLocalPath: (w) => MC_LOCAL.test(w),
   verbs: [
     { id: 'mc-rb', path: ['rb'], anchored: true, what: 'the bucket (with `--force`, every object in it)' },
-    { id: 'mc-rm-recursive', path: ['rm'], anchored: true, what: 'every object under that prefix', bulk: { flags: ['-r', '--recursive', '--versions'], wildcard: true } },
+    { id: 'mc-rm-recursive', path: ['rm'], anchored: true, what: 'every object under that prefix', bulk: { flags: ['-r', '--recursive', '--versions'], wildcard: true }, localSafe: true },
     { id: 'mc-admin-bucket-remove', path: ['admin', 'bucket', ['remove', 'rm', 'delete']], anchored: true, what: 'the bucket on the MinIO server' },
   ],
 };
@@ -37,9 +44,10 @@ const RCLONE: CloudCli = {
     '--backup-dir', '--suffix', '--max-depth', '--max-delete', '--retries',
   ],
   noEffect: ['-n', '-i', '--interactive'],
+  isLocalPath: (w) => !RCLONE_REMOTE.test(w) || WINDOWS_DRIVE.test(w),
   verbs: [
-    { id: 'rclone-purge', path: ['purge'], anchored: true, what: 'the remote path and everything in it' },
-    { id: 'rclone-delete', path: ['delete'], anchored: true, what: 'every file under the remote path (that the filters match)' },
+    { id: 'rclone-purge', path: ['purge'], anchored: true, what: 'the remote path and everything in it', localSafe: true },
+    { id: 'rclone-delete', path: ['delete'], anchored: true, what: 'every file under the remote path (that the filters match)', localSafe: true },
     // `cleanup` empties the trash and old versions: the copies a mistaken delete could be undone from.
     { id: 'rclone-cleanup', path: ['cleanup'], anchored: true, what: 'the trash and old versions of the remote', severity: 'medium' },
   ],

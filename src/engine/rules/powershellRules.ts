@@ -72,9 +72,8 @@ const cloudCmdlet: Rule = {
 // `[IO.Directory]::Delete(path, $true)` reaches no rule: the parser reads `[IO.Directory]::…` as a computed
 // command name (a glob bracket) and asks (`opaque.computed-name`).
 
-/** Text `Invoke-Expression` runs: literal words that delete, or anything computed at run time. */
+/** Text `Invoke-Expression` runs that is computed at run time: variables, concatenation, calls, a pipe. */
 const COMPUTED = /[$+(`[]/;
-const DESTRUCTIVE_WORDS = /\b(?:Remove-Item|ri|rm|rd|rmdir|del|erase|Format-Volume|Clear-Disk|Remove-\w+|DROP|TRUNCATE|DELETE)\b/i;
 
 const invokeExpression: Rule = {
   id: 'powershell.invoke-expression',
@@ -84,10 +83,11 @@ const invokeExpression: Rule = {
   summary: 'runs text built at run time (Invoke-Expression)',
   rationale: "`iex` runs a string as code: text computed from variables, concatenation or a download cannot be read before it runs, so it asks.",
   match(cmd) {
+    // Literal text is unwrapped by the parser like `eval` and judged as a command; what reaches here is computed.
     const text = cmd.args.join(' ');
     const computed = cmd.dynamic.some(Boolean) || COMPUTED.test(text) || cmd.pipeFrom !== undefined || text === '';
-    if (!computed && !DESTRUCTIVE_WORDS.test(text)) return null;
-    return { summary: computed ? `runs text built at run time with ${code(cmd.name)}; it cannot be read before it runs` : `runs ${code(text)} through ${code(cmd.name)}`, target: text || undefined };
+    if (!computed) return null;
+    return { summary: `runs text built at run time with ${code(cmd.name)}; it cannot be read before it runs`, target: text || undefined };
   },
 };
 

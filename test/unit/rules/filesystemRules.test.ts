@@ -58,6 +58,7 @@ const ROWS: Row[] = [
   ['fs.shred', 'shred ~/.ssh/id_ed25519', '~/.ssh/id_ed25519', 'shred --help'],
   ['fs.mv-dev-null', 'mv data.db /dev/null', 'data.db', 'mv data.db backup/data.db'],
   ['fs.mv-dev-null', 'mv -t /dev/null a.txt b.txt', 'a.txt b.txt', 'mv -t archive a.txt b.txt'],
+  ['fs.mv-dev-null', 'sudo mv /tmp/x /dev/null', '/tmp/x', 'mv /tmp/x /dev/null'],
   ['fs.tar-remove-files', 'tar czf logs.tgz --remove-files logs', 'logs', 'tar czf /tmp/nm.tgz --remove-files node_modules'],
   ['fs.recursive-chmod', 'chmod -R 777 /', '/', 'chmod -R 755 ./scripts'],
   ['fs.recursive-chmod', 'chown -R me:me ~', '~', 'chown -R me:me ./node_modules'],

@@ -7,6 +7,7 @@ const ROWS: Row[] = [
   ['storage.mc-rm-recursive', 'mc rm --recursive --force prod/uploads/2023/', 'prod/uploads/2023/', 'mc rm prod/uploads/2023/report.csv'],
   ['storage.mc-admin-bucket-remove', 'mc admin bucket remove prod uploads', 'prod', 'mc admin info prod'],
   ['storage.rclone-purge', 'rclone purge prod-s3:uploads', 'prod-s3:uploads', 'rclone lsd prod-s3:'],
+  ['storage.rclone-purge', 'rclone purge ./data', './data', 'rclone purge ./dist'],
   ['storage.rclone-delete', 'rclone delete gdrive:backups --min-age 30d', 'gdrive:backups', 'rclone deletefile gdrive:backups/old.tar'],
   ['storage.rclone-cleanup', 'rclone cleanup b2:archive', 'b2:archive', 'rclone size b2:archive'],
   ['storage.azcopy-remove-recursive', "azcopy remove 'https://acct.blob.core.windows.net/data/exports' --recursive", 'https://acct.blob.core.windows.net/data/exports', "azcopy remove 'https://acct.blob.core.windows.net/data/exports/a.csv'"],
