@@ -5,7 +5,7 @@ import type { Policy } from '../engine/policy';
 import type { EvalContext, Verdict } from '../engine/types';
 import type { CliArgs } from './cliArgs';
 import { UsageError } from './cliArgs';
-import { fileReaderFor } from './fileReader';
+import { fileReaderFor } from '../files/fileReader';
 import { maskedVerdict, safeMask } from '../log/logRecord';
 import { environmentLabel, plain } from '../outcome/personWords';
 

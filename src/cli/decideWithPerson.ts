@@ -7,7 +7,7 @@ import type { Policy } from '../engine/policy';
 import type { Action, Verdict } from '../engine/types';
 import type { Origin } from '../protocol/protocol';
 import { askExtension } from '../protocol/askClient';
-import { fileReaderFor } from './fileReader';
+import { fileReaderFor } from '../files/fileReader';
 import type { AskResult } from '../protocol/askClient';
 import { appendToSpool, spoolDir } from '../log/decisionSpool';
 import type { LogEntry } from '../log/logEntry';

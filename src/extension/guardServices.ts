@@ -4,7 +4,7 @@
 // one decision ladder (`outcome/decisionLadder.ts`) and logs the outcome.
 import type * as vscode from 'vscode';
 import { evaluate as evaluateWithPolicy } from '../engine/evaluate';
-import { fileReaderFor } from '../cli/fileReader';
+import { fileReaderFor } from '../files/fileReader';
 import type { Policy } from '../engine/policy';
 import type { Action, Verdict } from '../engine/types';
 import type { DecisionLog } from '../log/decisionLog';
@@ -40,7 +40,7 @@ export interface GuardServicesDeps {
 
 export function createGuardServices(deps: GuardServicesDeps): GuardServices {
   return {
-    // Files the command runs (`bash x.sh`, `npm run x`, `make`) are read from its folder, bounded (src/cli/fileReader.ts).
+    // Files the command runs (`bash x.sh`, `npm run x`, `make`) are read from its folder, bounded (src/files/fileReader.ts).
     evaluate: (action, cwd) => evaluateWithPolicy(action, deps.policy(), cwd ? { cwd, files: fileReaderFor(cwd) } : {}),
     log: deps.log,
     policy: deps.policy,

@@ -123,15 +123,17 @@ function firstWord(cmd: SimpleCommand): string {
   return sp < 0 ? t : t.slice(0, sp);
 }
 
-/** A path with `~`/`$HOME` made absolute when the home folder is known; undefined when it stays computed. */
+/** A path with `$HOME` as `~` (the reader knows the home folder); undefined when it stays computed. */
 function literalPath(path: string, dynamic: boolean, st: State): string | undefined {
   let p = path;
-  if (HOME_PREFIX.test(p)) {
-    if (st.home === undefined) return undefined;
-    p = p.replace(HOME_PREFIX, st.home);
-  }
+  if (HOME_PREFIX.test(p)) p = p.replace(HOME_PREFIX, st.home ?? '~');
   if (dynamic || p.includes('$') || p.includes('`')) return undefined;
   return p;
+}
+
+/** `<(…)` / `$(…)` as the whole word: the shell reader reads what the substitution produces. */
+function isSoleSubstitution(word: string): boolean {
+  return word.startsWith('$(') && word.endsWith(')');
 }
 
 /** A path as the reader should see it: relative paths are relative to the folder the line `cd`-ed into. */
@@ -263,6 +265,7 @@ function shellScript(cmd: SimpleCommand, depth: number, st: State): void {
     }
     if (w === '--') continue;
     if ((w.startsWith('-') || w.startsWith('+')) && w.length > 1) continue;
+    if (isSoleSubstitution(w)) return;
     const p = literalPath(w, cmd.dynamic[i] === true, st);
     if (p === undefined) {
       opaque(st, 'files.computed-path', `runs a script whose path is computed (\`${w}\`): the guard cannot read it`, cmd.text);
@@ -280,7 +283,7 @@ function shellScript(cmd: SimpleCommand, depth: number, st: State): void {
 
 function sourced(cmd: SimpleCommand, depth: number, st: State): void {
   const w = cmd.args[0];
-  if (w === undefined) return;
+  if (w === undefined || isSoleSubstitution(w)) return;
   const p = literalPath(w, cmd.dynamic[0] === true, st);
   if (p === undefined) {
     opaque(st, 'files.computed-path', `sources a script whose path is computed (\`${w}\`): the guard cannot read it`, cmd.text);
@@ -536,6 +539,18 @@ function noteWrites(cmd: SimpleCommand, st: State): void {
   }
   const out = cmd.name === 'curl' || cmd.name === 'wget' ? downloadTarget(cmd) : undefined;
   if (out) st.written.set(keyOf(out, st), { by: cmd.name });
+  const operands = cmd.args.filter((x) => !x.startsWith('-'));
+  if ((cmd.name === 'cp' || cmd.name === 'mv' || cmd.name === 'install' || cmd.name === 'ln') && operands.length === 2 && !cmd.dynamic.some(Boolean)) {
+    // `cp other.sh x.sh && bash x.sh`: x.sh now holds other.sh.
+    const [from, to] = operands;
+    const known = st.written.get(keyOf(from, st));
+    const read = known ? undefined : st.files?.read(inDir(from, st));
+    const text = known ? known.text : read?.ok ? read.text : undefined;
+    st.written.set(keyOf(to, st), text === undefined ? { by: cmd.name } : { text, by: cmd.name });
+  } else if ((cmd.name === 'sed' || cmd.name === 'perl') && cmd.args.some((x) => x === '-i' || x.startsWith('-i') || x === '-pi' || x.startsWith('--in-place'))) {
+    // Edited in place: the guard does not apply the edit, so what the file holds afterwards is not known.
+    for (const f of operands.slice(1)) st.written.set(keyOf(f, st), { by: cmd.name });
+  }
 }
 
 function downloadTarget(cmd: SimpleCommand): string | undefined {

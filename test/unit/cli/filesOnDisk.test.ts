@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildCli, CLI, isolatedEnv } from '../hooks/cliRunner';
-import { fileReaderFor } from '../../../src/cli/fileReader';
+import { fileReaderFor } from '../../../src/files/fileReader';
 import { MAX_FILE_BYTES } from '../../../src/engine/files/fileBounds';
 
 function check(dir: string, command: string): { status: number | null; stdout: string } {

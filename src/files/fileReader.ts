@@ -1,4 +1,4 @@
-// The real file-reading capability handed to the engine (EvalContext.files): reads files a command
+// The real file-reading capability handed to the engine (EvalContext.files) by the CLI and the extension: reads files a command
 // runs or reads, relative to the command's cwd (`~` is the home folder), bounded in bytes (256 KiB)
 // and in wall time for one command line. Only regular files are opened: a FIFO or a device would block
 // or never end. Binary content is refused. Every failure says why, so the finding can name it.
