@@ -43,8 +43,19 @@ interface WorkspaceLayer {
 
 class UnreadableSettings extends Error {}
 
+/** A file that is not there (the usual case for most of the places looked at). */
+const MISSING = Symbol('missing');
+
+/** Parsed settings, or MISSING. No exception for a missing file: this runs on every hook call, and thrown errors cost. */
 function readSettingsFile(file: string): unknown {
-  const st = fs.statSync(file);
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.statSync(file, { throwIfNoEntry: false });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOTDIR') return MISSING;
+    throw new UnreadableSettings(`${file}: ${(e as Error).message}`);
+  }
+  if (!st) return MISSING;
   if (!st.isFile()) throw new UnreadableSettings(`${file} is not a file`);
   if (st.size > MAX_SETTINGS_BYTES) throw new UnreadableSettings(`${file} is larger than 1 MB`);
   return parseSettingsText(fs.readFileSync(file, 'utf8'));
@@ -55,11 +66,8 @@ function nearestFolderSettings(start: string, stop?: string): WorkspaceLayer | u
   let dir = path.resolve(start);
   for (let depth = 0; depth < 64; depth++) {
     const file = path.join(dir, '.vscode', 'settings.json');
-    try {
-      return { key: dir, file, values: settingValuesFrom(readSettingsFile(file)) };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' && (e as NodeJS.ErrnoException).code !== 'ENOTDIR') throw new UnreadableSettings(`${file}: ${(e as Error).message}`);
-    }
+    const json = readSettingsFile(file);
+    if (json !== MISSING) return { key: dir, file, values: settingValuesFrom(json) };
     const parent = path.dirname(dir);
     if (parent === dir || (stop && path.resolve(stop) === dir)) break;
     dir = parent;
@@ -71,19 +79,16 @@ function nearestFolderSettings(start: string, stop?: string): WorkspaceLayer | u
 function workspaceLayer(cwd: string, window: FoundWindow | undefined): WorkspaceLayer | undefined {
   const wsFile = window?.record.workspaceFile;
   if (wsFile) {
-    const json = readSettingsFile(wsFile) as { settings?: unknown } | undefined;
-    return { key: wsFile, file: wsFile, values: settingValuesFrom(json?.settings) };
+    const json = readSettingsFile(wsFile);
+    if (json === MISSING) return undefined;
+    return { key: wsFile, file: wsFile, values: settingValuesFrom((json as { settings?: unknown } | undefined)?.settings) };
   }
   const folders = window?.record.workspaceFolders ?? [];
   const folder = folders.filter((f) => containmentScore(cwd, [f]) >= 0).sort((a, b) => b.length - a.length)[0];
   if (folder) {
     const file = path.join(folder, '.vscode', 'settings.json');
-    try {
-      return { key: folder, file, values: settingValuesFrom(readSettingsFile(file)) };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw new UnreadableSettings(`${file}: ${(e as Error).message}`);
-    }
+    const json = readSettingsFile(file);
+    return json === MISSING ? undefined : { key: folder, file, values: settingValuesFrom(json) };
   }
   return nearestFolderSettings(cwd);
 }
@@ -104,7 +109,8 @@ function codeWorkspaceTightenings(folder: string): SettingValues {
   }
   for (const name of names.slice(0, 8)) {
     try {
-      found.push(settingValuesFrom((readSettingsFile(path.join(folder, name)) as { settings?: unknown } | undefined)?.settings));
+      const json = readSettingsFile(path.join(folder, name));
+      if (json !== MISSING) found.push(settingValuesFrom((json as { settings?: unknown } | undefined)?.settings));
     } catch {
       // Unreadable: it adds no tightening; nothing here can loosen.
     }
@@ -123,7 +129,8 @@ function userLayer(window: FoundWindow | undefined, home: string): SettingValues
     const found: SettingValues[] = [];
     for (const file of userSettingsFiles(home)) {
       try {
-        found.push(settingValuesFrom(readSettingsFile(file)));
+        const json = readSettingsFile(file);
+        if (json !== MISSING) found.push(settingValuesFrom(json));
       } catch {
         // Missing (the usual case) or unreadable: an editor not in use adds nothing.
       }

@@ -46,7 +46,8 @@ export interface AcceptanceRead {
 export function readAcceptances(file: string = acceptancesFile()): AcceptanceRead {
   let text: string;
   try {
-    const st = fs.statSync(file);
+    const st = fs.statSync(file, { throwIfNoEntry: false });
+    if (!st) return { workspaces: {} };
     if (!st.isFile() || st.size > MAX_BYTES) return { workspaces: {}, problem: `${file} is not a file Agent Guard wrote; it is ignored` };
     if (process.platform !== 'win32' && typeof process.getuid === 'function' && (st.uid !== process.getuid() || (st.mode & 0o022) !== 0)) {
       return { workspaces: {}, problem: `${file} is writable by others or owned by another user; it is ignored` };

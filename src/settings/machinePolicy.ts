@@ -28,7 +28,8 @@ export interface MachinePolicy {
 export function readMachinePolicy(file: string = machinePolicyPath()): MachinePolicy {
   let text: string;
   try {
-    const st = fs.statSync(file);
+    const st = fs.statSync(file, { throwIfNoEntry: false });
+    if (!st) return { values: {}, file };
     if (!st.isFile()) return { values: {}, file, problem: 'is not a file' };
     if (st.size > MAX_POLICY_BYTES) return { values: {}, file, problem: 'is larger than 1 MB' };
     text = fs.readFileSync(file, 'utf8');
