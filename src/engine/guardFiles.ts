@@ -27,6 +27,8 @@ export const GUARD_KIND_WORDS: Readonly<Record<GuardFileKind, string>> = {
 
 /** Folders VS Code and its forks keep per-user data in (`~/.config/<app>/User/settings.json`, `%APPDATA%\<app>\…`). */
 const EDITOR_APPS: ReadonlySet<string> = new Set(['code', 'code - insiders', 'code - oss', 'vscodium', 'vscodium - insiders', 'cursor', 'windsurf', 'code-server', 'positron', 'trae', 'kiro']);
+/** Where those per-user folders live: Linux `~/.config`, code-server `~/.local/share`, macOS `Application Support`, Windows `Roaming`. */
+const APP_DATA_PARENTS: ReadonlySet<string> = new Set(['.config', 'share', 'application support', 'roaming', '$appdata', '%appdata%', '${appdata}', '$env:appdata']);
 /** Dot folders that hold an editor's extensions (`~/.vscode/extensions/…`) or a server's data. */
 const EDITOR_DOT_FOLDERS: ReadonlySet<string> = new Set([
   '.vscode', '.vscode-insiders', '.vscode-oss', '.vscodium', '.vscode-server', '.vscode-server-insiders', '.vscode-remote',
@@ -62,6 +64,8 @@ export function pathSegments(path: string): string[] {
 export function segmentMatches(pattern: string, name: string): boolean {
   if (pattern === name) return true;
   if (!hasGlob(pattern)) return false;
+  // A shell glob names a dot file only when it starts with the dot itself: `dist/*` is not `dist/.vscode`.
+  if (name.startsWith('.') && !pattern.startsWith('.')) return false;
   let p = 0;
   let n = 0;
   let star = -1;
@@ -162,7 +166,7 @@ export function guardFileKind(path: string): GuardFileKind | undefined {
   if (isExtensionPath(s)) return 'extension';
   if (isStatePath(s)) return 'state';
   if (hookFolderAt(s) >= 0 || isHookFile(s, last)) return 'hooks';
-  if (isSettingsJson(s, last) || s[last].endsWith('.code-workspace') || (hasGlob(s[last]) && segmentMatches(s[last], 'x.code-workspace'))) return 'settings';
+  if (isSettingsJson(s, last) || s[last].endsWith('.code-workspace') || (hasGlob(s[last]) && s[last].includes('workspace') && segmentMatches(s[last], 'x.code-workspace'))) return 'settings';
   return undefined;
 }
 
@@ -178,13 +182,14 @@ export function guardFolderKind(path: string): GuardFileKind | undefined {
   if (at(s, last, 'extensions') && atAny(s, last - 1, EDITOR_DOT_FOLDERS)) return 'extension';
   if (at(s, last, 'extensions') && atAny(s, last - 1, EDITOR_APPS)) return 'extension';
   if (atAny(s, last, EDITOR_DOT_FOLDERS) && !at(s, last, '.vscode') && !at(s, last, '.cursor') && !at(s, last, '.windsurf')) return 'extension';
-  if (at(s, last, STATE_FOLDER) || at(s, last, 'globalstorage')) return 'state';
+  // All extensions' storage holds ours; only the folder named as it is counts (a glob there is any folder).
+  if (at(s, last, STATE_FOLDER) || s[last] === 'globalstorage') return 'state';
   if (atAny(s, last, HOOK_FOLDERS)) return 'hooks';
   if (at(s, last, 'hooks') && hookFolderAt(s) === last) return 'hooks';
   if (at(s, last, 'cline') && at(s, last - 1, 'documents')) return 'hooks';
   if (at(s, last, '.vscode') || at(s, last, '.cursor') || at(s, last, '.windsurf')) return at(s, last, '.vscode') ? 'settings' : 'hooks';
   // Per-user editor data: `~/.config/Code`, `…/Code/User`, `…/User/profiles`, `~/.vscode-server/data`.
-  if (atAny(s, last, EDITOR_APPS) && s.length >= 2) return 'settings';
+  if (atAny(s, last, EDITOR_APPS) && atAny(s, last - 1, APP_DATA_PARENTS)) return 'settings';
   if ((at(s, last, 'user') || at(s, last, 'machine')) && (atAny(s, last - 1, EDITOR_APPS) || at(s, last - 1, 'data'))) return 'settings';
   if (at(s, last, 'profiles') && at(s, last - 1, 'user')) return 'settings';
   if (at(s, last, 'data') && atAny(s, last - 1, EDITOR_DOT_FOLDERS)) return 'settings';

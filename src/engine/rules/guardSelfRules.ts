@@ -12,6 +12,8 @@ const GUARD_NAME = /^(?:__ag_|AGENT_GUARD)/;
 /** Variables the guard is loaded or armed through: replacing or clearing one leaves the next shell unguarded. */
 const LOADER_VARIABLES: ReadonlySet<string> = new Set(['PROMPT_COMMAND', 'BASH_ENV', 'ZDOTDIR']);
 const DECLARERS: ReadonlySet<string> = new Set(['unset', 'export', 'declare', 'typeset', 'readonly', 'local', 'env', 'Remove-Item', 'ri', 'unsetenv', 'setenv']);
+/** Programs that start no other program: `env -i` before one of them leaves no shell without the guard. */
+const LEAF_PROGRAMS: ReadonlySet<string> = new Set(['ls', 'cat', 'echo', 'printf', 'printenv', 'env', 'pwd', 'true', 'false', 'date', 'id', 'whoami', 'uname', 'which', 'grep', 'head', 'tail', 'wc', 'sort', 'locale', 'test', '[']);
 const REMOVERS: ReadonlySet<string> = new Set(['unset', 'Remove-Item', 'ri', 'unsetenv']);
 
 function variableHit(name: string, what: string): RuleHit {
@@ -43,7 +45,10 @@ export const tamperEnvironment: Rule = {
   match(cmd) {
     // `__ag_debug() { :; }` redefines a guard function; calling one by hand is no agent's business either.
     if (GUARD_NAME.test(cmd.name) || cmd.name === 'TRAPDEBUG') return { summary: `runs or redefines ${code(cmd.name)}, part of the terminal guard`, target: cmd.name };
+    // `env -i PATH=/bin ls`: clearing the environment of a program that starts nothing else switches nothing off.
+    const leaf = LEAF_PROGRAMS.has(cmd.name) && cmd.via.includes('env');
     for (const k in cmd.assignments) {
+      if (leaf && k === 'AGENT_GUARD_IPC' && cmd.assignments[k] === '') continue;
       if (disarmingAssignment(k, cmd.assignments[k])) return variableHit(k, cmd.assignments[k] === '' ? 'clears' : 'sets');
     }
     if (!DECLARERS.has(cmd.name)) return null;
@@ -62,6 +67,8 @@ export const tamperEnvironment: Rule = {
 
 // --- shell switches and hooks ------------------------------------------------------------------
 
+/** VS Code's own bash integration script (`…/vs/workbench/contrib/terminal/common/scripts/shellIntegration-bash.sh`). */
+const VSCODE_INTEGRATION_SCRIPT = /[\\/]vs[\\/]workbench[\\/]contrib[\\/]terminal[\\/][^\n]*shellIntegration-bash\.sh$/;
 /** zsh option names compare without case and underscores (`NO_ZLE`, `nozle`). */
 const OPTION_SEPARATORS = /_/g;
 /** Options the guard needs on: bash's function tracing and zsh's line editor and DEBUG_BEFORE_CMD. */
@@ -158,8 +165,14 @@ function bareShellHit(cmd: SimpleCommand): RuleHit | null {
   const a = cmd.args;
   for (let i = 0; i < a.length; i++) {
     const w = a[i];
-    if (cmd.name === 'bash' && (w === '--norc' || w === '--noprofile' || w === '--rcfile' || w === '--init-file' || w.startsWith('--rcfile=') || w.startsWith('--init-file='))) {
+    if (cmd.name === 'bash' && (w === '--norc' || w === '--noprofile')) {
       return { summary: `starts a bash that skips its start-up files (${code(w)}), so the terminal guard is not loaded in it`, target: w };
+    }
+    if (cmd.name === 'bash' && (w === '--rcfile' || w === '--init-file' || w.startsWith('--rcfile=') || w.startsWith('--init-file='))) {
+      // VS Code starts its terminals' bash with its own shell integration script, which keeps the guard.
+      const file = w.includes('=') ? w.slice(w.indexOf('=') + 1) : a[i + 1] ?? '';
+      if (VSCODE_INTEGRATION_SCRIPT.test(file)) continue;
+      return { summary: `starts a bash with other start-up files (${code(w)}), so the terminal guard may not be loaded in it`, target: w };
     }
     if (cmd.name === 'zsh') {
       if (w === '--' || (!w.startsWith('-') && !w.startsWith('+'))) break;
