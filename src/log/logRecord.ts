@@ -32,10 +32,12 @@ export function maskerFor(action: Action, base: (text: string) => string = safeM
   } catch {
     secrets = [];
   }
+  // The usual masking first (it masks the command's own secrets the same way); then whatever copy of
+  // them is left where no flag or header names it.
   return (text) => {
-    let out = text;
+    let out = base(text);
     for (const [secret, masked] of secrets) out = out.split(secret).join(masked);
-    return base(out);
+    return out;
   };
 }
 

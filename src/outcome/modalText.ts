@@ -5,7 +5,7 @@
 import type { Verdict } from '../engine/types';
 import type { Origin } from '../protocol/protocol';
 import {
-  askerName, asInfinitive, byImportance, credentialFindings, destructiveFindings, detailsLine, doorName,
+  askerName, askerWithDoor, asInfinitive, byImportance, credentialFindings, destructiveFindings, detailsLine,
   environmentLabel, environmentSource, mayBeProduction, plain, rationaleOf, wherePhrase,
 } from './personWords';
 
@@ -51,10 +51,22 @@ function clip(text: string, max: number): string {
   return text.length > max ? text.slice(0, max) + ' …(cut)' : text;
 }
 
+const TITLE_WHAT_MAX = 60;
+/** Where a long summary may be cut for the title: the rest is in the body ("… against host, deleting data there"). */
+const TITLE_CUT = /,| against | in (?:the )?(?:database|your home)| with /;
+
+/** The title's "what": the summary as an infinitive, cut at a clause boundary when it is long. */
+function titleWhat(summary: string): string {
+  const what = asInfinitive(summary);
+  if (what.length <= TITLE_WHAT_MAX) return what;
+  const m = TITLE_CUT.exec(what.slice(20));
+  return m ? what.slice(0, 20 + m.index) : what;
+}
+
 /** "Claude Code wants to drop table customers on PRODUCTION". */
 export function modalTitle(verdict: Verdict, origin: Origin): string {
   const main = byImportance(destructiveFindings(verdict))[0] ?? verdict.findings[0];
-  const what = main ? asInfinitive(main.summary) : 'run a command Agent Guard stopped';
+  const what = main ? titleWhat(main.summary) : 'run a command Agent Guard stopped';
   const more = destructiveFindings(verdict).length > 1 ? ` (and ${destructiveFindings(verdict).length - 1} more)` : '';
   return `${askerName(origin)} wants to ${what}${more}${wherePhrase(verdict)}`;
 }
@@ -94,11 +106,11 @@ export function buildModal(input: ModalInput): ModalContent {
     lines.push(`Environment: ${label}${provider ? ` (${provider})` : ''}`);
     lines.push(`How it was determined: ${mask(environmentSource(verdict))}`);
   }
-  lines.push(`Asked by: ${askerName(origin)} (${doorName(origin.door)})${origin.cwd ? ` in ${origin.cwd}` : ''}`);
+  lines.push(`Asked by: ${askerWithDoor(origin)}${origin.cwd ? ` in ${origin.cwd}` : ''}`);
   if (origin.reason && origin.reason.trim()) lines.push(`Reason it gave: ${clip(mask(plain(origin.reason.trim())), MAX_REASON_CHARS)}`);
   const credential = credentialLine(input);
   if (credential) lines.push(credential);
-  if (input.restorePoint) lines.push(`Restore point: ${input.restorePoint}`);
+  if (input.restorePoint) lines.push(`Restore point: ${mask(plain(input.restorePoint))}`);
   lines.push('');
   lines.push(
     input.typedConfirmation

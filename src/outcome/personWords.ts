@@ -122,6 +122,13 @@ export function doorName(door: string): string {
   }
 }
 
+/** "Claude Code (agent hook)", but "bash terminal", not "bash terminal (terminal)". */
+export function askerWithDoor(origin: Origin): string {
+  const who = askerName(origin);
+  const door = doorName(origin.door);
+  return who.toLowerCase().includes(door.toLowerCase()) ? who : `${who} (${door})`;
+}
+
 /** The Details line: rule ids and one severity each, for people who want them. */
 export function detailsLine(verdict: Verdict): string {
   if (verdict.findings.length === 0) return 'Details: no rule matched';

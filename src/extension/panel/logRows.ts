@@ -115,7 +115,8 @@ export function rowLabel(e: LogEntry): string {
 
 /** The row's description: who asked, when, and the command around its dangerous part. */
 export function rowDescription(e: LogEntry, time: string): string {
-  const anchors = [...e.findings.map((f) => f.target ?? ''), ...DESTROY_WORDS];
+  // What is destroyed is the anchor (a carried credential's target is not the dangerous part).
+  const anchors = [...e.findings.filter((f) => f.category !== 'credential').map((f) => f.target ?? ''), ...DESTROY_WORDS];
   return `${askerOf(e)} · ${time} · ${commandExcerpt(e.command, anchors)}`;
 }
 

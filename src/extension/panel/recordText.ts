@@ -2,7 +2,7 @@
 // or would have, the command, where and how that was known, who asked and why, what happened — and the
 // rule ids and severities at the end, with a link to the raw JSON. Pure.
 import type { LogEntry } from '../../log/logEntry';
-import { asInfinitive, byImportance, destructiveFindings, detailsLine, doorName, environmentSource, plain, rationaleOf } from '../../outcome/personWords';
+import { asInfinitive, askerWithDoor, byImportance, destructiveFindings, detailsLine, environmentSource, plain, rationaleOf } from '../../outcome/personWords';
 import { askerOf, entryVerdict, environmentOf, outcomeOf } from './logRows';
 
 const BY_WORDS: Record<string, string> = {
@@ -56,7 +56,7 @@ export function recordMarkdown(e: LogEntry, rawJsonLink: string): string {
   lines.push(`- How it was determined: ${md(environmentSource(verdict))}`);
   lines.push('');
   lines.push('## Who asked', '');
-  lines.push(`- ${md(askerOf(e))} (${md(doorName(e.door))})${e.cwd ? ` in ${md(e.cwd)}` : ''}`);
+  lines.push(`- ${md(askerWithDoor({ door: e.door === 'extension' ? 'command' : e.door, ...(e.agent ? { agent: e.agent } : {}) }))}${e.cwd ? ` in ${md(e.cwd)}` : ''}`);
   if (e.reason) lines.push(`- Reason it gave: ${md(e.reason)}`);
   const credentials = verdict.findings.filter((f) => f.category === 'credential');
   for (const c of credentials) lines.push(`- Credential it carried: ${md(plain(c.summary.replace(/^carries /, '')))}`);

@@ -158,6 +158,33 @@ export async function waitForInputBox(page, { timeout = 20_000 } = {}) {
   return (await widget.innerText()).replace(/\u00a0/g, ' ');
 }
 
+/** The text in the open input box's field. */
+export async function inputValue(page) {
+  return page.locator(`${QUICK_INPUT} .quick-input-box input`).inputValue();
+}
+
+/** Types into the open input box and presses Enter, leaving the box open if the product keeps it open. */
+export async function typeIntoInputBox(page, text) {
+  const input = page.locator(`${QUICK_INPUT} .quick-input-box input`);
+  await input.fill(text);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(400);
+}
+
+/** Waits until the open input box says something matching `re` (a retry prompt); returns its text. */
+export async function waitForInputBoxText(page, re, { timeout = 10_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < deadline) {
+    if (await page.locator(QUICK_INPUT).isVisible().catch(() => false)) {
+      text = (await page.locator(QUICK_INPUT).innerText()).replace(/\u00a0/g, ' ');
+      if (re.test(text)) return text;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`timed out waiting for the input box to say ${re}; it says: ${text}`);
+}
+
 export async function answerInputBox(page, text) {
   const input = page.locator(`${QUICK_INPUT} .quick-input-box input`);
   await input.fill(text);

@@ -1,10 +1,12 @@
 // Scenario 6: the log panel lists every decision of this job (the earlier scenarios') with its
-// environment and outcome; "Export Log as JSON…" writes them to a file the person names.
+// environment and outcome, leading with what was destroyed; `ls` and `git status` (allowed, nothing
+// found) are not logged; the filter in the view title narrows to Blocked and says so; Open Record
+// shows a readable record; "Export Log as JSON…" writes the decisions to a file the person names.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  clearTerminal, clickDialogButton, killAllTerminals, openGuardContainer, openTerminal, readGuardLog, runCommand,
+  clearTerminal, clickDialogButton, killAllTerminals, openGuardContainer, openTerminal, pickQuickItem, readGuardLog, runCommand,
   typeInTerminal, waitForDialog, waitForGuardStatus, waitForInputBox, waitForPrompts, widenSideBar,
 } from '../lib/workbench.mjs';
 import { DROP } from './02-seed-bash.mjs';
@@ -13,7 +15,7 @@ export const scenario = {
   id: 'log-export',
   title: 'the log panel lists the decisions with environment and outcome; Export writes them',
   timeoutMs: 180_000,
-  screenshots: ['log-panel.png'],
+  screenshots: ['log-panel.png', 'log-filtered.png', 'record.png'],
   async run(t) {
     const { page, pg } = t;
     await waitForGuardStatus(page);
@@ -31,19 +33,75 @@ export const scenario = {
       await killAllTerminals(page);
     }
 
+    t.step('ls and git status in a terminal: allowed with nothing found, so not logged');
+    const lsPrompt = await openTerminal(page, 'bash');
+    await clearTerminal(page);
+    await typeInTerminal(page, 'ls');
+    await waitForPrompts(page, lsPrompt, 2);
+    await clearTerminal(page);
+    await typeInTerminal(page, 'git status');
+    await waitForPrompts(page, lsPrompt, 2);
+    // The CLI's spooled decisions are drained every 3 s: give a logged row time to appear.
+    await page.waitForTimeout(4000);
+    await killAllTerminals(page);
+
     t.step('open the Agent Guard view from the activity bar');
     await openGuardContainer(page);
     const rows = await readGuardLog(page);
     t.step(`log rows: ${rows.length}`);
     for (const d of t.shared.decisions) {
-      const hit = rows.find((r) => r.text.includes(d.command) && d.outcome.test(r.group));
+      // A long command's row shows it around its dangerous part; its host still leads the label.
+      const needles = [d.command, d.command.split('/')[0]];
+      const hit = rows.find((r) => needles.some((n) => r.text.includes(n)) && d.outcome.test(r.group));
       assert.ok(hit, `the panel lists "${d.command}" under an outcome matching ${d.outcome} (rows: ${JSON.stringify(rows)})`);
-      if (/DROP TABLE/.test(d.command)) assert.match(hit.text, /PRODUCTION/, `the row names its environment: ${hit.text}`);
+      if (/DROP TABLE/.test(d.command)) assert.match(hit.text, /^\[PRODUCTION\] drops table customers/, `the row leads with what it destroys and where: ${hit.text}`);
     }
+    const noise = rows.filter((r) => /· (ls|git status)$/.test(r.text));
+    assert.equal(noise.length, 0, `no row for ls or git status (rows: ${JSON.stringify(noise)})`);
     // For the README picture: no leftover toasts, and the side bar wide enough to read whole rows.
     await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});
     await widenSideBar(page, 420);
     await page.screenshot({ path: `${t.resultsDir}/log-panel.png` });
+
+    t.step('the filter in the view title narrows to Blocked, and the view says so');
+    await runCommand(page, 'Agent Guard: Filter Log…');
+    await pickQuickItem(page, 'Blocked');
+    await page.waitForTimeout(800);
+    const filtered = await readGuardLog(page);
+    assert.ok(filtered.length > 0 && filtered.every((r) => /^Blocked/.test(r.group)), `only Blocked rows (got ${JSON.stringify(filtered)})`);
+    assert.ok(rows.some((r) => !/^Blocked/.test(r.group)) ? filtered.length < rows.length : true, 'the filter removed the other rows');
+    // The description sits in the view's header, or in the side bar's title when the view is the only one.
+    const header = [...(await page.locator('.part.sidebar .pane-header').allInnerTexts()), ...(await page.locator('.part.sidebar .composite.title').allInnerTexts())].join(' ');
+    assert.match(header, /Filter: Blocked/, `the view's description shows the filter: ${header}`);
+    await page.screenshot({ path: `${t.resultsDir}/log-filtered.png` });
+
+    t.step('Open Record (a click on a Blocked row): a readable record, the raw JSON behind a link');
+    // A hover (the legend tooltip) may sit over the rows: move away and let it close first.
+    await page.mouse.move(900, 450);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(700);
+    await page.locator('.part.sidebar .monaco-list-row[aria-level="2"] .label-name').first().click();
+    const editor = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+    await editor.waitFor({ state: 'visible', timeout: 20_000 });
+    let doc = '';
+    const until = Date.now() + 15_000;
+    while (Date.now() < until && !/What it destroys/.test(doc)) {
+      doc = (await editor.innerText()).replace(/\u00a0/g, ' ');
+      await page.waitForTimeout(250);
+    }
+    assert.match(doc, /^# Blocked: /m, `a readable title: ${doc.slice(0, 300)}`);
+    assert.match(doc, /## What it destroys/);
+    await page.screenshot({ path: `${t.resultsDir}/record.png` });
+    // The editor renders only the lines in view: go to the end and read those too.
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.waitForTimeout(500);
+    doc += '\n' + (await editor.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(doc, /Environment: /);
+    assert.match(doc, /Raw\s+JSON/);
+    assert.ok(!/^\s*\{\s*$/m.test(doc.split('\n')[0] ?? ''), 'not raw JSON');
+    await runCommand(page, 'View: Close All Editors').catch(() => {});
+    await runCommand(page, 'Agent Guard: Clear Log Filter');
 
     t.step('Export Log as JSON… to a file in the workspace');
     const target = path.join(t.workspace, 'exported-decisions.json');

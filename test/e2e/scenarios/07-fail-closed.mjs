@@ -25,7 +25,7 @@ export const scenario = {
     // Some versions confirm in a modal first.
     if (await page.locator('.monaco-dialog-box').isVisible().catch(() => false)) {
       const text = await page.locator('.monaco-dialog-box').innerText();
-      assert.doesNotMatch(text, /Agent Guard: /, 'no Agent Guard modal is open here');
+      assert.doesNotMatch(text, /^Details: /m, 'no Agent Guard modal is open here');
       await page.locator('.monaco-dialog-box .dialog-buttons .monaco-button').first().click();
     }
     t.step('reload the window so the extension host runs without Agent Guard');
