@@ -47,6 +47,8 @@ export function effectToShell(e: CodeEffect, language: string): ShellOrAsk {
       return { shell: `rm ${e.recursive ? '-rf' : '-f'} -- ${shellWord(e.path)}`, call: e.call };
     case 'write':
       return { shell: `: > ${shellWord(e.path)}`, call: e.call };
+    case 'file-op':
+      return { shell: `${e.op} ${e.op === 'chmod' ? '' : '-- '}${e.args.map(shellWord).join(' ')}`, call: e.call };
     case 'http': {
       const body = e.body !== undefined ? ` --data ${shellWord({ kind: 'str', text: e.body, dynamic: false })}` : '';
       return { shell: `curl -X ${e.method} ${shellWord(e.url)}${body}`, call: e.call };

@@ -16,6 +16,12 @@ export type CallRole =
   | 'delete-if-recursive'
   /** Truncates or writes the file named by its first argument. */
   | 'write'
+  /** Moves or renames its first argument onto its second (`shutil.move`, `fs.renameSync`). */
+  | 'move'
+  /** Copies its first argument over its second (`shutil.copy`, `fs.copyFileSync`). */
+  | 'copy'
+  /** Changes the mode of its first argument (`os.chmod`, `fs.chmodSync`). */
+  | 'chmod'
   /** `open(path, mode)`: a write when the mode truncates or appends. */
   | 'open'
   | 'http-get'
@@ -71,7 +77,7 @@ function table(entries: Record<CallRole, string>): ReadonlyMap<string, CallRole>
 }
 
 const EMPTY: Record<CallRole, string> = {
-  shell: '', argv: '', 'argv-after-first': '', 'delete-tree': '', 'delete-file': '', 'delete-if-recursive': '', write: '', open: '',
+  shell: '', argv: '', 'argv-after-first': '', 'delete-tree': '', 'delete-file': '', 'delete-if-recursive': '', write: '', move: '', copy: '', chmod: '', open: '',
   'http-get': '', 'http-post': '', 'http-put': '', 'http-patch': '', 'http-delete': '', 'http-method': '', 'http-options': '', 'http-config': '',
   sql: '', 'orm-bulk': '', 'orm-maybe-bulk': '', eval: '', 'computed-name': '', decode: '',
 };
@@ -90,6 +96,9 @@ export const PYTHON: Family = {
     'delete-tree': '.rmtree .remove_tree',
     'delete-file': 'os.remove os.unlink os.rmdir os.removedirs .unlink .rmdir',
     write: '.write_text .write_bytes os.truncate',
+    move: 'shutil.move os.rename os.replace os.renames .rename .replace',
+    copy: 'shutil.copy shutil.copyfile shutil.copy2',
+    chmod: 'os.chmod .chmod',
     open: 'open io.open codecs.open',
     'http-get': 'requests.get httpx.get',
     'http-post': 'requests.post httpx.post',
@@ -121,6 +130,9 @@ export const JAVASCRIPT: Family = {
     'delete-if-recursive': 'fs.rm fs.rmSync fs.rmdir fs.rmdirSync .rmSync .rmdirSync fsp.rm fsp.rmdir fs.promises.rm fs/promises.rm fs/promises.rmdir promises.rm rm rmdir Deno.remove Deno.removeSync',
     'delete-file': 'fs.unlink fs.unlinkSync .unlinkSync fsp.unlink fs.promises.unlink fs/promises.unlink unlink',
     write: 'fs.writeFileSync fs.writeFile .writeFileSync fsp.writeFile fs.promises.writeFile writeFile writeFileSync fs.truncateSync fs.truncate Deno.writeTextFile Deno.writeFile Deno.writeTextFileSync Bun.write',
+    move: 'fs.renameSync fs.rename .renameSync fsp.rename fs.promises.rename fs-extra.move fs-extra.moveSync fse.move fse.moveSync',
+    copy: 'fs.copyFileSync fs.copyFile .copyFileSync fsp.copyFile',
+    chmod: 'fs.chmodSync fs.chmod .chmodSync fsp.chmod',
     'http-get': 'axios.get got.get ky.get',
     'http-post': 'axios.post got.post ky.post',
     'http-put': 'axios.put got.put ky.put',
@@ -173,6 +185,9 @@ export const RUBY: Family = {
     'delete-tree': 'FileUtils.rm_rf FileUtils.rm_r FileUtils.remove_dir FileUtils.remove_entry FileUtils.remove_entry_secure FileUtils.rmtree rm_rf rm_r .rmtree',
     'delete-file': 'File.delete File.unlink FileUtils.rm FileUtils.rm_f FileUtils.remove',
     write: 'File.write IO.write File.truncate',
+    move: 'FileUtils.mv FileUtils.move File.rename',
+    copy: 'FileUtils.cp FileUtils.copy',
+    chmod: 'FileUtils.chmod File.chmod FileUtils.chmod_R',
     open: 'File.open File.new',
     'http-get': 'HTTParty.get RestClient.get Net.HTTP.Get.new',
     'http-post': 'HTTParty.post RestClient.post Net.HTTP.Post.new',
@@ -198,6 +213,9 @@ export const PHP: Family = {
     argv: 'pcntl_exec',
     'delete-file': 'unlink',
     write: 'file_put_contents',
+    move: 'rename',
+    copy: 'copy',
+    chmod: 'chmod',
     open: 'fopen',
     sql: 'mysqli_query pg_query .query .exec .prepare DB.statement DB.unprepared',
     'orm-bulk': '.truncate',
@@ -253,6 +271,8 @@ export const GO: Family = {
     'delete-tree': 'os.RemoveAll',
     'delete-file': 'os.Remove',
     write: 'os.WriteFile ioutil.WriteFile os.Create os.Truncate',
+    move: 'os.Rename',
+    chmod: 'os.Chmod',
     'http-method': 'http.NewRequest http.NewRequestWithContext',
     'http-post': 'http.Post',
     sql: '.Exec .Query .QueryRow .ExecContext',

@@ -23,6 +23,8 @@ export type CodeEffect =
   | { kind: 'argv'; words: Value[]; call: string }
   | { kind: 'delete'; path: Value; recursive: boolean; call: string; describe?: string }
   | { kind: 'write'; path: Value; call: string }
+  /** `mv`, `cp` or `chmod` of paths (the mode first for chmod). */
+  | { kind: 'file-op'; op: 'mv' | 'cp' | 'chmod'; args: Value[]; call: string }
   | { kind: 'http'; method: string; url: Value; body?: string; call: string }
   | { kind: 'sql'; text: string; call: string }
   /** Something that asks by itself: computed code, an ORM bulk delete, code too long to read. */
@@ -209,6 +211,17 @@ function scanCall(call: Call, role: CallRole, vars: Literals, s: ScanState): voi
     }
     case 'write':
       effects.push({ kind: 'write', path: pathOf(call, vars), call: name });
+      return;
+    case 'move':
+    case 'copy':
+      if (call.args.length >= 2) effects.push({ kind: 'file-op', op: role === 'move' ? 'mv' : 'cp', args: [argValue(call, 0, vars), argValue(call, 1, vars)], call: name });
+      return;
+    case 'chmod':
+      if (call.args.length >= 2) {
+        const mode = argValue(call, 1, vars);
+        const modeText = mode.kind === 'str' ? mode.text : call.args[1].length === 1 && call.args[1][0].kind === 'num' ? call.args[1][0].value.replace(/^0o/, '') : undefined;
+        effects.push({ kind: 'file-op', op: 'chmod', args: [modeText === undefined ? UNKNOWN : str(modeText), argValue(call, 0, vars)], call: name });
+      }
       return;
     case 'open': {
       const modeArg = argValue(call, 1, vars);
