@@ -5,6 +5,8 @@
 import type { Policy } from '../engine/policy';
 import type { Action } from '../engine/types';
 import type { Origin } from '../protocol/protocol';
+import { appendToSpool, spoolDir } from '../log/decisionSpool';
+import type { LogEntry } from '../log/logEntry';
 import { failureMessage } from '../hosts/hookWords';
 import { HOST_IDS, PayloadError, isHostId } from '../hosts/hostTypes';
 import type { HookAnswer, HookCall, HookOutcome, HostAdapter } from '../hosts/hostTypes';
@@ -14,7 +16,7 @@ import type { UnknownOutcome } from '../hosts/unknownPayload';
 import { decideWithPerson } from './decideWithPerson';
 import type { PersonDecision } from './decideWithPerson';
 import { answerOncePerCall, callKey, duplicateCallsDir } from './hooks/duplicateCalls';
-import { guardEditFinding } from './hooks/guardEdits';
+import { guardEditEntry, guardEditFinding } from './hooks/guardEdits';
 import { loadPolicyForCwd } from './loadPolicy';
 import { armForHookPayload } from './stallWatchdog';
 
@@ -35,6 +37,8 @@ export interface HookDeps {
   decide(action: Action, origin: Origin, opts: { cwd: string; policy: Policy }): Promise<PersonDecision>;
   /** Gives one answer to the two hook invocations a host may run for one call (duplicateCalls.ts). */
   oncePerCall?(key: string, compute: () => Promise<HookAnswer>): Promise<HookAnswer>;
+  /** Logs a decision no window saw (a refused edit of a guard file): the spool the extension drains. */
+  record?(entry: LogEntry): void;
 }
 
 export const realHookDeps = (): HookDeps => ({
@@ -42,6 +46,7 @@ export const realHookDeps = (): HookDeps => ({
   loadPolicy: loadPolicyForCwd,
   decide: (action, origin, opts) => decideWithPerson(action, origin, opts),
   oncePerCall: (key, compute) => answerOncePerCall(key, duplicateCallsDir(), HOOK_DEADLINE_MS - 30_000, compute),
+  record: (entry) => appendToSpool(entry, spoolDir()),
 });
 
 const PERSON_ALLOWED = 'The person allowed this once in VS Code (Agent Guard).';
@@ -55,7 +60,6 @@ function unknownHostAnswer(host: string): HookAnswer {
 export function denyAnswer(adapter: HostAdapter, reason: string): HookAnswer {
   return adapter.render({ decision: 'deny', message: failureMessage(reason), approvedByPerson: false });
 }
-
 
 /** The adapter's reading of the payload; a shape it does not know goes to the unknown-payload search, never straight to allow. */
 function readCall(adapter: HostAdapter, payload: unknown, cwd: string): UnknownOutcome {
@@ -87,7 +91,10 @@ export async function answerHook(host: string, input: string, deps: HookDeps): P
     if (call.kind === 'pass' || call.kind === 'unknown') return render({ decision: 'allow', message: '', approvedByPerson: false });
     // An edit of the guard's own files is refused whatever else the call is; any other edit passes.
     const guardFinding = call.edits ? guardEditFinding(call.edits, call.cwd) : undefined;
-    if (guardFinding) return deny(guardFinding.agentMessage);
+    if (guardFinding && call.edits) {
+      deps.record?.(guardEditEntry(call.edits, guardFinding, call.origin));
+      return deny(guardFinding.agentMessage);
+    }
     if (call.kind === 'edit') return render({ decision: 'allow', message: '', approvedByPerson: false });
     const decideCall = async (): Promise<HookAnswer> => {
       const policy = deps.loadPolicy(call.cwd);

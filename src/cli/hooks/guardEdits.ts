@@ -7,6 +7,9 @@ import * as path from 'path';
 import { judgeFileEdit } from '../../engine/guardFileEdit';
 import type { CurrentText, FileEdit } from '../../engine/guardFileEdit';
 import type { Finding } from '../../engine/types';
+import type { LogEntry } from '../../log/logEntry';
+import { decisionEntry, safeMask } from '../../log/logRecord';
+import type { Origin } from '../../protocol/protocol';
 
 /** A settings file is small; anything larger is not read and counts as a guard file. */
 export const MAX_GUARD_FILE_BYTES = 4 * 1024 * 1024;
@@ -60,4 +63,19 @@ export function guardEditFinding(edits: readonly FileEdit[], cwd: string, read: 
     if (finding) return finding;
   }
   return undefined;
+}
+
+/**
+ * The log entry for a refused edit of a guard file (no window saw it: it goes through the spool like
+ * every policy decision). The action names the file; the finding says why.
+ */
+export function guardEditEntry(edits: readonly FileEdit[], finding: Finding, origin: Origin): LogEntry {
+  const file = finding.target ?? edits.find((e) => e.path.trim() !== '')?.path ?? '(no file named)';
+  return decisionEntry(
+    { kind: 'tool', tool: 'file edit', args: { path: file } },
+    { decision: 'deny', findings: [finding], environment: { name: 'this machine', production: false, source: "Agent Guard's own files" } },
+    origin,
+    { decision: 'block', by: 'policy' },
+    safeMask,
+  );
 }

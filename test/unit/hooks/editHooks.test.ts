@@ -9,6 +9,7 @@ import * as path from 'path';
 import { answerHook } from '../../../src/cli/hookCommand';
 import type { HookDeps } from '../../../src/cli/hookCommand';
 import type { HookAnswer, HostId } from '../../../src/hosts/hostTypes';
+import type { LogEntry } from '../../../src/log/logEntry';
 import { fixtureText } from './fixtures';
 
 const SETTINGS = '{\n  "editor.tabSize": 2,\n  "agentGuard.enabled": true\n}\n';
@@ -110,6 +111,19 @@ describe('file-edit tools through the hooks (guard files denied, ordinary edits 
     assert.match(out.permissionDecisionReason, /Only the person|only the person/);
     const ok = await answerHook('copilot', JSON.stringify({ timestamp: 1764666000124, cwd: ws, toolName: 'create', toolArgs: JSON.stringify({ path: 'src/new.ts', file_text: 'x' }) }), editOnly(ws));
     assert.deepEqual(ok, { stdout: '', stderr: '', exitCode: 0 });
+  });
+
+  it('a refused guard-file edit is logged (through the spool, like every decision no window saw)', async () => {
+    const logged: LogEntry[] = [];
+    await answerHook('claude', payload('claude-write-vscode-settings-loosen.json'), { ...editOnly(ws), record: (e) => logged.push(e) });
+    assert.equal(logged.length, 1);
+    const e = logged[0] as LogEntry & { decision?: string; findings?: Array<{ rule: string }>; command?: string };
+    assert.equal(e.decision, 'block');
+    assert.equal(e.findings?.[0]?.rule, 'guard.edit-guard-settings');
+    assert.match(JSON.stringify(e), /settings\.json/);
+    const quiet: LogEntry[] = [];
+    await answerHook('claude', payload('claude-edit-app-ts.json'), { ...editOnly(ws), record: (x) => quiet.push(x) });
+    assert.equal(quiet.length, 0, 'an ordinary edit is not a decision worth a log line');
   });
 
   it('a settings file that cannot be read counts as a guard file', async () => {
