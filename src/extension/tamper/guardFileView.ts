@@ -91,6 +91,7 @@ export function describeChange(kind: WatchedKind, before: GuardFileView, after: 
     }
     else out.push(was === undefined ? `Agent Guard hook ${name} added` : now === undefined ? `Agent Guard's hook ${name} gone` : `Agent Guard's hook ${name} changed`);
   }
-  if (kind === 'hooks' && before.executable && after.exists && !after.executable) out.push('the hook script is no longer executable');
+  // A hook script, the hook launcher or the CLI shim that cannot run any more disarms the hooks.
+  if (kind !== 'settings' && before.executable && after.exists && !after.executable) out.push(kind === 'hooks' ? 'the hook script is no longer executable' : 'no longer executable');
   return out;
 }

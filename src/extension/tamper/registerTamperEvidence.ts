@@ -4,6 +4,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { LAUNCHER_DIR, launcherFileName } from '../../hosts/launcher';
 import { HOSTS } from '../../hosts/registry';
 import { CommandId } from '../commandIds';
 import type { DecisionLog } from '../../log/decisionLog';
@@ -41,6 +42,8 @@ export function guardFilesToWatch(context: vscode.ExtensionContext, home: string
   }
   out.push({ file: acceptancesFile(stateFolder(home)), kind: 'state' });
   out.push({ file: path.join(context.globalStorageUri.fsPath, 'bin', 'agent-guard'), kind: 'state' });
+  // Every hook entry runs this launcher: rewriting it (or `chmod -x`) would disarm every agent at once.
+  out.push({ file: path.join(home, ...LAUNCHER_DIR, launcherFileName(process.platform)), kind: 'state' });
   return out;
 }
 

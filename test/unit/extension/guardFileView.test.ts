@@ -63,5 +63,7 @@ describe('guard file views (tamper evidence)', () => {
     assert.deepStrictEqual(describeChange('state', a, viewOf('state', '{"v":1,"x":2}', false)), ['content changed']);
     assert.deepStrictEqual(describeChange('state', ABSENT, a), ['file created']);
     assert.deepStrictEqual(describeChange('state', a, ABSENT), ['file deleted']);
+    const launcher = viewOf('state', '#!/bin/sh\nexec node cli.js hook "$@"\n', true);
+    assert.deepStrictEqual(describeChange('state', launcher, viewOf('state', '#!/bin/sh\nexec node cli.js hook "$@"\n', false)), ['no longer executable'], 'chmod -x on the hook launcher');
   });
 });
