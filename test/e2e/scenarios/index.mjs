@@ -3,4 +3,4 @@
 // feature it tests has landed and it passes on both versions; until then it runs with
 // `--scenario <id>` or `--all` and fails there, loudly.
 // All written scenarios are listed.
-export const DEFAULT_SCENARIOS = ['install-activate', 'seed-bash', 'modal-buttons', 'railway-modal', 'zsh', 'task', 'agent-hooks', 'settings-rules', 'log-export', 'loosening-acceptance', 'fail-closed'];
+export const DEFAULT_SCENARIOS = ['install-activate', 'seed-bash', 'modal-buttons', 'railway-modal', 'zsh', 'task', 'restore', 'agent-hooks', 'settings-rules', 'log-export', 'loosening-acceptance', 'fail-closed'];
