@@ -14,6 +14,7 @@ import { optRecord } from '../../hosts/payloadFields';
 /** Claims older than this are left behind by a killed hook: ignored and cleaned up. */
 const STALE_MS = 15 * 60 * 1000;
 const POLL_MS = 50;
+const SWEEP_EVERY = 20;
 
 export function duplicateCallsDir(env: NodeJS.ProcessEnv = process.env): string {
   const d = env.AGENT_GUARD_HOOK_CALLS_DIR;
@@ -66,7 +67,8 @@ export async function answerOncePerCall(key: string, dir: string, waitMs: number
   let claimed = false;
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    sweep(dir, now);
+    // Every call would pay for a full listing; one in SWEEP_EVERY keeps the folder small enough.
+    if (Math.random() * SWEEP_EVERY < 1) sweep(dir, now);
     const fd = fs.openSync(claim, 'wx', 0o600);
     fs.writeSync(fd, String(process.pid));
     fs.closeSync(fd);
