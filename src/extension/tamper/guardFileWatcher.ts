@@ -86,6 +86,11 @@ export class GuardFileWatcher implements vscode.Disposable {
     this.expectedUntil.set(f, Math.max(this.expectedUntil.get(f) ?? 0, Date.now() + forMs));
   }
 
+  /** Agent Guard is about to write settings through VS Code's configuration API (which file it lands in is VS Code's choice). */
+  expectSettingsWrites(forMs = EXPECT_MS): void {
+    for (const [file, kind] of this.kinds) if (kind === 'settings') this.expectWrite(file, forMs);
+  }
+
   private soon(file: string): void {
     const pending = this.timers.get(file);
     if (pending) clearTimeout(pending);

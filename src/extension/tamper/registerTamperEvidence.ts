@@ -54,6 +54,8 @@ function tamperText(e: TamperEvent): string {
 /** What other parts use: announce their own writes, and list what changed (Hook Status). */
 export interface TamperEvidence {
   expectWrite(file: string): void;
+  /** Before `WorkspaceConfiguration.update` of an `agentGuard.*` setting (Enable, Disable, …). */
+  expectSettingsWrites(): void;
   /** Changes seen since the warning was last dismissed, newest last. */
   recent(): readonly string[];
 }
@@ -101,5 +103,5 @@ export function registerTamperEvidence(context: vscode.ExtensionContext, deps: T
       }
     }),
   );
-  return { expectWrite: (file) => watcher.expectWrite(file), recent: () => [...seen] };
+  return { expectWrite: (file) => watcher.expectWrite(file), expectSettingsWrites: () => watcher.expectSettingsWrites(), recent: () => [...seen] };
 }
