@@ -156,7 +156,8 @@ const AZ: CloudCli = {
 // PaaS CLIs.
 const RAILWAY: CloudCli = {
   cli: 'railway',
-  names: ['railway'],
+  // `npx @railway/cli …` runs the same binary.
+  names: ['railway', '@railway/cli'],
   valueFlags: ['--environment', '-e', '--service', '-s', '--project', '-p', '--volume', '-v', '--json-output'],
   verbs: [
     // `railway down` removes the latest deployment (`-y` skips its prompt).

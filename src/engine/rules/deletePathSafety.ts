@@ -36,7 +36,15 @@ export const REBUILDABLE_FOLDERS: ReadonlySet<string> = new Set([
   '.expo',
   '.dart_tool',
   '.pnpm-store',
+  // Build outputs of Sphinx and Elixir (`_build`), Jekyll (`_site`), autotools (`.deps`), setuptools (`.eggs`).
+  '_build',
+  '_site',
+  '.deps',
+  '.eggs',
 ]);
+
+/** Generated files and folders known by their suffix: setuptools metadata, TypeScript's incremental state. */
+const REBUILDABLE_SUFFIXES: readonly string[] = ['.egg-info', '.tsbuildinfo'];
 
 /**
  * File name patterns (`-name` filters of `find`) that only match generated files: compiled bytecode,
@@ -114,7 +122,10 @@ export function normalizeComponents(path: string): string[] | null {
 }
 
 function hasRebuildableComponent(parts: readonly string[]): boolean {
-  for (const p of parts) if (REBUILDABLE_FOLDERS.has(p)) return true;
+  for (const p of parts) {
+    if (REBUILDABLE_FOLDERS.has(p)) return true;
+    for (const suffix of REBUILDABLE_SUFFIXES) if (p.length > suffix.length && p.endsWith(suffix)) return true;
+  }
   return false;
 }
 

@@ -146,27 +146,36 @@ const pulumiDestroy: Rule = {
   },
 };
 
+/** npm packages run through `npx`/`bunx`/`pnpm dlx`, by the binary they provide. */
+const NPM_PACKAGE_BINS: Readonly<Record<string, string>> = {
+  'aws-cdk': 'cdk',
+  'cdktf-cli': 'cdktf',
+  '@aws-amplify/cli': 'amplify',
+};
+
 const cdkDestroy: Rule = {
   id: 'iac.cdk-destroy',
   category: 'iac',
   severity: 'high',
-  commands: ['cdk', 'cdktf', 'serverless', 'sls', 'sst', 'amplify'],
+  commands: ['cdk', 'cdktf', 'serverless', 'sls', 'sst', 'amplify', ...Object.keys(NPM_PACKAGE_BINS)],
   summary: 'destroys deployed stacks',
   rationale: '`cdk destroy`, `cdktf destroy`, `serverless remove`, `sst remove` and `amplify delete` delete the deployed stacks and the resources in them.',
   match(cmd) {
     if (asksForHelp(cmd.args)) return null;
     const s = scanArgs(cmd.args, { shortWithValue: 'cs', longWithValue: new Set(['context', 'stage', 'region', 'app', 'profile']) });
     const verb = s.positionals[0];
+    // `npx aws-cdk destroy`, `npx @aws-amplify/cli delete`: the package name stands for its binary.
+    const tool = NPM_PACKAGE_BINS[cmd.name] ?? cmd.name;
     // amplify delete / amplify env remove: the whole backend, or one of its environments.
     const destroying =
-      cmd.name === 'cdk' || cmd.name === 'cdktf' ? verb === 'destroy'
-      : cmd.name === 'amplify' ? verb === 'delete' || (verb === 'env' && (s.positionals[1] === 'remove' || s.positionals[1] === 'rm'))
+      tool === 'cdk' || tool === 'cdktf' ? verb === 'destroy'
+      : tool === 'amplify' ? verb === 'delete' || (verb === 'env' && (s.positionals[1] === 'remove' || s.positionals[1] === 'rm'))
       : verb === 'remove';
     if (!destroying) return null;
     const stacks = s.positionals.slice(verb === 'env' ? 2 : 1);
     const stage = s.values.get('stage') ?? s.values.get('s');
     const which = hasLong(s, 'all') ? 'every stack of the app' : stacks.length > 0 ? stacks.map(code).join(', ') : stage !== undefined ? `the stage ${code(stage)}` : 'the deployed stack';
-    return { summary: `destroys ${which} and the resources in it (${code(cmd.name + ' ' + verb)})`, target: stacks.join(' ') || stage || 'stack' };
+    return { summary: `destroys ${which} and the resources in it (${code(tool + ' ' + verb)})`, target: stacks.join(' ') || stage || 'stack' };
   },
 };
 

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { classifyDeletePath, isDisposableNamePattern, isSystemOrDataFolder, isTemporaryFolder } from '../../../src/engine/rules/deletePathSafety';
-import { scanCodeForDeletes } from '../../../src/engine/rules/codeDeleteScanner';
 import { scanArgs, subcommandIndex } from '../../../src/engine/rules/scanArgs';
 
 // [path, safe?, kind]
@@ -67,30 +66,6 @@ describe('delete path safety', () => {
     assert.ok(isTemporaryFolder('$TMPDIR'));
     assert.ok(!isTemporaryFolder('/tmp/x'));
   });
-});
-
-describe('code delete scanner', () => {
-  // [code, paths found (null: computed by the code)]
-  const CODE: [string, (string | null)[]][] = [
-    ["import shutil; shutil.rmtree('/home/me')", ['/home/me']],
-    ['from shutil import rmtree; rmtree(Path("build"))', ['build']],
-    ['shutil.rmtree(os.path.expanduser("~/data"))', ['~/data']],
-    ['shutil.rmtree(d)', [null]],
-    ["require('fs').rmSync(require('os').homedir(), {recursive: true})", ['~']],
-    ["fs.rmSync('a.txt')", []],
-    ["fs.rmSync(`${dir}/x`, { recursive: true })", [null]],
-    ["require('rimraf').sync('/var/data')", ['/var/data']],
-    ["fse.removeSync('uploads')", ['uploads']],
-    ['FileUtils.rm_rf("uploads")', ['uploads']],
-    ["os.system('rm -rf ~/data')", ['~/data']],
-    ["print('shutil.rmtree is dangerous')", []],
-    ["os.system('rm -rf %s' % d)", [null]],
-    ["execSync('rm -rf ' + dir)", [null]],
-    ["for f in os.listdir('.'): os.remove(f)", [null]],
-  ];
-  for (const [code, paths] of CODE) {
-    it(code, () => assert.deepStrictEqual(scanCodeForDeletes(code).map((d) => d.path ?? null), paths));
-  }
 });
 
 describe('argument scanner', () => {

@@ -19,6 +19,7 @@ const ROWS: Row[] = [
   ['fs.rm-recursive', 'rm -rf build/../src', 'build/../src', 'rm -rf build/../dist'],
   ['fs.rm-recursive', 'rm -rf node_modules src', 'src', 'rm -rf node_modules target'],
   ['fs.rm-recursive', 'rm -rf .git', '.git', 'rm -rf .cache'],
+  ['fs.rm-recursive', 'rm -rf lib', 'lib', 'rm -rf _build *.egg-info tsconfig.tsbuildinfo'],
   // Named files run, forced or not; system files outside home and workspace ask.
   ['fs.rm-recursive', 'rm -f /etc/hosts', '/etc/hosts', 'rm -f notes.md'],
   ['fs.rm-recursive', 'unlink /usr/bin/python3', '/usr/bin/python3', 'unlink notes.md'],
