@@ -6,7 +6,7 @@ import { scanArgs } from './scanArgs';
 import type { ArgSpec } from './scanArgs';
 
 /** What the command does to the path, in the words of the finding ("removes `.claude`"). */
-export type WriteVerb = 'removes' | 'moves away' | 'overwrites' | 'edits in place' | 'changes the permissions of' | 'restores from git over' | 'stashes the changes of';
+export type WriteVerb = 'removes' | 'moves away' | 'overwrites' | 'edits in place' | 'changes the permissions of' | 'restores from git over' | 'stashes the changes of' | 'makes a link through which any program can rewrite';
 
 export interface WrittenPath {
   path: string;
@@ -68,6 +68,8 @@ function copyTargets(cmd: SimpleCommand, move: boolean): WrittenPath[] {
   const sources = targetDir !== undefined ? ops : ops.slice(0, -1);
   const dest = targetDir ?? ops[ops.length - 1];
   const out: WrittenPath[] = move ? all(sources, 'moves away', true) : [];
+  // `ln -s .vscode/settings.json notes.json`, then any write to notes.json lands in the settings.
+  if (cmd.name === 'ln') out.push(...all(sources, 'makes a link through which any program can rewrite', false));
   if (dest === undefined || sources.length === 0) return out;
   // `cp -r x .vscode` and `mv x .claude` can replace or fill the folder itself.
   const recursive = move || s.short.includes('r') || s.short.includes('R') || s.short.includes('a') || s.long.includes('recursive') || s.long.includes('archive');
