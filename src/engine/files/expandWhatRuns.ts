@@ -17,7 +17,7 @@ import { curlConfigArgs, cliInputArgs } from './inputFiles';
 import { codeSources, familyOfCommand, familyOfShebang, FAMILY_BY_EXTENSION, type CodeSource } from '../interpreters/interpreterInvocation';
 import { scanCode } from '../interpreters/scanCode';
 import { effectToShell } from '../interpreters/codeEffectsToShell';
-import type { Family } from '../interpreters/families';
+import { JAVASCRIPT, type Family } from '../interpreters/families';
 
 export interface ExpandedLine extends ParsedCommandLine {
   /** What the person may want to know but does not ask (a script that does not exist). */
@@ -329,7 +329,10 @@ function packageScripts(cmd: SimpleCommand, depth: number, st: State): boolean {
   if (run) {
     const missing = runScripts(run.manager, run.dir, run.names, run.extra, cmd, depth, st);
     for (const name of missing) {
-      if (run.fileFallback) {
+      if (name === 'start' && run.manager === 'npm' && st.packageJson.get(keyOf(run.dir === '' ? 'package.json' : `${run.dir}/package.json`, st))) {
+        // Without a start script, `npm start` runs `node server.js`.
+        runFile(run.dir === '' ? 'server.js' : `${run.dir}/server.js`, 'npm start (node server.js)', cmd, depth, st, JAVASCRIPT);
+      } else if (run.fileFallback) {
         const sources = codeSources({ ...cmd, args: [name, ...run.extra] });
         if (sources.length > 0) interpreter(cmd, sources, depth, st);
         else if (name.includes('/') || name.includes('.')) runFile(name, `${run.manager} ${name}`, cmd, depth, st);
