@@ -141,8 +141,11 @@ const shell: Carrier = (cmd, words, raw, frame, out, reader) => {
 };
 
 const atJob: Carrier = (cmd, _words, _raw, frame, out, reader) => {
-  if (cmd.args.some((a) => a === '-l' || a === '-r' || a === '-d' || a === '-c' || a === '-f')) return;
-  runStdin(cmd, frame, out, reader, (t) => [t]);
+  if (cmd.args.some((a) => a === '-l' || a === '-r' || a === '-d' || a === '-c')) return;
+  // `at -f FILE`: the job is that file (`/dev/stdin` is stdin; another file is read by the file readers).
+  const f = cmd.args.indexOf('-f');
+  if (f >= 0 && !scriptFromDescriptor(cmd, cmd.args[f + 1] ?? '', frame, out, reader)) return;
+  if (f < 0) runStdin(cmd, frame, out, reader, (t) => [t]);
 };
 
 const crontab: Carrier = (cmd, _words, _raw, frame, out, reader) => {

@@ -17,7 +17,7 @@ import { normaliseCommandText } from './normalise';
 import type { RawCommandLike } from './rawCommand';
 import { deeper, MAX_DEPTH, opaque, type Frame, type Output, type Reader } from './readerTypes';
 import { heredocIndex, makeWord, soleSubstitution, soleVariable, substitutionIndexes, type Word } from './words';
-import { SHELLS, WRAPPERS } from './wrappers';
+import { WRAPPERS } from './wrappers';
 
 export { commandName } from './commandName';
 
@@ -455,18 +455,9 @@ function processExpanded(raw: RawCommand, pipeFrom: SimpleCommand | undefined, f
     if (res.kind === 'none') {
       // `exec 3> f`, `exec > log`: exec with redirects alone opens them for the rest of the shell.
       if (name === 'exec' && raw.redirects.length > 0) emitBare(':', [], raw, { ...frame, via, remote, assignments }, out);
-      if (name === 'ssh' && raw.stdin !== undefined) {
-        const host = words.slice(1).find((w) => !w.text.startsWith('-'))?.text ?? 'host';
-        parseText(raw.stdin, { via: [...via, `ssh ${host} <<heredoc`], remote: host, assignments, depth: frame.depth + 1 }, out);
-      }
       return undefined;
     }
     if (res.kind === 'shell') {
-      if (name === 'ssh' && raw.stdin !== undefined && SHELLS.has(commandName(res.text.trim().split(/\s+/)[0] ?? '')) && !/\s-[a-z]*c/.test(res.text)) {
-        // `ssh host bash -s <<EOF`: the heredoc is the remote script.
-        parseText(raw.stdin, { via: [...via, `${res.via} <<heredoc`], remote: res.remote ?? remote, assignments, depth: frame.depth + 1 }, out);
-        return undefined;
-      }
       parseText(res.text, { via: [...via, res.via], remote: res.remote ?? remote, assignments, depth: frame.depth + 1 }, out);
       return undefined;
     }

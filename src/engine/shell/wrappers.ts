@@ -1,6 +1,7 @@
 // Wrappers are transparent: `sudo rm -rf /` is `rm -rf /`. Each entry peels one wrapper off the
 // front of a simple command and says what runs inside: more words (another simple command), or a
 // string the wrapper hands to a shell (`bash -c '…'`, `ssh host '…'`, `eval …`, `watch '…'`).
+import { commandName } from './commandName';
 import { literalWord, type Word } from './words';
 
 export type Unwrapped =
@@ -248,7 +249,9 @@ const ssh: Unwrapper = (args) => {
   const host = args[i]?.text;
   if (!host) return { kind: 'none' };
   const rest = args.slice(i + 1);
-  if (rest.length === 0) return { kind: 'none' };
+  // `… | ssh host`, `ssh host bash -s <<EOF`: the remote shell reads its commands from stdin.
+  if (rest.length === 0) return { kind: 'words', words: [literalWord('sh')], via: `ssh ${host}`, remote: host };
+  if (SHELLS.has(commandName(rest[0].text)) && !rest.some((w) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(w.text))) return { kind: 'words', words: rest, via: `ssh ${host}`, remote: host };
   return shellText(rest, `ssh ${host}`, host);
 };
 
