@@ -399,7 +399,9 @@ const powershellRemove: Rule = {
       return hit;
     }
     if (!call.recursive) return null;
-    return deleteHit(unsafePaths(call.paths), 'deletes', true);
+    // `del /s /q *.pyc`: every match in every subfolder, like `find . -name '*.pyc' -delete`; generated-file patterns run.
+    const paths = removeItemStyle ? call.paths : call.paths.filter((p) => !isDisposableNamePattern(p.slice(p.replace(BACKSLASH, '/').lastIndexOf('/') + 1)));
+    return deleteHit(unsafePaths(paths), 'deletes', true);
   },
 };
 
