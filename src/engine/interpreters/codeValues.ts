@@ -17,6 +17,7 @@ const HOME_CALLS: ReadonlySet<string> = new Set(['os.homedir', 'homedir', 'Path.
 const CWD_CALLS: ReadonlySet<string> = new Set(['os.getcwd', 'process.cwd', 'Path.cwd', 'pathlib.Path.cwd', 'Dir.pwd', 'getwd', 'Deno.cwd', 'os.Getwd']);
 const JOIN_CALLS: ReadonlySet<string> = new Set(['os.path.join', 'path.join', 'path.resolve', 'File.join', 'file.path', 'Path', 'pathlib.Path', 'PurePath', 'filepath.Join', 'path.Join', 'File::Spec.catfile', 'File::Spec.catdir']);
 const EXPAND_CALLS: ReadonlySet<string> = new Set(['URI', 'URI.parse', 'URL', 'new URL', 'os.path.expanduser', 'expanduser', 'File.expand_path', 'path.expand', 'normalizePath', 'os.path.abspath', 'os.path.realpath', 'str', 'String', 'Pathname.new', 'Pathname']);
+const LIST_CALLS: ReadonlySet<string> = new Set(['c', 'list', 'Array.of', 'tuple']);
 const HOME_VARIABLES: ReadonlySet<string> = new Set(['HOME', 'USERPROFILE']);
 const CONCAT: ReadonlySet<string> = new Set(['+', '.', '..', '/']);
 
@@ -140,6 +141,8 @@ export function evaluateExpression(tokens: readonly Token[], vars: Literals, dep
     const name = calleeName(tokens, open);
     const args = splitTop(tokens.slice(open + 1, -1));
     if (HOME_CALLS.has(name)) return str('~');
+    // R `c("-rf", d)`, `list(…)`, JS `Array.of(…)`: a list written as a call.
+    if (LIST_CALLS.has(name)) return { kind: 'list', items: args.map((a) => evaluateExpression(a, vars, depth + 1)) };
     if (CWD_CALLS.has(name)) return str('.');
     if (JOIN_CALLS.has(name)) return joinPaths(args.map((a) => evaluateExpression(a, vars, depth + 1)));
     if (EXPAND_CALLS.has(name) && args.length >= 1) return evaluateExpression(args[0], vars, depth + 1);
