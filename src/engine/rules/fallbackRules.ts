@@ -35,7 +35,7 @@ const LOCAL_TOOLS: ReadonlySet<string> = new Set([
   'make', 'gmake', 'just', 'rake',
   'vagrant', 'minikube', 'kind', 'k3d', 'multipass', 'colima', 'limactl', 'devcontainer', 'tilt', 'skaffold', 'docker-machine',
   'xcrun', 'simctl', 'avdmanager', 'sdkmanager', 'emulator',
-  'systemctl', 'launchctl', 'service', 'tmux', 'screen', 'zellij', 'ssh-keygen', 'ssh-add', 'direnv', 'ccache', 'sccache',
+  'systemctl', 'launchctl', 'service', 'pm2', 'forever', 'supervisorctl', 'overmind', 'foreman', 'tmux', 'screen', 'zellij', 'ssh-keygen', 'ssh-add', 'direnv', 'ccache', 'sccache',
   // text: printing, searching, editing, paging, help
   'echo', 'printf', 'print', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'sed', 'awk', 'gawk', 'jq', 'yq', 'cat', 'bat', 'less',
   'more', 'head', 'tail', 'man', 'info', 'tldr', 'help', 'which', 'type', 'whatis', 'apropos', 'ls', 'tree', 'wc', 'sort', 'uniq',
