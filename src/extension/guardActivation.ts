@@ -22,7 +22,6 @@ import { guardEntry } from '../log/logRecord';
 import { LogModel } from './panel/logModel';
 import { createLogView } from './panel/logView';
 import { SettingsDiagnostics, userSettingsFile } from './settings/settingsDiagnostics';
-import type { SettingProblem } from '../settings/validateSettings';
 import { SettingsService } from './settings/settingsService';
 import { GuardStatusBar } from './statusBar';
 import { registerTamperEvidence } from './tamper/registerTamperEvidence';
@@ -142,7 +141,7 @@ export async function startGuard(context: vscode.ExtensionContext): Promise<Guar
   context.subscriptions.push(
     ...createLogView(model),
     // Each bad `agentGuard.*` value as a diagnostic on its line in the settings.json that holds it.
-    new SettingsDiagnostics(() => (settings.current as { problems?: readonly SettingProblem[] }).problems ?? [], settings.onDidChange, userSettingsFile(context.globalStorageUri.fsPath)),
+    new SettingsDiagnostics(() => settings.current.problems, settings.onDidChange, userSettingsFile(context.globalStorageUri.fsPath)),
     statusBar,
     ...registerLogCommands(log, model, reportError),
     registerRestorePointCommand((id) => model.byId(id)),

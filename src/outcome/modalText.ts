@@ -85,7 +85,8 @@ export function buildModal(input: ModalInput): ModalContent {
   const { verdict, origin, mask } = input;
   const lines: string[] = [];
   lines.push('Command:');
-  lines.push(clip(input.command, MAX_COMMAND_CHARS));
+  // (A terminal line arrives with its newline: no empty gap under the command.)
+  lines.push(clip(input.command.trim(), MAX_COMMAND_CHARS));
   lines.push('');
   lines.push('What it destroys:');
   const destroying = destructiveFindings(verdict);
@@ -147,7 +148,7 @@ export interface TypedStepText {
 }
 
 export function typedStepText(maskedCommand: string, verdict: Verdict, expected: string, attempt: number, maxAttempts: number, lastTyped?: string): TypedStepText {
-  const title = `Allow${wherePhrase(verdict)}? ${clip(maskedCommand, 160)}`;
+  const title = `Allow${wherePhrase(verdict)}? ${clip(maskedCommand.trim(), 160)}`;
   const what = `It ${plain(byImportance(destructiveFindings(verdict))[0]?.summary ?? 'runs a destructive command')}.`;
   const ask = `Type ${expected} to allow it once; Escape blocks.`;
   if (attempt <= 1 || lastTyped === undefined) return { title, prompt: `${what} ${ask}` };

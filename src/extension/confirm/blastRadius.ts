@@ -142,7 +142,7 @@ function absoluteTarget(target: string, cwd: string): string | undefined {
   return path.resolve(cwd, target);
 }
 
-const FILE_DELETES = new Set(['fs.rm-recursive', 'fs.find-delete', 'fs.shred', 'fs.truncate', 'fs.powershell-remove-recurse', 'fs.code-recursive-delete', 'fs.mv-dev-null']);
+const FILE_DELETES = new Set(['fs.rm-recursive', 'fs.find-delete', 'fs.shred', 'fs.truncate', 'fs.powershell-remove-recurse', 'fs.mv-dev-null', 'fs.empty-file', 'fs.mirror-delete']);
 /** Git rules that throw away uncommitted work, and which kind. */
 const GIT_DISCARDS: Readonly<Record<string, 'tracked' | 'untracked'>> = {
   'git.reset-hard': 'tracked',

@@ -107,6 +107,17 @@ export const scenario = {
     assert.match(text, /settings\.json/, `the Problems view names settings.json: ${text.slice(0, 400)}`);
     assert.match(text, /agentGuard\.rules\[2\][^]*Agent Guard/, `the diagnostic names the bad entry: ${text.slice(0, 400)}`);
     assert.match(text, new RegExp(`\\[(Ln )?${brokenLine}, (Col )?\\d+\\]`), `the diagnostic is on line ${brokenLine}: ${text.slice(0, 400)}`);
+
+    t.step("the error's action opens settings.json at that line");
+    const action = page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'user.broken-regex' }).locator('.monaco-button').first();
+    await action.click();
+    const tab = page.locator('.tabs-container .tab.active');
+    await tab.filter({ hasText: 'settings.json' }).waitFor({ state: 'visible', timeout: 15_000 });
+    const cursor = page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first();
+    await page.waitForTimeout(800);
+    assert.match(await cursor.innerText(), new RegExp(`Ln ${brokenLine},`), 'the cursor is on the bad entry\'s line');
+    await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});
+    await page.waitForTimeout(500);
     await page.screenshot({ path: `${t.resultsDir}/settings-diagnostic.png` });
 
     t.step('the built-in rules still apply: the seed DROP still asks');

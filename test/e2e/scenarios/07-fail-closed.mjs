@@ -13,9 +13,10 @@ export const scenario = {
   timeoutMs: 240_000,
   async run(t) {
     const { page, workspace: ws } = t;
-    const claudeFile = path.join(ws, '.claude/settings.json');
+    // Set Up writes the personal file first where the host has one (.claude/settings.local.json).
+    const claudeFile = ['.claude/settings.local.json', '.claude/settings.json'].map((f) => path.join(ws, f)).find((f) => fs.existsSync(f));
     // The command Set Up wrote (scenario agent-hooks); on its own, the same line the installer writes.
-    const hook = fs.existsSync(claudeFile) ? writtenCommand(claudeFile, 'claude') : `"${process.execPath}" "${t.cliPath}" hook claude`;
+    const hook = claudeFile ? writtenCommand(claudeFile, 'claude') : `"${process.execPath}" "${t.cliPath}" hook claude`;
 
     // The profile holds only Agent Guard: the palette's "Disable All Installed Extensions" disables exactly
     // it (built-in extensions are not affected), and works the same on every workbench version.
