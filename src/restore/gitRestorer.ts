@@ -9,6 +9,7 @@ import * as path from 'path';
 import { readGitShape } from './gitCommandShape';
 import type { GitShape, RefToRecord } from './gitCommandShape';
 import { isRebuildable } from './rebuildable';
+import { REBUILDABLE_FOLDERS } from '../engine/rules/deletePathSafety';
 import { runTool, toolFailure } from './runTool';
 import type { ToolRun } from './runTool';
 import { NOTHING_AT_RISK } from './restoreTypes';
@@ -16,6 +17,7 @@ import type { PlannedPart, PlanResult, RestoreReport, RestoreSubject, Restorer, 
 import { formatBytes, plural, shellQuote } from './restoreWords';
 
 const PLAN_TIMEOUT_MS = 1500;
+const REBUILDABLE_EXCLUDES = [...REBUILDABLE_FOLDERS].map((name) => `:(exclude,glob)**/${name}/**`);
 /** Commits made for a point carry this identity, so they work in a repo with no user.name set. */
 const IDENTITY = { GIT_AUTHOR_NAME: 'Agent Guard', GIT_AUTHOR_EMAIL: 'agent-guard@localhost', GIT_COMMITTER_NAME: 'Agent Guard', GIT_COMMITTER_EMAIL: 'agent-guard@localhost' };
 
@@ -95,9 +97,11 @@ async function repoOf(dir: string): Promise<{ top: string; gitDir: string } | un
 async function filesAtRisk(top: string, cwd: string, shape: GitShape): Promise<string[] | string> {
   const wt = shape.worktree;
   if (!wt) return [];
-  const specs = wt.pathspecs.map((p) => path.relative(top, path.resolve(cwd, p)) || '.');
-  const args = ['-c', 'core.quotePath=false', 'status', '--porcelain=v1', '-z', '--untracked-files=all', ...(wt.ignored ? ['--ignored=matching'] : []), '--', ...(specs.length ? specs : ['.'])];
-  const r = await git(top, args, PLAN_TIMEOUT_MS, { GIT_LITERAL_PATHSPECS: specs.some((s) => s === '.') ? '0' : '1' });
+  // Paths as written are literal (a file may be named `*`); rebuildable folders are left out of the
+  // listing itself, so an ignored `node_modules` with 100,000 files costs nothing to skip.
+  const specs = wt.pathspecs.map((p) => `:(literal)${path.relative(top, path.resolve(cwd, p)) || '.'}`);
+  const args = ['-c', 'core.quotePath=false', 'status', '--porcelain=v1', '-z', '--untracked-files=all', ...(wt.ignored ? ['--ignored=matching'] : []), '--', ...(specs.length ? specs : ['.']), ...REBUILDABLE_EXCLUDES];
+  const r = await git(top, args, PLAN_TIMEOUT_MS);
   if (r.code !== 0) return toolFailure('git status', r);
   const files: string[] = [];
   for (const e of parseStatusZ(r.stdout.toString('utf8'))) {
