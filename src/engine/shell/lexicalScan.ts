@@ -63,6 +63,12 @@ export function variableSentinelText(name: string): string {
 
 const WORD_BREAK = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']);
 
+/** What one construct read: the text to hand shell-quote and the position after it. */
+interface Step {
+  text: string;
+  end: number;
+}
+
 interface PendingHeredoc {
   index: number;
   delimiter: string;
@@ -79,7 +85,8 @@ class Scanner {
 
   /**
    * Scans from `pos`. In paren mode it stops at the `)` that closes the current `$(`/`<(` and
-   * returns the position after it; otherwise it runs to the end.
+   * returns the position after it; otherwise it runs to the end. Each construct is read by its own
+   * method below (quoting, expansions, then what only applies unquoted), in the order bash gives them.
    */
   scan(pos: number, parenMode: boolean): { out: string; end: number } {
     const s = this.src;
@@ -89,45 +96,10 @@ class Scanner {
     let inDouble = false;
     while (i < s.length) {
       const c = s[i];
-      if (c === '\\') {
-        const next = s[i + 1];
-        if (next === '\n') {
-          i += 2; // line continuation
-          continue;
-        }
-        if (inDouble && next !== undefined && !DOUBLE_QUOTE_ESCAPES.has(next)) {
-          // Inside double quotes bash keeps a backslash that escapes nothing (`"C:\Users"`), and
-          // `\`` is a literal backtick; shell-quote would drop the backslash, so spell it out for it.
-          out += next === '`' ? '`' : '\\\\' + next;
-          i += 2;
-          continue;
-        }
-        out += s.slice(i, i + 2);
-        i += 2;
-        continue;
-      }
-      if (!inDouble && c === "'") {
-        const close = s.indexOf("'", i + 1);
-        if (close < 0) {
-          this.error ??= 'unterminated single quote';
-          out += s.slice(i);
-          return { out, end: s.length };
-        }
-        out += s.slice(i, close + 1);
-        i = close + 1;
-        continue;
-      }
-      if (!inDouble && c === '$' && s[i + 1] === "'") {
-        // ANSI-C quoting: backslash escapes inside, including \'
-        let j = i + 2;
-        while (j < s.length && s[j] !== "'") j += s[j] === '\\' ? 2 : 1;
-        if (j >= s.length) {
-          this.error ??= "unterminated $'…' quote";
-          out += s.slice(i);
-          return { out, end: s.length };
-        }
-        out += s.slice(i, j + 1);
-        i = j + 1;
+      const step = this.quoting(i, inDouble) ?? this.expansion(i);
+      if (step) {
+        out += step.text;
+        i = step.end;
         continue;
       }
       if (c === '"') {
@@ -136,78 +108,15 @@ class Scanner {
         i++;
         continue;
       }
-      if (c === '$' && s[i + 1] === '(') {
-        if (s[i + 2] === '(') {
-          const end = this.matchParen(i + 3, 2);
-          this.substitutions.push({ kind: 'arithmetic', text: s.slice(i + 3, Math.max(i + 3, end - 2)) });
-          out += substitutionSentinel(this.substitutions.length - 1);
-          i = end;
-          continue;
-        }
-        i = this.substitute(i + 2, 'command', (t) => (out += t));
-        continue;
-      }
-      if (c === '$') {
-        const v = this.variable(i);
-        if (v) {
-          out += v.sentinel;
-          i = v.end;
-          continue;
-        }
-      }
-      if (c === '`') {
-        let j = i + 1;
-        let inner = '';
-        while (j < s.length && s[j] !== '`') {
-          if (s[j] === '\\' && (s[j + 1] === '`' || s[j + 1] === '\\' || s[j + 1] === '$')) {
-            inner += s[j + 1];
-            j += 2;
-            continue;
-          }
-          inner += s[j];
-          j++;
-        }
-        if (j >= s.length) this.error ??= 'unterminated backtick substitution';
-        this.substitutions.push({ kind: 'backtick', text: inner });
-        out += substitutionSentinel(this.substitutions.length - 1);
-        i = j + 1;
-        continue;
-      }
       if (inDouble) {
         out += c;
         i++;
         continue;
       }
-      // ---- unquoted from here on
-      if (i === pos || WORD_BREAK.has(s[i - 1])) {
-        const word = this.wordStart(i);
-        if (word) {
-          out += word.text;
-          i = word.end;
-          continue;
-        }
-      }
-      if ((c === '<' || c === '>') && s[i + 1] === '(') {
-        i = this.substitute(i + 2, c === '<' ? 'process-in' : 'process-out', (t) => (out += t));
-        continue;
-      }
-      if (c === '<' && s[i + 1] === '<' && s[i + 2] !== '<') {
-        i = this.heredocStart(i + 2, (t) => (out += t));
-        continue;
-      }
-      if (c === '<' && s[i + 1] === '<' && s[i + 2] === '<') {
-        out += '<<<';
-        i += 3;
-        continue;
-      }
-      if (c === '#' && (i === pos || WORD_BREAK.has(s[i - 1]))) {
-        while (i < s.length && s[i] !== '\n') i++;
-        continue;
-      }
-      if (c === '\n') {
-        out += ' ; ';
-        i++;
-        if (this.pending.length > 0) i = this.readHeredocBodies(i);
+      const unquoted = this.unquoted(i, pos);
+      if (unquoted) {
+        out += unquoted.text;
+        i = unquoted.end;
         continue;
       }
       if (parenMode) {
@@ -228,6 +137,102 @@ class Scanner {
       this.pending = [];
     }
     return { out, end: s.length };
+  }
+
+  /** Backslashes, single quotes and `$'…'`: text the shell takes literally (or nearly). */
+  private quoting(i: number, inDouble: boolean): Step | undefined {
+    const s = this.src;
+    const c = s[i];
+    if (c === '\\') {
+      const next = s[i + 1];
+      if (next === '\n') return { text: '', end: i + 2 }; // line continuation
+      if (inDouble && next !== undefined && !DOUBLE_QUOTE_ESCAPES.has(next)) {
+        // Inside double quotes bash keeps a backslash that escapes nothing (`"C:\Users"`), and
+        // `\`` is a literal backtick; shell-quote would drop the backslash, so spell it out for it.
+        return { text: next === '`' ? '`' : '\\\\' + next, end: i + 2 };
+      }
+      return { text: s.slice(i, i + 2), end: i + 2 };
+    }
+    if (inDouble) return undefined;
+    if (c === "'") {
+      const close = s.indexOf("'", i + 1);
+      if (close < 0) return this.unterminated(i, 'unterminated single quote');
+      return { text: s.slice(i, close + 1), end: close + 1 };
+    }
+    if (c === '$' && s[i + 1] === "'") {
+      // ANSI-C quoting: backslash escapes inside, including \'
+      let j = i + 2;
+      while (j < s.length && s[j] !== "'") j += s[j] === '\\' ? 2 : 1;
+      if (j >= s.length) return this.unterminated(i, "unterminated $'…' quote");
+      return { text: s.slice(i, j + 1), end: j + 1 };
+    }
+    return undefined;
+  }
+
+  private unterminated(i: number, error: string): Step {
+    this.error ??= error;
+    return { text: this.src.slice(i), end: this.src.length };
+  }
+
+  /** `$((…))`, `$(…)`, `$NAME`/`${…}` and backticks: each becomes a sentinel (quoted or not). */
+  private expansion(i: number): Step | undefined {
+    const s = this.src;
+    const c = s[i];
+    if (c === '$' && s[i + 1] === '(') {
+      if (s[i + 2] === '(') {
+        const end = this.matchParen(i + 3, 2);
+        return { text: this.addSubstitution('arithmetic', s.slice(i + 3, Math.max(i + 3, end - 2))), end };
+      }
+      return this.substitute(i + 2, 'command');
+    }
+    if (c === '$') {
+      const v = this.variable(i);
+      return v ? { text: v.sentinel, end: v.end } : undefined;
+    }
+    if (c === '`') {
+      let j = i + 1;
+      let inner = '';
+      while (j < s.length && s[j] !== '`') {
+        if (s[j] === '\\' && (s[j + 1] === '`' || s[j + 1] === '\\' || s[j + 1] === '$')) {
+          inner += s[j + 1];
+          j += 2;
+          continue;
+        }
+        inner += s[j];
+        j++;
+      }
+      if (j >= s.length) this.error ??= 'unterminated backtick substitution';
+      return { text: this.addSubstitution('backtick', inner), end: j + 1 };
+    }
+    return undefined;
+  }
+
+  private addSubstitution(kind: SubstitutionKind, text: string): string {
+    this.substitutions.push({ kind, text });
+    return substitutionSentinel(this.substitutions.length - 1);
+  }
+
+  /** What only counts outside quotes: word starts, process substitution, heredocs, comments, newlines. */
+  private unquoted(i: number, pos: number): Step | undefined {
+    const s = this.src;
+    const c = s[i];
+    const atWordStart = i === pos || WORD_BREAK.has(s[i - 1]);
+    if (atWordStart) {
+      const word = this.wordStart(i);
+      if (word) return word;
+    }
+    if ((c === '<' || c === '>') && s[i + 1] === '(') return this.substitute(i + 2, c === '<' ? 'process-in' : 'process-out');
+    if (c === '<' && s[i + 1] === '<') return s[i + 2] === '<' ? { text: '<<<', end: i + 3 } : this.heredocStart(i + 2);
+    if (c === '#' && atWordStart) {
+      let j = i;
+      while (j < s.length && s[j] !== '\n') j++;
+      return { text: '', end: j };
+    }
+    if (c === '\n') {
+      const end = this.pending.length > 0 ? this.readHeredocBodies(i + 1) : i + 1;
+      return { text: ' ; ', end };
+    }
+    return undefined;
   }
 
   /**
@@ -284,16 +289,14 @@ class Scanner {
     return { sentinel: variableSentinelText(s.slice(i + 1, j)), end: j };
   }
 
-  /** Cuts out `$(…)` / `<(…)` starting after its opening paren; emits the sentinel; returns the new position. */
-  private substitute(start: number, kind: SubstitutionKind, emit: (t: string) => void): number {
+  /** Cuts out `$(…)` / `<(…)` starting after its opening paren: its sentinel and the position after it. */
+  private substitute(start: number, kind: SubstitutionKind): Step {
     const savedPending = this.pending;
     this.pending = [];
     const { end } = this.scan(start, true);
     this.pending = savedPending;
     const closeAt = this.src[end - 1] === ')' ? end - 1 : end;
-    this.substitutions.push({ kind, text: this.src.slice(start, closeAt) });
-    emit(substitutionSentinel(this.substitutions.length - 1));
-    return end;
+    return { text: this.addSubstitution(kind, this.src.slice(start, closeAt)), end };
   }
 
   /** Position after `closers` consecutive `)` closing an arithmetic expansion. */
@@ -311,7 +314,8 @@ class Scanner {
     return this.src.length;
   }
 
-  private heredocStart(i: number, emit: (t: string) => void): number {
+  /** `<<DELIM` / `<<-DELIM` / `<<'DELIM'`: the body is read at the end of the line. */
+  private heredocStart(i: number): Step {
     const s = this.src;
     let stripTabs = false;
     if (s[i] === '-') {
@@ -342,13 +346,12 @@ class Scanner {
     }
     if (!delimiter) {
       this.error ??= 'heredoc without a delimiter';
-      return i;
+      return { text: '', end: i };
     }
     const index = this.heredocs.length;
     this.heredocs.push({ body: '', quoted });
     this.pending.push({ index, delimiter, stripTabs });
-    emit(`<< ${heredocSentinel(index)} `);
-    return i;
+    return { text: `<< ${heredocSentinel(index)} `, end: i };
   }
 
   /** Reads the bodies of the heredocs opened on the line that just ended. */
