@@ -22,18 +22,21 @@ export function hookCommandLine(host: HostId, rt: Pick<RuntimeFacts, 'home' | 'p
   return launcherCommand(host, launcherPath(rt), rt.platform);
 }
 
-/** Writes the launcher when its text differs (atomic, owner-writable, executable); returns whether it changed. */
+/** The launcher on disk is exactly what this copy of the extension would write, and runnable. */
+export function launcherUpToDate(rt: RuntimeFacts): boolean {
+  const file = launcherPath(rt);
+  try {
+    return fs.readFileSync(file, 'utf8') === launcherScript(rt, rt.platform) && (rt.platform === 'win32' || (fs.statSync(file).mode & 0o111) === 0o111);
+  } catch {
+    return false;
+  }
+}
+
+/** Writes the launcher when it is not up to date (atomic, owner-writable, executable); returns whether it changed. */
 export function writeLauncher(rt: RuntimeFacts): boolean {
+  if (launcherUpToDate(rt)) return false;
   const file = launcherPath(rt);
   const text = launcherScript(rt, rt.platform);
-  try {
-    if (fs.readFileSync(file, 'utf8') === text) {
-      if (rt.platform !== 'win32') fs.chmodSync(file, 0o755);
-      return false;
-    }
-  } catch {
-    // Not there yet.
-  }
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, text, { mode: 0o755 });

@@ -12,7 +12,7 @@ import { guardEntry } from '../../log/logRecord';
 import { detectAgents } from './agentDetection';
 import { offerCodexTrust } from './codexTrustPrompt';
 import { activeCategories, autoApproveDenyEntries, mergeAutoApprove, unmergeAutoApprove } from './copilotAutoApprove';
-import { findOnPath, launcherPath, writeLauncher } from './hookLauncher';
+import { findOnPath, launcherPath, launcherUpToDate, writeLauncher } from './hookLauncher';
 import type { RuntimeFacts } from './hookLauncher';
 import { installHook, removeHook } from './hookInstaller';
 import { currentTarget, findRecord, setupPlan, statusRows } from './hookOverview';
@@ -120,6 +120,7 @@ function expectWrite(services: GuardServices, file: string): void {
 function ensureLauncher(context: vscode.ExtensionContext, services: GuardServices): string | undefined {
   try {
     const rt = runtime(context);
+    if (launcherUpToDate(rt)) return undefined;
     expectWrite(services, launcherPath(rt));
     writeLauncher(rt);
     return undefined;
@@ -300,8 +301,11 @@ export function registerHookInstallers(context: vscode.ExtensionContext, service
     vscode.commands.registerCommand(HookCommandId.remove, guarded('Remove Agent Hooks', (a) => removeHooks(context, services, paths, a))),
     vscode.commands.registerCommand(
       HookCommandId.status,
-      guarded('Hook Status', () =>
-        showHookStatus({
+      guarded('Hook Status', () => {
+        // A launcher someone deleted or changed is put back first: every entry depends on it.
+        const launcherProblem = ensureLauncher(context, services);
+        if (launcherProblem) void vscode.window.showWarningMessage(`Agent Guard ${launcherProblem}; until it can be written, agent hooks cannot start.`);
+        return showHookStatus({
           setupCommand: HookCommandId.setup,
           rows: () => rowsNow(context, paths),
           places,
@@ -309,8 +313,8 @@ export function registerHookInstallers(context: vscode.ExtensionContext, service
           remove: (files) => removeHooks(context, services, paths, { files }),
           trust: (file) => offerCodexTrust(file, (f) => expectWrite(services, f)),
           reportTampering: (rows) => reportTampering(context, services, rows, true),
-        }),
-      ),
+        });
+      }),
     ),
   );
   // Off the activation path: a few file reads, a few seconds after the window is up.

@@ -80,6 +80,9 @@ describe('hook launcher (real sh)', function () {
     assert.equal(fs.statSync(file).mode & 0o111, 0o111);
     assert.equal(writeLauncher(rt()), false);
     assert.equal(writeLauncher(rt({ cliPath: '/ext/agent-guard-0.2.0/dist/cli.js' })), true, 'an update rewrites only the launcher');
+    fs.chmodSync(file, 0o644);
+    assert.equal(writeLauncher(rt({ cliPath: '/ext/agent-guard-0.2.0/dist/cli.js' })), true, '`chmod -x` on it is undone');
+    assert.equal(fs.statSync(file).mode & 0o111, 0o111);
     assert.ok(isAgentGuardCommand(hookCommandLine('claude', rt()), 'claude'));
   });
 
