@@ -115,8 +115,15 @@ export function resolveSettings(layers: SettingLayers, options: ResolveOptions):
   const loosened: Array<readonly [SettingKey, unknown]> = [];
   for (const row of SETTING_ROWS) {
     if (workspace[row.key] === undefined) continue;
-    const words = row.loosens(base.get(row.key), workspace[row.key]);
+    const b = base.get(row.key);
+    const words = row.loosens(b, workspace[row.key]);
     if (words.length === 0) continue;
+    const held = machine[row.key];
+    if (held !== undefined && canonicalJson(row.floor(row.override(b, workspace[row.key]), held)) === canonicalJson(row.floor(row.tighten(b, workspace[row.key]), held))) {
+      // The machine policy holds this setting where it is: accepting would change nothing, so nothing is asked.
+      for (const what of words) heldByMachine.push({ setting: `${SECTION}.${row.key}`, what });
+      continue;
+    }
     loosened.push([row.key, workspace[row.key]]);
     for (const what of words) items.push({ setting: `${SECTION}.${row.key}`, what });
   }

@@ -169,6 +169,12 @@ describe('settings resolver: the machine policy', () => {
     assert.ok(r.heldByMachine.some((h) => h.setting === 'agentGuard.enabled'));
   });
 
+  it('a workspace loosening of a setting it holds is not put to the person (accepting would change nothing)', () => {
+    const r = resolve({ workspace: { enabled: false, allowForSession: true } }, { machine });
+    assert.deepStrictEqual(r.loosening?.items.map((i) => i.setting), ['agentGuard.allowForSession']);
+    assert.ok(r.heldByMachine.some((h) => h.setting === 'agentGuard.enabled'));
+  });
+
   it('lets the user and the workspace tighten further', () => {
     const r = resolve({ user: { decisions: { high: 'deny' } }, workspace: { confirmTimeoutSeconds: 30 } }, { machine });
     assert.deepStrictEqual(r.settings.policyInput.decisions, { critical: 'deny', high: 'deny' });
