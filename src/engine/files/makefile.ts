@@ -35,7 +35,7 @@ const ENDEF = /^\s*endef\b/;
 const MAX_RECIPE_LINES = 400;
 const MAX_EXPANSION = 8;
 
-export function parseMakefile(text: string): { vars: Map<string, string>; rules: Map<string, Rule>; defaultGoal?: string } {
+function parseMakefile(text: string): { vars: Map<string, string>; rules: Map<string, Rule>; defaultGoal?: string } {
   const vars = new Map<string, string>();
   const rules = new Map<string, Rule>();
   let defaultGoal: string | undefined;

@@ -14,7 +14,7 @@ export interface Call {
   at: number;
 }
 
-export interface CallOptions {
+interface CallOptions {
   /** Perl/ruby style `system "rm -rf x"`, `User.delete_all`: names that are calls without parentheses. */
   bareCall?: (name: string) => boolean;
   /** Member separators besides `.`: `::` (ruby, perl, php static), `->` (perl, php). */
@@ -26,12 +26,12 @@ const OPENERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}'
  * Arguments longer than this many tokens are not split or read: they count as one computed value.
  * Without the cap, nested calls (`f(f(f(…`) would copy the rest of the code once per call (quadratic).
  */
-export const MAX_ARG_TOKENS = 256;
+const MAX_ARG_TOKENS = 256;
 const TOO_LONG: Token[][] = [[{ kind: 'id', value: '\u2026', newline: false }]];
 const STATEMENT_ENDS: ReadonlySet<string> = new Set([';', '}', 'or', 'and', 'if', 'unless', '||', '&&', 'then', 'do']);
 
 /** For each opening bracket its closing partner's index (or the end), and the reverse. */
-export function matchBrackets(tokens: readonly Token[]): { close: Int32Array; open: Int32Array } {
+function matchBrackets(tokens: readonly Token[]): { close: Int32Array; open: Int32Array } {
   const close = new Int32Array(tokens.length).fill(-1);
   const open = new Int32Array(tokens.length).fill(-1);
   const stack: number[] = [];
@@ -57,7 +57,7 @@ export function matchBrackets(tokens: readonly Token[]): { close: Int32Array; op
 }
 
 /** Splits tokens[from, to) at commas outside brackets. */
-export function splitArgs(tokens: readonly Token[], from: number, to: number, close: Int32Array): Token[][] {
+function splitArgs(tokens: readonly Token[], from: number, to: number, close: Int32Array): Token[][] {
   if (to - from > MAX_ARG_TOKENS) return TOO_LONG;
   const args: Token[][] = [];
   let start = from;

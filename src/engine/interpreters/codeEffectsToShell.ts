@@ -6,7 +6,7 @@ import { COMPUTED } from './codeLexer';
 import type { Value } from './codeValues';
 import type { CodeEffect } from './scanCode';
 
-export type ShellOrAsk = { shell: string; call: string } | { ask: { rule: string; summary: string } };
+type ShellOrAsk = { shell: string; call: string } | { ask: { rule: string; summary: string } };
 
 /** Characters a shell word may hold without quotes (`~` stays bare so it still means home). */
 const BARE_WORD = /^[A-Za-z0-9_./~*+,:=@%^-]+$/;
@@ -18,7 +18,7 @@ function quoteLiteral(text: string): string {
 }
 
 /** A value as one shell word: literal parts quoted, computed parts `"${CODE_VALUE}"` (an unknown variable). */
-export function shellWord(v: Value): string {
+function shellWord(v: Value): string {
   if (v.kind === 'unknown') return `"${COMPUTED}"`;
   if (v.kind === 'list') return v.items.map(shellWord).join(' ');
   if (!v.dynamic) return v.text.startsWith('-') ? `'${v.text}'` : quoteLiteral(v.text);

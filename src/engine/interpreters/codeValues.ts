@@ -25,13 +25,6 @@ export function str(text: string, dynamic = false): Value {
   return { kind: 'str', text, dynamic };
 }
 
-/** The text of a value for display or for shell text: computed parts become `${CODE_VALUE}`. */
-export function textOf(v: Value): string {
-  if (v.kind === 'str') return v.text;
-  if (v.kind === 'list') return v.items.map(textOf).join(' ');
-  return COMPUTED;
-}
-
 export function isLiteral(v: Value): boolean {
   if (v.kind === 'str') return !v.dynamic;
   if (v.kind === 'list') return v.items.every(isLiteral);

@@ -6,7 +6,7 @@
 // into shell text for the same rules (see codeEffectsToShell.ts).
 import { COMPUTED, lexCode, type Token } from './codeLexer';
 import { findCalls, type Call } from './codeCalls';
-import { evaluateExpression, isLiteral, literalAssignments, str, textOf, UNKNOWN, type Literals, type Value } from './codeValues';
+import { evaluateExpression, isLiteral, literalAssignments, str, UNKNOWN, type Literals, type Value } from './codeValues';
 import { AWK, TCL, VIM, type CallRole, type Family } from './families';
 
 /** Code longer than this is not read in full: the line asks ("too long to read"). */
@@ -584,4 +584,3 @@ export function scanCode(family: Family, code: string): CodeEffect[] {
   return out;
 }
 
-export { textOf };
