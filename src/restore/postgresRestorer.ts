@@ -7,6 +7,7 @@ import * as path from 'path';
 import type { Finding, SimpleCommand } from '../engine/types';
 import { scanArgs } from '../engine/rules/scanArgs';
 import { runTool, toolFailure } from './runTool';
+import type { ToolRun } from './runTool';
 import { NOTHING_AT_RISK } from './restoreTypes';
 import type { PlannedPart, PlanResult, RestoreReport, RestoreSubject, Restorer, TakenPart, TakeContext } from './restoreTypes';
 import { formatBytes, shellQuote } from './restoreWords';
@@ -39,14 +40,41 @@ function withoutPassword(conninfo: string): string {
   return conninfo.replace(URL_PASSWORD, '$1@').replace(KV_PASSWORD, '');
 }
 
-export function readPsqlConn(cmd: SimpleCommand): PgConn {
+const NO_CONNECTION = /Connection refused|could not connect|No such file or directory/i;
+const BAD_PASSWORD = /password authentication failed|no password supplied/i;
+const PSQL_PREFIX = /^psql: (?:error: )?/;
+const SOLE_VARIABLE = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/;
+
+/**
+ * A word as the command will see it: `"$DATABASE_URL"` is read from the environment the command runs
+ * with (as the shell would expand it); any other word built from variables is not guessed at.
+ */
+function expandWord(word: string, env: NodeJS.ProcessEnv): string | undefined {
+  if (!word.includes('$') && !word.includes('`')) return word;
+  const m = SOLE_VARIABLE.exec(word);
+  const name = m?.[1] ?? m?.[2];
+  return name !== undefined ? env[name] : undefined;
+}
+
+/** How the command connects, or the word Agent Guard cannot read. */
+export function readPsqlConn(cmd: SimpleCommand, env: NodeJS.ProcessEnv): PgConn | { unreadable: string } {
   const s = scanArgs(cmd.args, PSQL_SPEC);
-  const v = (short: string, long: string): string | undefined => s.values.get(long) ?? s.values.get(short);
+  let unreadable: string | undefined;
+  const v = (short: string, long: string): string | undefined => {
+    const raw = s.values.get(long) ?? s.values.get(short);
+    return raw === undefined ? undefined : word(raw);
+  };
+  const word = (raw: string): string | undefined => {
+    const w = expandWord(raw, env);
+    if (w === undefined) unreadable = raw;
+    return w;
+  };
   const conn: PgConn = {};
   const host = v('h', 'host');
   const port = v('p', 'port');
-  const user = v('U', 'username') ?? s.positionals[1];
-  const db = v('d', 'dbname') ?? s.positionals[0];
+  const user = v('U', 'username') ?? (s.positionals[1] !== undefined ? word(s.positionals[1]) : undefined);
+  const db = v('d', 'dbname') ?? (s.positionals[0] !== undefined ? word(s.positionals[0]) : undefined);
+  if (unreadable !== undefined) return { unreadable };
   if (host) conn.host = host;
   if (port) conn.port = port;
   if (user) conn.user = user;
@@ -87,6 +115,16 @@ function sizeQuery(tables: string[], schemas: string[]): string {
   return `SELECT (${parts.join(' + ')})::bigint, ${existing.join(' + ')}`;
 }
 
+/** Why the server did not answer, in a few words: "no answer in time", "connection refused", psql's own last line. */
+function serverWhy(r: ToolRun): string {
+  if (r.startError) return r.startError.includes('ENOENT') ? 'psql is not installed' : 'psql could not start';
+  if (r.timedOut) return 'no answer in time';
+  if (NO_CONNECTION.test(r.stderr)) return 'no connection';
+  if (BAD_PASSWORD.test(r.stderr)) return 'the password was not accepted';
+  const last = r.stderr.split('\n').filter((l) => l.trim() !== '').pop();
+  return last ? last.replace(PSQL_PREFIX, '').trim().slice(0, 160) : `psql exit ${r.code}`;
+}
+
 function pgEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   // Read-only by construction, and never waiting for a password prompt or a slow server.
   return { ...env, PGOPTIONS: `${env.PGOPTIONS ?? ''} -c default_transaction_read_only=on`.trim(), PGCONNECT_TIMEOUT: '2' };
@@ -100,7 +138,9 @@ export function makePostgresRestorer(maxBytes: number = DEFAULT_PG_MAX_BYTES): R
     if (tables.length === 0 && schemas.length === 0) return undefined;
     const odd = [...tables, ...schemas].find((n) => !SAFE_NAME.test(n));
     if (odd) return { reason: `the name \`${odd}\` is not one Agent Guard dumps` };
-    const conn = readPsqlConn(subject.cmd);
+    const names = [...tables.map((t) => `table \`${t}\``), ...schemas.map((s) => `schema \`${s}\``)];
+    const conn = readPsqlConn(subject.cmd, subject.env);
+    if ('unreadable' in conn) return { reason: `the connection \`${conn.unreadable}\` is not known before it runs` };
     const version = await runTool('pg_dump', ['--version'], { cwd: subject.cwd, env: subject.env, timeoutMs: PLAN_TIMEOUT_MS });
     if (version.code !== 0) return { reason: `pg_dump is not available (${toolFailure('pg_dump', version)})` };
     const q = await runTool('psql', ['-X', '-q', '-tA', '-v', 'ON_ERROR_STOP=1', ...connArgs(conn), '-c', sizeQuery(tables, schemas)], {
@@ -108,11 +148,10 @@ export function makePostgresRestorer(maxBytes: number = DEFAULT_PG_MAX_BYTES): R
       env: pgEnv(subject.env),
       timeoutMs: PLAN_TIMEOUT_MS,
     });
-    if (q.code !== 0) return { reason: `the server could not be asked how large the tables are (${toolFailure('psql', q)})` };
+    if (q.code !== 0) return { reason: `the size of ${names.join(', ')} could not be read from the server (${serverWhy(q)})` };
     const [sizeText, existsText] = q.stdout.toString('utf8').trim().split('|');
     const bytes = Number(sizeText);
     if (!Number.isFinite(bytes) || Number(existsText) === 0) return NOTHING_AT_RISK;
-    const names = [...tables.map((t) => `table \`${t}\``), ...schemas.map((s) => `schema \`${s}\``)];
     if (bytes > maxBytes) return { reason: `${names.join(', ')} is ${formatBytes(bytes)}, over the ${formatBytes(maxBytes)} bound for a dump` };
     const data: PgData = { conn, tables, schemas };
     return { kind: 'postgres', what: `${names.join(', ')} (${formatBytes(bytes)}, a pg_dump)`, bytes, paths: [...tables, ...schemas], data, env: subject.env };

@@ -45,12 +45,14 @@ describe('restore: PostgreSQL (real server)', function () {
     pg.seedCustomers();
     const cwd = tempDir('ag-restore-pg-');
     const store = tempDir('ag-restore-store-');
-    const command = `psql ${pg.url} -c "DROP TABLE customers"`;
+    // As in the seed: the connection comes from the environment the command runs with.
+    const command = `psql "$DATABASE_URL" -c "DROP TABLE customers"`;
+    const env = { ...process.env, DATABASE_URL: pg.url };
     const seen: AskExtensionRequest[] = [];
     const d = await decideWithPerson({ kind: 'shell', command }, { door: 'terminal' }, {
       cwd,
       policy: defaultPolicy(),
-      env: process.env,
+      env,
       ask: allowAs(seen),
       spool: false,
       restorePoints: { store, settings: RESTORE_DEFAULTS, windowOpen: () => true, spool: false },
@@ -64,7 +66,7 @@ describe('restore: PostgreSQL (real server)', function () {
     assert.match(dump, /CREATE TABLE public\.customers/);
     assert.doesNotMatch(dump, /CREATE DATABASE/);
 
-    execSync(command, { stdio: 'ignore' });
+    execSync(command, { stdio: 'ignore', env });
     assert.strictEqual(pg.tableExists('customers'), false);
 
     const out = await restorePoint(store, id, { force: false });
@@ -105,6 +107,21 @@ describe('restore: PostgreSQL (real server)', function () {
       spool: false,
       restorePoints: { store: tempDir('ag-restore-store-'), settings: RESTORE_DEFAULTS, windowOpen: () => true, spool: false },
     });
-    assert.match(seen[0].restorePoint?.text ?? '', /^none possible: the server could not be asked how large the tables are/);
+    assert.strictEqual(seen[0].restorePoint?.text, 'none possible: the size of table `customers` could not be read from the server (no connection)');
+  });
+
+  it('a connection named by a variable that is not set: none possible, and no client is run', async () => {
+    const seen: AskExtensionRequest[] = [];
+    const env = { ...process.env };
+    delete env.NOT_SET_URL;
+    await decideWithPerson({ kind: 'shell', command: 'psql "$NOT_SET_URL" -c "DROP TABLE customers"' }, { door: 'terminal' }, {
+      cwd: tempDir('ag-restore-pg-'),
+      policy: defaultPolicy(),
+      env,
+      ask: allowAs(seen),
+      spool: false,
+      restorePoints: { store: tempDir('ag-restore-store-'), settings: RESTORE_DEFAULTS, windowOpen: () => true, spool: false },
+    });
+    assert.strictEqual(seen[0].restorePoint?.text, 'none possible: the connection `$NOT_SET_URL` is not known before it runs');
   });
 });
