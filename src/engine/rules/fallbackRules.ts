@@ -41,7 +41,8 @@ const LOCAL_TOOLS: ReadonlySet<string> = new Set([
   'more', 'head', 'tail', 'man', 'info', 'tldr', 'help', 'which', 'type', 'whatis', 'apropos', 'ls', 'tree', 'wc', 'sort', 'uniq',
   'cut', 'tr', 'column', 'diff', 'cmp', 'comm', 'tee', 'touch', 'mkdir', 'cd', 'pushd', 'popd', 'export', 'set', 'unset', 'alias',
   'read', 'test', '[', '[[', 'true', 'false', 'sleep', 'date', 'open', 'xdg-open', 'history', 'fc', 'say', 'notify-send', 'logger',
-  'vim', 'vi', 'nvim', 'nano', 'emacs', 'code', 'tput', 'clear', 'stat', 'file', 'du', 'df', 'pwd', 'env', 'printenv', 'basename', 'dirname',
+  'cowsay', 'figlet', 'toilet', 'lolcat', 'banner', 'yes', 'seq', 'realpath', 'readlink', 'glow', 'pandoc',
+  'vim', 'vi', 'nvim', 'nano', 'emacs', 'tput', 'clear', 'stat', 'file', 'du', 'df', 'pwd', 'env', 'printenv', 'basename', 'dirname',
 ]);
 
 /** Flags and words that name a remote object: a project, environment, cluster, region, org or URL. */

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { BUILTIN_PACKS } from '../../../src/engine/rules/builtinPacks';
+import { evaluate } from '../../../src/engine/evaluate';
+import { defaultPolicy } from '../../../src/engine/policy';
 import { decisionOf, findingsOf } from '../helpers';
+import { loadCorpus } from '../corpusLoader';
+import { corpusFileMap, corpusFiles, cwdOfCategory } from '../corpusFiles';
 import { describeRows } from './ruleRows';
 import type { Row } from './ruleRows';
 
@@ -33,5 +37,17 @@ describe('fallback for unknown tools', () => {
     assert.deepEqual(findingsOf('docker rm web').filter((f) => f.rule.startsWith('fallback.')), []);
     assert.deepEqual(findingsOf('git branch -d old').filter((f) => f.rule.startsWith('fallback.')), []);
     assert.equal(decisionOf('kubectl delete pod web-1'), 'allow');
+  });
+
+  it('asks on fewer than 1 % of the allow lines of the whole corpus (bench/corpusReport.mjs prints the figure)', () => {
+    const policy = defaultPolicy();
+    const files = corpusFileMap();
+    const allows = loadCorpus().filter((c) => c.label === 'allow');
+    const falseAsks = allows.filter((c) => {
+      const cwd = cwdOfCategory(c.category);
+      const v = evaluate({ kind: 'shell', command: c.command }, policy, { cwd, files: corpusFiles(files, cwd) });
+      return v.findings.some((f) => f.rule === 'fallback.destroy-verb');
+    });
+    assert.ok(falseAsks.length / allows.length < 0.01, falseAsks.map((c) => `${c.file}:${c.line} ${c.command}`).join('\n'));
   });
 });
