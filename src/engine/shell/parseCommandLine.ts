@@ -378,6 +378,8 @@ function processCommand(raw: RawCommand, pipeFrom: SimpleCommand | undefined, fr
 }
 
 function expand(word: Word, out: Output, ctx: ParseContext | undefined) {
+  // Most words are literal: no closures for them.
+  if (!word.dynamic) return { word, splits: false };
   const subOutput = (i: number): string | undefined => {
     const c = ctx?.computed.get(i);
     return c?.kind === 'literal' ? c.text : undefined;
