@@ -39,6 +39,9 @@ const HOST_OPTION_RE = /^-{1,2}(?:bootstrap-server|brokers|address|server|Server
 const REMOTE_OPERAND_COMMANDS: ReadonlySet<string> = new Set(['rclone', 'mc', 'mcli']);
 const RCLONE_REMOTE_RE = /^([A-Za-z0-9_.-]+):/;
 const MC_ALIAS_RE = /^([A-Za-z0-9_-]+)\/[^/]/;
+/** PowerShell cmdlets (`Remove-AzResourceGroup`) and the parameters that name what they act on. */
+const PS_CMDLET_RE = /^[A-Z][a-z]+-[A-Z][A-Za-z0-9]+$/;
+const PS_NAME_PARAM_RE = /^-(?:ResourceGroupName|Name|BucketName|StackName|DBInstanceIdentifier|DBClusterIdentifier|TableName|ServerName|VaultName|SubscriptionName|ProjectId|Project)$/i;
 const URL_RE = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?(\[[^\]]+\]|[^:/?#\s]+)/i;
 const VAR_REF_RE = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
 
@@ -81,6 +84,11 @@ function collectFromCommand(cmd: SimpleCommand, ctx: EvalContext, out: Candidate
       const raw = HOST_OPTION_RE.exec(a)?.[1] ?? (cmd.dynamic[i + 1] ? undefined : args[i + 1]);
       const host = raw === undefined ? undefined : hostOf(raw) ?? raw.split(',')[0].split(':')[0];
       if (host && !host.startsWith('-')) out.push({ value: host, source: `host \`${host}\` (from \`${a.includes('=') ? a : `${a} ${raw}`}\`)`, host: true });
+      continue;
+    } else if (PS_CMDLET_RE.test(cmd.name) && PS_NAME_PARAM_RE.test(a) && args[i + 1] !== undefined && !cmd.dynamic[i + 1]) {
+      // `Remove-AzResourceGroup -Name prod-rg`: the named resource says where.
+      out.push({ value: args[i + 1], source: `from \`${a} ${args[i + 1]}\``, host: false });
+      i++;
       continue;
     } else if (REMOTE_OPERAND_COMMANDS.has(cmd.name) && !a.startsWith('-') && !cmd.dynamic[i] && !a.includes('://')) {
       // A configured remote or alias names the target: `rclone purge prod-s3:uploads`, `mc rb prod/uploads`.

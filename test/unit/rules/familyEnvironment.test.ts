@@ -20,6 +20,8 @@ const CASES: ReadonlyArray<readonly [string, string, Record<string, string>?]> =
   ['doppler secrets delete STRIPE_KEY -p api -c prd', 'production'],
   ["Invoke-Sqlcmd -ServerInstance sql-prod-01 -Query 'DROP TABLE users'", 'production'],
   ['aws s3 sync ./empty s3://prod-assets --delete', 'production'],
+  ['Remove-AzResourceGroup -Name prod-rg -Force', 'production'],
+  ['Remove-S3Bucket -BucketName staging-uploads -Force', 'staging'],
 ];
 
 describe('environment of the new families', () => {
