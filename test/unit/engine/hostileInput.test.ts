@@ -16,11 +16,17 @@ const policy = defaultPolicy();
 /** Cases measured for growth after the screen: the slowest of it, plus the issue's five. */
 const GROWTH_CASES = 40;
 const NAMED: Case[] = [
+  // The issue's five: codeDeleteScanner (rm flags in code), httpRequest (headers, @{…}), guardRules (sed -iii…),
+  // containerRules (rm inside a container's command), credentials (header values).
+  { name: '', context: 'python os.system', kind: 'rm flag word rm -rrr-' },
   { name: 'python3', context: 'code', kind: 'rm -r in text' },
   { name: 'curl', context: 'header', kind: 'spaces' },
+  { name: 'sed', context: 'bare', kind: 'flag letters then a newline' },
   { name: 'sed', context: 'bare', kind: 'flag letters -iii' },
-  { name: 'docker', context: 'code', kind: 'rm -r in text' },
+  { name: '', context: 'container command', kind: 'rm flags in a container' },
   { name: 'curl', context: 'header', kind: 'tabs after a colon' },
+  { name: 'bash', context: 'bare', kind: 'flag letters then a digit -ccc9' },
+  { name: 'psql', context: 'code', kind: 'newlines' },
   { name: 'Invoke-RestMethod', context: 'bare', kind: 'at-braces @{' },
   { name: '', context: 'python list call', kind: 'escaped quotes \\"' },
 ];

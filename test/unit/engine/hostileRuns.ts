@@ -10,6 +10,10 @@ export const RUN_KINDS: Readonly<Record<string, (n: number) => string>> = {
   'flag letters -iii': (n) => `-${'i'.repeat(n)}`,
   'flag letters -rrr': (n) => `-${'r'.repeat(n)}`,
   'flag letters -ccc': (n) => `-${'c'.repeat(n)}`,
+  'flag letters then a digit -ccc9': (n) => `-${'c'.repeat(n)}9`,
+  'flag letters then a newline': (n) => `"-${'i'.repeat(n)}\nx"`,
+  'rm flag word rm -rrr-': (n) => `rm -${'r'.repeat(n)}-`,
+  'rm flags in a container': (n) => `0${'-rm\t-R'.repeat(n / 7)}-r\t-r${'R'.repeat(n / 7)}m`,
   'repeated flags -r -r': (n) => '-r '.repeat(n / 3),
   'spaces': (n) => `a${' '.repeat(n)}!`,
   'tabs after a colon': (n) => `a:${'\t'.repeat(n)}\t-:`,
@@ -55,6 +59,8 @@ export const STANDALONE: Readonly<Record<string, (run: string) => string>> = {
   substitution: (run) => `echo "$(${run.replace(/"/g, '')})"`,
   'python list call': (run) => `python3 -c 'subprocess.run([${run.replace(/'/g, '')}])'`,
   heredoc: (run) => `cat <<EOF\n${run}\nEOF`,
+  'container command': (run) => `docker run --rm -v data:/data alpine sh -c '${run.replace(/'/g, '')}'`,
+  'python os.system': (run) => `python3 -c "import os; os.system('${run.replace(/['"]/g, '')}')"`,
 };
 
 /** One command name per distinct set of indexed rules, and `echo` for the rules every command meets. */
