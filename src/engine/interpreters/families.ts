@@ -22,6 +22,8 @@ export type CallRole =
   | 'copy'
   /** Changes the mode of its first argument (`os.chmod`, `fs.chmodSync`). */
   | 'chmod'
+  /** Makes its second argument a symbolic link to its first (`os.symlink`, `fs.symlinkSync`). */
+  | 'symlink'
   /** `open(path, mode)`: a write when the mode truncates or appends. */
   | 'open'
   | 'http-get'
@@ -77,7 +79,7 @@ function table(entries: Record<CallRole, string>): ReadonlyMap<string, CallRole>
 }
 
 const EMPTY: Record<CallRole, string> = {
-  shell: '', argv: '', 'argv-after-first': '', 'delete-tree': '', 'delete-file': '', 'delete-if-recursive': '', write: '', move: '', copy: '', chmod: '', open: '',
+  shell: '', argv: '', 'argv-after-first': '', 'delete-tree': '', 'delete-file': '', 'delete-if-recursive': '', write: '', move: '', copy: '', chmod: '', symlink: '', open: '',
   'http-get': '', 'http-post': '', 'http-put': '', 'http-patch': '', 'http-delete': '', 'http-method': '', 'http-options': '', 'http-config': '',
   sql: '', 'orm-bulk': '', 'orm-maybe-bulk': '', eval: '', 'computed-name': '', decode: '',
 };
@@ -99,6 +101,7 @@ export const PYTHON: Family = {
     move: 'shutil.move os.rename os.replace os.renames .rename .replace',
     copy: 'shutil.copy shutil.copyfile shutil.copy2',
     chmod: 'os.chmod .chmod',
+    symlink: 'os.symlink .symlink_to',
     open: 'open io.open codecs.open',
     'http-get': 'requests.get httpx.get',
     'http-post': 'requests.post httpx.post',
@@ -133,6 +136,7 @@ export const JAVASCRIPT: Family = {
     move: 'fs.renameSync fs.rename .renameSync fsp.rename fs.promises.rename fs-extra.move fs-extra.moveSync fse.move fse.moveSync',
     copy: 'fs.copyFileSync fs.copyFile .copyFileSync fsp.copyFile',
     chmod: 'fs.chmodSync fs.chmod .chmodSync fsp.chmod',
+    symlink: 'fs.symlinkSync fs.symlink .symlinkSync fsp.symlink',
     'http-get': 'axios.get got.get ky.get',
     'http-post': 'axios.post got.post ky.post',
     'http-put': 'axios.put got.put ky.put',
@@ -188,6 +192,7 @@ export const RUBY: Family = {
     move: 'FileUtils.mv FileUtils.move File.rename',
     copy: 'FileUtils.cp FileUtils.copy',
     chmod: 'FileUtils.chmod File.chmod FileUtils.chmod_R',
+    symlink: 'File.symlink FileUtils.ln_s FileUtils.ln_sf',
     open: 'File.open File.new',
     'http-get': 'HTTParty.get RestClient.get Net.HTTP.Get.new',
     'http-post': 'HTTParty.post RestClient.post Net.HTTP.Post.new',
@@ -216,6 +221,7 @@ export const PHP: Family = {
     move: 'rename',
     copy: 'copy',
     chmod: 'chmod',
+    symlink: 'symlink',
     open: 'fopen',
     sql: 'mysqli_query pg_query .query .exec .prepare DB.statement DB.unprepared',
     'orm-bulk': '.truncate',
@@ -273,6 +279,7 @@ export const GO: Family = {
     write: 'os.WriteFile ioutil.WriteFile os.Create os.Truncate',
     move: 'os.Rename',
     chmod: 'os.Chmod',
+    symlink: 'os.Symlink',
     'http-method': 'http.NewRequest http.NewRequestWithContext',
     'http-post': 'http.Post',
     sql: '.Exec .Query .QueryRow .ExecContext',

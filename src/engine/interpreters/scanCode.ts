@@ -24,7 +24,7 @@ export type CodeEffect =
   | { kind: 'delete'; path: Value; recursive: boolean; call: string; describe?: string }
   | { kind: 'write'; path: Value; call: string }
   /** `mv`, `cp` or `chmod` of paths (the mode first for chmod). */
-  | { kind: 'file-op'; op: 'mv' | 'cp' | 'chmod'; args: Value[]; call: string }
+  | { kind: 'file-op'; op: 'mv' | 'cp' | 'chmod' | 'ln -s'; args: Value[]; call: string }
   | { kind: 'http'; method: string; url: Value; body?: string; call: string }
   | { kind: 'sql'; text: string; call: string }
   /** Something that asks by itself: computed code, an ORM bulk delete, code too long to read. */
@@ -215,6 +215,11 @@ function scanCall(call: Call, role: CallRole, vars: Literals, s: ScanState): voi
     case 'move':
     case 'copy':
       if (call.args.length >= 2) effects.push({ kind: 'file-op', op: role === 'move' ? 'mv' : 'cp', args: [argValue(call, 0, vars), argValue(call, 1, vars)], call: name });
+      return;
+    case 'symlink':
+      // Python's `Path(link).symlink_to(target)` names the link on the receiver.
+      if (call.name.endsWith('symlink_to')) effects.push({ kind: 'file-op', op: 'ln -s', args: [argValue(call, 0, vars), call.chainedOn ? evaluateExpression(rebuildCall(call.chainedOn), vars) : UNKNOWN], call: name });
+      else if (call.args.length >= 2) effects.push({ kind: 'file-op', op: 'ln -s', args: [argValue(call, 0, vars), argValue(call, 1, vars)], call: name });
       return;
     case 'chmod':
       if (call.args.length >= 2) {

@@ -28,6 +28,7 @@ describe('interpreter scanners', () => {
     [PYTHON, 'import shutil\nshutil.move("a", "/srv/b")', ['mv -- a /srv/b']],
     [PYTHON, 'import os\nos.chmod("run.sh", 0o755)', ['chmod 755 run.sh']],
     [JAVASCRIPT, "fs.renameSync('.env', '.env.bak')", ['mv -- .env .env.bak']],
+    [PYTHON, 'import os\nos.symlink("/dev/null", "app.db")', ['ln -s -- /dev/null app.db']],
     [PYTHON, 'import requests\nrequests.delete("https://x.io/a")', ['curl -X DELETE https://x.io/a']],
     [PYTHON, 'cur.execute("DROP TABLE t")', ["psql -c 'DROP TABLE t'"]],
     [PYTHON, 'cur.execute(query)', []],
