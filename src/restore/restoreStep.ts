@@ -80,9 +80,15 @@ export async function prepareRestorePoint(action: Action, verdict: Verdict, ctx:
     // An action only a person can allow, with no window to ask, is blocked: probing a database or a
     // cluster for it would run a client nobody asked for.
     if (verdict.decision === 'confirm' && !(ctx.windowOpen ?? hasWindow)(ctx.cwd, ctx.env)) return NO_POINT;
-    const settings = ctx.settings ?? loadRestoreSettings(ctx.cwd, ctx.env);
-    if (!settings.enabled) return NO_POINT;
+    // Most allowed commands destroy nothing: plan those (local, cheap) before reading the settings. An asked
+    // action may probe a server while planning, so the person's "off" is read first for those.
+    const readSettings = (): RestoreSettings => ctx.settings ?? loadRestoreSettings(ctx.cwd, ctx.env);
+    let settings = verdict.decision === 'confirm' ? readSettings() : undefined;
+    if (settings && !settings.enabled) return NO_POINT;
     const plan = await planRestorePoint(action, verdict, ctx.cwd, ctx.env, ctx.restorers);
+    if (plan.parts.length === 0 && plan.reasons.length === 0) return NO_POINT;
+    settings ??= readSettings();
+    if (!settings.enabled) return NO_POINT;
     const store = ctx.store ?? restoreStoreDir();
     const incoming = plan.parts.reduce((n, p) => n + p.bytes, 0);
     const problem = plan.parts.length > 0 ? storeProblem(store, settings, incoming) : undefined;
