@@ -39,6 +39,9 @@ const HOST_OPTION_RE = /^-{1,2}(?:bootstrap-server|brokers|address|server|Server
 const REMOTE_OPERAND_COMMANDS: ReadonlySet<string> = new Set(['rclone', 'mc', 'mcli']);
 const RCLONE_REMOTE_RE = /^([A-Za-z0-9_.-]+):/;
 const MC_ALIAS_RE = /^([A-Za-z0-9_-]+)\/[^/]/;
+/** Subcommand groups whose object is an environment, and the verbs that delete it. */
+const ENVIRONMENT_GROUP_WORDS: ReadonlySet<string> = new Set(['environment', 'environments', 'env', 'envs', 'stage', 'stages']);
+const DELETE_VERB_WORDS: ReadonlySet<string> = new Set(['delete', 'destroy', 'rm', 'remove', 'del', 'purge', 'drop', 'reset']);
 /** PowerShell cmdlets (`Remove-AzResourceGroup`) and the parameters that name what they act on. */
 const PS_CMDLET_RE = /^[A-Z][a-z]+-[A-Z][A-Za-z0-9]+$/;
 const PS_NAME_PARAM_RE = /^-(?:ResourceGroupName|Name|BucketName|StackName|DBInstanceIdentifier|DBClusterIdentifier|TableName|ServerName|VaultName|SubscriptionName|ProjectId|Project)$/i;
@@ -120,6 +123,13 @@ function collectFromCommand(cmd: SimpleCommand, ctx: EvalContext, out: Candidate
         else out.push({ value: v, source: `from \`$${ref[1]}\` = \`${v}\``, host: false });
       }
     }
+  }
+  // `railway environment delete production`, `flagsmith environments delete prod-env`: the environment deleted is the target.
+  for (let j = 0; j + 2 < args.length; j++) {
+    if (!ENVIRONMENT_GROUP_WORDS.has(args[j].toLowerCase()) || !DELETE_VERB_WORDS.has(args[j + 1])) continue;
+    const named = args[j + 2];
+    if (!named.startsWith('-') && !cmd.dynamic[j + 2]) out.push({ value: named, source: `from \`${args[j]} ${args[j + 1]} ${named}\``, host: false });
+    break;
   }
   for (const [name, value] of Object.entries(cmd.assignments)) {
     if (value && (NAME_VARIABLES.includes(name) || URL_VARIABLES_RE.test(name))) out.push(valueCandidate(name, value, 'set on the command line'));

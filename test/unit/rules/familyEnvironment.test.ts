@@ -21,6 +21,9 @@ const CASES: ReadonlyArray<readonly [string, string, Record<string, string>?]> =
   ["Invoke-Sqlcmd -ServerInstance sql-prod-01 -Query 'DROP TABLE users'", 'production'],
   ['aws s3 sync ./empty s3://prod-assets --delete', 'production'],
   ['Remove-AzResourceGroup -Name prod-rg -Force', 'production'],
+  ['railway environment delete production', 'production'],
+  ['flagsmith environments delete prod-env', 'production'],
+  ['split environments delete staging', 'staging'],
   ['Remove-S3Bucket -BucketName staging-uploads -Force', 'staging'],
 ];
 
