@@ -61,8 +61,57 @@ export function guardEditFinding(edits: readonly FileEdit[], cwd: string, read: 
     }
     const finding = judgeFileEdit(edit, (p) => read(absolutePath(p, cwd)), { cwd });
     if (finding) return finding;
+    // A link elsewhere (`notes.json` → `.vscode/settings.json`) is judged where it leads.
+    const real = realEdit(edit, cwd);
+    if (real === 'unresolvable') return unresolvable(edit.path);
+    const viaLink = real && judgeFileEdit(real, (p) => read(absolutePath(p, cwd)), { cwd });
+    if (viaLink) return viaLink;
   }
   return undefined;
+}
+
+/**
+ * Where a path really leads: the real path of the file, or of its nearest existing folder plus the rest
+ * (a file the edit would create inside a linked folder). Undefined when nothing is linked.
+ */
+function realPath(abs: string): string | 'unresolvable' {
+  try {
+    return fs.realpathSync(abs);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return 'unresolvable';
+    const parent = path.dirname(abs);
+    if (parent === abs) return abs;
+    const up = realPath(parent);
+    return up === 'unresolvable' ? up : path.join(up, path.basename(abs));
+  }
+}
+
+function realEdit(edit: FileEdit, cwd: string): FileEdit | 'unresolvable' | undefined {
+  const abs = absolutePath(edit.path, cwd);
+  const real = realPath(abs);
+  if (real === 'unresolvable') return real;
+  let change = edit.change;
+  let moved = false;
+  if (change.kind === 'move') {
+    const to = absolutePath(change.to, cwd);
+    const realTo = realPath(to);
+    if (realTo === 'unresolvable') return realTo;
+    moved = realTo !== to;
+    change = { kind: 'move', to: realTo };
+  }
+  return real !== abs || moved ? { path: real, change } : undefined;
+}
+
+function unresolvable(file: string): Finding {
+  return {
+    rule: 'guard.edit-unknown-file',
+    category: 'guard',
+    severity: 'critical',
+    summary: `edits ${file}, whose real location cannot be read`,
+    agentMessage: `Agent Guard could not tell where ${file} really is (a link it cannot follow), so the edit was blocked. Stop and ask the person.`,
+    source: 'builtin',
+    target: file,
+  };
 }
 
 /**

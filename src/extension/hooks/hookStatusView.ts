@@ -22,6 +22,8 @@ export interface StatusViewDeps {
   remove(files: string[]): Promise<void>;
   trust(hooksFile: string): Promise<void>;
   reportTampering(rows: StatusRow[]): Promise<void>;
+  /** Guard files changed outside Agent Guard since the person last dismissed the warning ("<file>: <what changed>"). */
+  guardFileChanges(): readonly string[];
 }
 
 const ICONS: Readonly<Record<AgentState, string>> = {
@@ -90,20 +92,25 @@ export async function showHookStatus(deps: StatusViewDeps): Promise<void> {
     if (w) warnings.claude = [w];
   }
   const agents = agentRows(rows, { found, codexTrusted, warnings });
-  const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { row: AgentRow }>();
+  const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { row?: AgentRow }>();
   qp.title = 'Agent Guard: agent hooks';
   qp.placeholder = `Hooks run ${deps.launcher}, which runs this copy of Agent Guard. Pick an agent for Install / Remove / Open file.`;
   qp.matchOnDetail = true;
-  qp.items = agents.map((row) => ({
-    label: `${ICONS[row.state]} ${row.text}`,
-    detail: row.detail || undefined,
-    buttons: row.files.length ? [BUTTONS.install, BUTTONS.open, BUTTONS.remove] : [BUTTONS.install],
-    row,
-  }));
+  const changes = deps.guardFileChanges();
+  qp.items = [
+    ...agents.map((row) => ({
+      label: `${ICONS[row.state]} ${row.text}`,
+      detail: row.detail || undefined,
+      buttons: row.files.length ? [BUTTONS.install, BUTTONS.open, BUTTONS.remove] : [BUTTONS.install],
+      row,
+    })),
+    ...(changes.length ? [{ label: 'Changed outside Agent Guard', kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...changes.map((c) => ({ label: `$(warning) ${c}` })),
+  ];
   qp.onDidTriggerItemButton((e) => {
     const action: Action = e.button === BUTTONS.remove ? 'remove' : e.button === BUTTONS.open ? 'open' : 'install';
     qp.hide();
-    void act(action, e.item.row, deps);
+    if (e.item.row) void act(action, e.item.row, deps);
   });
   qp.onDidAccept(() => {
     const row = qp.selectedItems[0]?.row;

@@ -313,6 +313,7 @@ export function registerHookInstallers(context: vscode.ExtensionContext, service
           remove: (files) => removeHooks(context, services, paths, { files }),
           trust: (file) => offerCodexTrust(file, (f) => expectWrite(services, f)),
           reportTampering: (rows) => reportTampering(context, services, rows, true),
+          guardFileChanges: () => (services as { guardFileChanges?: () => readonly string[] }).guardFileChanges?.() ?? [],
         });
       }),
     ),

@@ -126,6 +126,20 @@ describe('file-edit tools through the hooks (guard files denied, ordinary edits 
     assert.equal(quiet.length, 0, 'an ordinary edit is not a decision worth a log line');
   });
 
+  it('a link to a guard file is judged where it leads (Write notes.json → .vscode/settings.json; a file in a linked folder)', async () => {
+    fs.symlinkSync(path.join(ws, '.vscode', 'settings.json'), path.join(ws, 'notes.json'));
+    fs.symlinkSync(path.join(ws, '.vscode'), path.join(ws, 'cfg'));
+    for (const file of ['notes.json', 'cfg/settings.json']) {
+      const p = JSON.parse(payload('claude-write-vscode-settings-loosen.json'));
+      p.tool_input.file_path = path.join(ws, file);
+      assert.match(denied('claude', await answerHook('claude', JSON.stringify(p), editOnly(ws))), /Only the person|only the person/, file);
+    }
+    fs.symlinkSync(path.join(ws, 'src', 'app.ts'), path.join(ws, 'app-link.ts'));
+    const ok = JSON.parse(payload('claude-edit-app-ts.json'));
+    ok.tool_input.file_path = path.join(ws, 'app-link.ts');
+    allowed('claude', await answerHook('claude', JSON.stringify(ok), editOnly(ws)));
+  });
+
   it('a settings file that cannot be read counts as a guard file', async () => {
     const settings = path.join(ws, '.vscode', 'settings.json');
     fs.rmSync(settings);
