@@ -67,9 +67,15 @@ function activeTerminal(page) {
 
 /** Text on screen in the active terminal (the DOM renderer puts each row in the page). */
 export async function terminalText(page) {
-  const rows = activeTerminal(page).locator('.xterm-rows');
-  if (!(await rows.count())) return '';
-  return (await rows.innerText()).replace(/\u00a0/g, ' ');
+  const wrapper = activeTerminal(page);
+  if (!(await wrapper.count())) return '';
+  // Newer workbenches draw a second xterm inside the terminal (sticky scroll: the last command pinned on
+  // top): read the main one only.
+  const text = await wrapper.first().evaluate((el) => {
+    const rows = [...el.querySelectorAll('.xterm-rows')].filter((r) => !r.closest('.terminal-sticky-scroll'));
+    return rows.length ? rows[0].innerText : '';
+  });
+  return text.replace(/\u00a0/g, ' ');
 }
 
 /**
