@@ -66,7 +66,7 @@ const VARIABLE_COMMAND_RE = /(^|[;&|(]|\bthen|\bdo|\belse)\s*["']?\$/;
  * A command name the shell computes from a pattern or a brace word (`/bin/r?`, `r[m]`, `[r]m`, `{rm,-rf,x}`,
  * `r{m,}`), in command position. The shells use the same expression (`__ag_compname_re`).
  */
-const COMPUTED_NAME_RE = /(?:^|[;&|(]|\bthen|\bdo|\belse)[ \t]*(?:[^\s;&|()<>=]*[*?]|[^\s;&|()<>=[]+\[|\[[^\s\][]|[^\s;&|()<>=]*\{[^\s}]*,)/;
+const COMPUTED_NAME_RE = /(?:^|[;&|(]|\bthen|\bdo|\belse)[ \t]*(?:[^\s;&|()<>=]*[*?]|[^\s;&|()<>=[]+\[|\[[^\s\][]|[^\s;&|()<>={]*\{[^\s{}]*,)/;
 /** Characters outside printable ASCII: look-alike letters and invisible characters the engine normalises. */
 const NON_ASCII_RE = /[^\x20-\x7e\t\n\r]/;
 /** `env -S'…'` glued: the split string is a command line the word scan cannot see apart. */

@@ -100,7 +100,7 @@ __ag_refresh() {
 __ag_varcmd_re='(^|[;&|(]|then|do|else)[[:space:]]*["'\'']?[$]'
 # A command name the shell computes from a pattern or brace word (`/bin/r?`, `r[m]`, `{rm,-rf,x}`), in any
 # command position of a whole line (src/engine/triggerWords.ts COMPUTED_NAME_RE is the same expression).
-__ag_compname_re='(^|[;&|(]|then|do|else)[[:blank:]]*([^[:space:];&|()<>=]*[*?]|[^][[:space:];&|()<>=]+\[|\[[^][[:space:]]|[^[:space:];&|()<>=]*[{][^[:space:]}]*,)'
+__ag_compname_re='(^|[;&|(]|then|do|else)[[:blank:]]*([^[:space:];&|()<>=]*[*?]|[^][[:space:];&|()<>=]+\[|\[[^][[:space:]]|[^[:space:];&|()<>={]*[{][^[:space:]{}]*,)'
 __ag_envsplit_re='(^|[[:space:]])-[a-zA-Z0-9]*S|--split-string'
 __ag_ctl=$'\t\n\r'
 __ag_scans=0

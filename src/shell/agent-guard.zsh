@@ -62,7 +62,7 @@ if [[ -z ${AGENT_GUARD_TERMINAL_PID:-} ]]; then export AGENT_GUARD_TERMINAL_PID=
 typeset -g __ag_zvarcmd_re='(^|[;&|(]|then|do|else)[[:space:]]*["'\'']?[$]'
 # Computed names (see agent-guard.bash and src/engine/triggerWords.ts): a pattern or brace word as the
 # command name, `env -S` glued, Windows executables, look-alike and invisible characters.
-typeset -g __ag_zcompname_re='(^|[;&|(]|then|do|else)[[:blank:]]*([^[:space:];&|()<>=]*[*?]|[^][[:space:];&|()<>=]+\[|\[[^][[:space:]]|[^[:space:];&|()<>=]*[{][^[:space:]}]*,)'
+typeset -g __ag_zcompname_re='(^|[;&|(]|then|do|else)[[:blank:]]*([^[:space:];&|()<>=]*[*?]|[^][[:space:];&|()<>=]+\[|\[[^][[:space:]]|[^[:space:];&|()<>={]*[{][^[:space:]{}]*,)'
 typeset -g __ag_zenvsplit_re='(^|[[:space:]])-[a-zA-Z0-9]*S|--split-string'
 typeset -g __ag_zctl=$'\t\n\r'
 

@@ -56,6 +56,8 @@ export function fdSentinel(digits: string): string {
 const WINDOWS_DRIVE_START = /^[A-Za-z]:\\$/;
 /** `.\node_modules`, `..\build`: Windows relative paths (bash would read `.node_modules`, which nobody types). */
 const WINDOWS_RELATIVE_START = /^\.\.?\\/;
+/** `%TEMP%\build`, `%USERPROFILE%\Documents`: a cmd variable starting a Windows path. */
+const WINDOWS_ENV_START = /^%[A-Za-z_][A-Za-z0-9_()]{0,60}%\\/;
 
 export function variableSentinelText(name: string): string {
   return `${SENTINEL_OPEN}V${name}${SENTINEL_CLOSE}`;
@@ -251,7 +253,7 @@ class Scanner {
       if (s[j] === '<' || s[j] === '>') return { text: fdSentinel(s.slice(i, j)), end: j };
       return undefined;
     }
-    if (WINDOWS_DRIVE_START.test(s.slice(i, i + 3)) || WINDOWS_RELATIVE_START.test(s.slice(i, i + 3))) {
+    if (WINDOWS_DRIVE_START.test(s.slice(i, i + 3)) || WINDOWS_RELATIVE_START.test(s.slice(i, i + 3)) || (c === '%' && WINDOWS_ENV_START.test(s.slice(i, i + 64)))) {
       let j = i;
       let text = '';
       while (j < s.length && !WORD_BREAK.has(s[j]) && s[j] !== '"' && s[j] !== "'" && s[j] !== '$' && s[j] !== '`') {

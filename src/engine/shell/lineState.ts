@@ -28,7 +28,7 @@ export function newLineState(): LineState {
   return { vars: new Map(), loops: new Map(), functions: new Map(), aliases: new Map(), gitConfig: new Map(), npmScripts: new Map() };
 }
 
-const VARIABLE_SENTINEL = /\u0001V([^\u0002]*)\u0002/g;
+const VARIABLE_SENTINEL = /\u0001V([^\u0001\u0002]*)\u0002/g;
 const SUBSTITUTION_SENTINEL = /\u0001S(\d+)\u0002/g;
 const PLAIN_NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])$/;
 /** `${NAME:-word}`, `${NAME-word}`, `${NAME:=word}`: the default applies when NAME is unset. */
@@ -55,6 +55,13 @@ export function variablesIn(raw: string): string[] {
   return names;
 }
 
+/** `$(…)` drops the output's trailing newlines (a loop: no regex anchored at the end). */
+function trimTrailingNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '\n') end--;
+  return text.slice(0, end);
+}
+
 export interface Expansion {
   word: Word;
   /** Whether the value came through `$IFS`-splitting text (a known value holding IFS characters). */
@@ -79,7 +86,7 @@ export function expandWord(word: Word, state: LineState, substitutionOutput: (i:
     const v = substitutionOutput(Number(idx));
     if (v === undefined) return whole;
     splits = true;
-    return v.replace(/\n+$/, '');
+    return trimTrailingNewlines(v);
   });
   if (raw === word.raw) return { word, splits: false };
   return { word: makeWord(raw, subText), splits };

@@ -307,7 +307,9 @@ function takeAssignments(words: Word[], into: Record<string, string>): Word[] {
 function recordVariable(word: Word, frame: Frame, out: Output): void {
   const eq = word.text.indexOf('=');
   const append = word.text[eq - 1] === '+';
-  const name = word.text.slice(0, append ? eq - 1 : eq).replace(/\[.*$/, '');
+  const left = word.text.slice(0, append ? eq - 1 : eq);
+  const bracket = left.indexOf('[');
+  const name = bracket < 0 ? left : left.slice(0, bracket);
   const value = word.text.slice(eq + 1);
   const known = out.state.vars.get(name);
   if (word.dynamic || (append && known === undefined)) out.state.vars.delete(name);

@@ -402,7 +402,7 @@ const parallel: Unwrapper = (args, name) => {
   const template = command.map((w) => (quoted ? shellQuote(w.text) : w.text)).join(' ');
   const lines = runs.map((v) => {
     if (template === '') return v === '"$STDIN_ITEM"' ? '$STDIN_ITEM' : args.find((w) => shellQuote(w.text) === v)?.text ?? v;
-    if (/\{[^}]*\}/.test(template)) return template.replace(/\{(?:\.|\/|\/\/|\/\.|#|%|\d+)?\}/g, v);
+    if (/\{[^{}]*\}/.test(template)) return template.replace(/\{(?:\.|\/|\/\/|\/\.|#|%|\d+)?\}/g, v);
     return v ? `${template} ${v}` : template;
   });
   return { kind: 'shell', text: lines.join('\n'), via: name, dynamic: unknown };

@@ -275,3 +275,8 @@ describe('parseCommandLine: commands with no name for rules (requests from B and
   it('keeps the backslash of a Windows relative path', () => assert.deepStrictEqual(runs('rd /s /q .\\node_modules'), ['rd /s /q .\\node_modules']));
   it('records the command word as typed in argv0', () => assert.strictEqual(parseCommandLine('C:/Git/bin/git.exe status').commands[0].argv0, 'C:/Git/bin/git.exe'));
 });
+
+describe('parseCommandLine: cmd variables at the start of a Windows path (request from G)', () => {
+  it('keeps the backslash of `%TEMP%\\build`', () => assert.deepStrictEqual(runs('rd /s /q %TEMP%\\build'), ['rd /s /q %TEMP%\\build']));
+  it('leaves a lone percent alone', () => assert.deepStrictEqual(runs('echo 50%'), ['echo 50%']));
+});
