@@ -4,6 +4,7 @@
 import type { Rule, RulePack, SimpleCommand } from '../types';
 import { classifyDeletePath } from './deletePathSafety';
 import { code } from './scanArgs';
+import { positionals } from './cloudVerbTable';
 
 interface Mirror {
   /** How the tool was asked to delete, for the person: `rsync --delete`. */
@@ -28,17 +29,8 @@ const ROBOCOPY_LIST_ONLY = /^\/l$/i;
 const BACKSLASHES = /\\/g;
 const WINDOWS_DRIVE = /^[A-Za-z]:\//;
 
-function operands(cmd: SimpleCommand, from: number): string[] {
-  const out: string[] = [];
-  for (let i = from; i < cmd.args.length; i++) {
-    const a = cmd.args[i];
-    if (a.startsWith('-') && a.length > 1) {
-      if (!a.includes('=') && VALUE_OPTIONS.has(a)) i++;
-      continue;
-    }
-    out.push(a);
-  }
-  return out;
+function operands(cmd: SimpleCommand): string[] {
+  return positionals(cmd, VALUE_OPTIONS).map((p) => p.word);
 }
 
 function mirrorOf(cmd: SimpleCommand): Mirror | null {
@@ -49,33 +41,33 @@ function mirrorOf(cmd: SimpleCommand): Mirror | null {
       // --delete, --delete-before/-during/-after/-delay/-excluded, --del.
       const flag = a.find((w) => w === '--del' || w.startsWith('--delete'));
       if (flag === undefined || a.some((w) => w === '-n' || (SHORT_BUNDLE.test(w) && w.includes('n') && !w.startsWith('--')))) return null;
-      const ops = operands(cmd, 0);
+      const ops = operands(cmd);
       return ops.length >= 2 ? { how: `rsync ${flag}`, source: ops[ops.length - 2], destination: ops[ops.length - 1] } : null;
     }
     case 'rclone': {
-      const ops = operands(cmd, 0);
+      const ops = operands(cmd);
       if (ops[0] !== 'sync' && ops[0] !== 'bisync') return null;
       if (ops[0] === 'bisync' && !has('--resync')) return null;
       return ops.length >= 3 ? { how: `rclone ${ops[0]}`, source: ops[1], destination: ops[2] } : null;
     }
     case 'aws': {
-      const ops = operands(cmd, 0);
+      const ops = operands(cmd);
       if (ops[0] !== 's3' || ops[1] !== 'sync' || !has('--delete')) return null;
       return ops.length >= 4 ? { how: 'aws s3 sync --delete', source: ops[2], destination: ops[3] } : null;
     }
     case 'gsutil': {
-      const ops = operands(cmd, 0);
+      const ops = operands(cmd);
       const rs = ops.indexOf('rsync');
       if (rs < 0 || !a.some((w) => SHORT_BUNDLE.test(w) && w.includes('d') && a.indexOf(w) > a.indexOf('rsync'))) return null;
       return ops.length >= rs + 3 ? { how: 'gsutil rsync -d', source: ops[rs + 1], destination: ops[rs + 2] } : null;
     }
     case 'gcloud': {
-      const ops = operands(cmd, 0);
+      const ops = operands(cmd);
       if (ops[0] !== 'storage' || ops[1] !== 'rsync' || !has('--delete-unmatched-destination-objects')) return null;
       return ops.length >= 4 ? { how: 'gcloud storage rsync --delete-unmatched-destination-objects', source: ops[2], destination: ops[3] } : null;
     }
     case 'azcopy': {
-      const ops = operands(cmd, 0);
+      const ops = operands(cmd);
       const flag = a.find((w) => w.startsWith('--delete-destination'));
       if (ops[0] !== 'sync' || flag === undefined) return null;
       const value = flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : a[a.indexOf(flag) + 1];
@@ -84,17 +76,17 @@ function mirrorOf(cmd: SimpleCommand): Mirror | null {
     }
     case 'mc':
     case 'mcli': {
-      const ops = operands(cmd, 0);
+      const ops = operands(cmd);
       if (ops[0] !== 'mirror' || !(has('--remove') || has('--delete'))) return null;
       return ops.length >= 3 ? { how: 'mc mirror --remove', source: ops[1], destination: ops[2] } : null;
     }
     case 's5cmd': {
-      const ops = operands(cmd, 0);
+      const ops = operands(cmd);
       if (ops[0] !== 'sync' || !has('--delete')) return null;
       return ops.length >= 3 ? { how: 's5cmd sync --delete', source: ops[1], destination: ops[2] } : null;
     }
     case 's3cmd': {
-      const ops = operands(cmd, 0);
+      const ops = operands(cmd);
       if (ops[0] !== 'sync' || !has('--delete-removed')) return null;
       return ops.length >= 3 ? { how: 's3cmd sync --delete-removed', source: ops[1], destination: ops[2] } : null;
     }
