@@ -1,7 +1,6 @@
-// `agentGuard.restorePoints.*` as the CLI sees them, through the one settings resolver (the window's
-// user settings, the workspace's, the machine policy). A value that is not a sane number falls back
-// to the default: a broken setting must not switch undo off.
-import { resolveSettingsForCwd } from '../cli/loadPolicy';
+// `agentGuard.restorePoints.*`: the typed values and their coercion (pure, so the window's bundle can
+// use it without the CLI's settings reader). A value that is not a sane number falls back to the
+// default: a broken setting must not switch undo off.
 
 export interface RestoreSettings {
   enabled: boolean;
@@ -29,12 +28,4 @@ export function restoreSettingsFrom(raw: unknown): RestoreSettings {
     maxBytes: num(raw.maxBytes, RESTORE_DEFAULTS.maxBytes),
     maxAgeDays: num(raw.maxAgeDays, RESTORE_DEFAULTS.maxAgeDays),
   };
-}
-
-export function loadRestoreSettings(cwd: string, env: NodeJS.ProcessEnv = process.env): RestoreSettings {
-  try {
-    return restoreSettingsFrom(resolveSettingsForCwd(cwd, env).settings.restorePoints);
-  } catch {
-    return { ...RESTORE_DEFAULTS };
-  }
 }

@@ -10,7 +10,8 @@ import type { Origin, RestorePointNote } from '../protocol/protocol';
 import { candidateWindows } from '../protocol/discovery';
 import { planRestorePoint } from './planRestorePoint';
 import type { Restorer } from './restoreTypes';
-import { loadRestoreSettings } from './restoreSettings';
+import { resolveSettingsForCwd } from '../cli/loadPolicy';
+import { RESTORE_DEFAULTS, restoreSettingsFrom } from './restoreSettings';
 import type { RestoreSettings } from './restoreSettings';
 import { listPoints, newPointId, pointsToEvict, restoreStoreDir } from './restoreStore';
 import { takeRestorePoint } from './takeRestorePoint';
@@ -39,6 +40,15 @@ export interface RestoreStepContext {
   restorers?: readonly Restorer[];
   /** Whether a VS Code window could be asked (default: a discovery record for the cwd exists). */
   windowOpen?: (cwd: string, env: NodeJS.ProcessEnv) => boolean;
+}
+
+/** The settings as the CLI resolves them (the window's user values, the workspace's, the machine policy). */
+function loadRestoreSettings(cwd: string, env: NodeJS.ProcessEnv): RestoreSettings {
+  try {
+    return restoreSettingsFrom(resolveSettingsForCwd(cwd, env).settings.restorePoints);
+  } catch {
+    return { ...RESTORE_DEFAULTS };
+  }
 }
 
 function hasWindow(cwd: string, env: NodeJS.ProcessEnv): boolean {
