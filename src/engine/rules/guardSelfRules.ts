@@ -68,7 +68,11 @@ export const tamperEnvironment: Rule = {
 // --- shell switches and hooks ------------------------------------------------------------------
 
 /** VS Code's own bash integration script (`…/vs/workbench/contrib/terminal/common/scripts/shellIntegration-bash.sh`). */
-const VSCODE_INTEGRATION_SCRIPT = /[\\/]vs[\\/]workbench[\\/]contrib[\\/]terminal[\\/][^\n]*shellIntegration-bash\.sh$/;
+function isVsCodeIntegrationScript(file: string): boolean {
+  const f = file.replace(BACKSLASHES, '/');
+  return f.endsWith('/shellIntegration-bash.sh') && f.includes('/vs/workbench/contrib/terminal/');
+}
+const BACKSLASHES = /\\/g;
 /** zsh option names compare without case and underscores (`NO_ZLE`, `nozle`). */
 const OPTION_SEPARATORS = /_/g;
 /** Options the guard needs on: bash's function tracing and zsh's line editor and DEBUG_BEFORE_CMD. */
@@ -171,7 +175,7 @@ function bareShellHit(cmd: SimpleCommand): RuleHit | null {
     if (cmd.name === 'bash' && (w === '--rcfile' || w === '--init-file' || w.startsWith('--rcfile=') || w.startsWith('--init-file='))) {
       // VS Code starts its terminals' bash with its own shell integration script, which keeps the guard.
       const file = w.includes('=') ? w.slice(w.indexOf('=') + 1) : a[i + 1] ?? '';
-      if (VSCODE_INTEGRATION_SCRIPT.test(file)) continue;
+      if (isVsCodeIntegrationScript(file)) continue;
       return { summary: `starts a bash with other start-up files (${code(w)}), so the terminal guard may not be loaded in it`, target: w };
     }
     if (cmd.name === 'zsh') {

@@ -251,7 +251,7 @@ const ssh: Unwrapper = (args) => {
   const rest = args.slice(i + 1);
   // `… | ssh host`, `ssh host bash -s <<EOF`: the remote shell reads its commands from stdin.
   if (rest.length === 0) return { kind: 'words', words: [literalWord('sh')], via: `ssh ${host}`, remote: host };
-  if (SHELLS.has(commandName(rest[0].text)) && !rest.some((w) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(w.text))) return { kind: 'words', words: rest, via: `ssh ${host}`, remote: host };
+  if (SHELLS.has(commandName(rest[0].text)) && !rest.some((w) => /^-(?=[a-zA-Z]*$)[a-zA-Z]*c/.test(w.text))) return { kind: 'words', words: rest, via: `ssh ${host}`, remote: host };
   return shellText(rest, `ssh ${host}`, host);
 };
 
