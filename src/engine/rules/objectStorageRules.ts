@@ -85,7 +85,19 @@ const S3CMD: CloudCli = {
   ],
 };
 
-const TABLES: readonly CloudCli[] = [MC, RCLONE, AZCOPY, S5CMD, S3CMD];
+// Backblaze B2: `b2 rm --recursive b2://bucket/prefix`, `b2 bucket delete`; one file version by id runs.
+const B2: CloudCli = {
+  cli: 'b2',
+  names: ['b2'],
+  valueFlags: ['--profile', '--threads', '--exclude-regex', '--include-regex'],
+  verbs: [
+    { id: 'b2-rm-recursive', path: ['rm'], anchored: true, what: 'every file under that prefix', bulk: { flags: ['-r', '--recursive', '--versions'], wildcard: true } },
+    { id: 'b2-bucket-delete', path: [['delete-bucket']], anchored: true, what: 'the B2 bucket' },
+    { id: 'b2-bucket-delete-v4', path: ['bucket', 'delete'], anchored: true, what: 'the B2 bucket' },
+  ],
+};
+
+const TABLES: readonly CloudCli[] = [MC, RCLONE, AZCOPY, S5CMD, S3CMD, B2];
 
 const rules: Rule[] = TABLES.flatMap((cli) => cloudRulesOf(cli, FAMILY));
 

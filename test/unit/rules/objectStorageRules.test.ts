@@ -14,6 +14,9 @@ const ROWS: Row[] = [
   ['storage.s5cmd-rb', 's5cmd rb s3://uploads', 's3://uploads', 's5cmd mb s3://uploads'],
   ['storage.s5cmd-rm-bulk', "s5cmd rm 's3://uploads/*'", 's3://uploads/*', 's5cmd rm s3://uploads/a.txt'],
   ['storage.s3cmd-rb', 's3cmd rb s3://uploads --recursive', 's3://uploads', 's3cmd ls s3://uploads'],
+  ['storage.b2-rm-recursive', 'b2 rm --recursive b2://uploads/2023', 'b2://uploads/2023', 'b2 rm b2://uploads/2023/a.txt'],
+  ['storage.b2-bucket-delete', 'b2 delete-bucket uploads', 'uploads', 'b2 delete-file-version a.txt 4_z'],
+  ['storage.b2-bucket-delete-v4', 'b2 bucket delete uploads', 'uploads', 'b2 bucket list'],
   ['storage.s3cmd-del-recursive', 's3cmd del --recursive s3://uploads/2023', 's3://uploads/2023', 's3cmd del s3://uploads/2023/a.txt'],
 ];
 
