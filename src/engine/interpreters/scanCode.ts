@@ -11,6 +11,9 @@ import { AWK, TCL, VIM, type CallRole, type Family } from './families';
 
 /** Code longer than this is not read in full: the line asks ("too long to read"). */
 export const MAX_CODE_CHARS = 256 * 1024;
+/** Function names that run commands, evaluate code or delete, when reached by name (`getattr`, `send`). */
+const DANGEROUS_NAMES: ReadonlySet<string> = new Set(['system', 'popen', 'exec', 'execv', 'execvp', 'execl', 'execlp', 'spawn', 'spawnv', 'run', 'call', 'check_call', 'check_output', 'Popen', 'eval', 'remove', 'unlink', 'rmtree', 'rmdir', 'removedirs', 'rm_rf', 'rm_r', 'execSync', 'spawnSync', 'rmSync', 'unlinkSync', 'instance_eval', 'class_eval', '`']);
+
 /** Effects read from one piece of code; more ask (each is parsed and judged as a command). */
 const MAX_EFFECTS = 256;
 /** `exec("…")` of literal code is read as code again, this many levels deep. */
@@ -313,6 +316,8 @@ function scanCall(call: Call, role: CallRole, vars: Literals, s: ScanState): voi
       const idx = name === 'getattr' || name.endsWith('const_get') ? 1 : 0;
       const arg = call.args[idx];
       if (arg && !(arg.length === 1 && arg[0].kind === 'str' && !arg[0].dynamic)) effects.push(computedSummary(family, 'reaches a function by a name it computes', name));
+      // `getattr(os, "system")(…)`, `.send(:system, …)`: a literal name, but one that runs or deletes, reached indirectly.
+      else if (arg && DANGEROUS_NAMES.has(arg[0].value.replace(/^:/, ''))) effects.push(computedSummary(family, `reaches \`${arg[0].value}\` indirectly`, name));
       return;
     }
     case 'decode': {
@@ -496,6 +501,26 @@ function importAliases(tokens: readonly Token[], family: Family): Map<string, st
   return out;
 }
 
+/**
+ * A function kept in a variable: `s = os.system`, `const run = cp.execSync;`, `my $f = \\&system;`. The name then
+ * reads as the function (`s("rm -rf ~")` is `os.system("rm -rf ~")`). Only dotted names with a role are taken.
+ */
+function functionAliases(tokens: readonly Token[], family: Family, aliases: Map<string, string>): void {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (tokens[i].kind !== 'p' || tokens[i].value !== '=' || tokens[i - 1].kind !== 'id' || tokens[i + 1].kind !== 'id') continue;
+    let name = tokens[i + 1].value;
+    let j = i + 2;
+    while (j + 1 < tokens.length && tokens[j].kind === 'p' && (tokens[j].value === '.' || family.separators.has(tokens[j].value)) && tokens[j + 1].kind === 'id') {
+      name += '.' + tokens[j + 1].value;
+      j += 2;
+    }
+    const next = tokens[j];
+    if (next && !next.newline && !(next.kind === 'p' && (next.value === ';' || next.value === ','))) continue;
+    const full = canonical(name, aliases);
+    if (roleOf(family, full) !== undefined) aliases.set(tokens[i - 1].value, full);
+  }
+}
+
 /** `sp.check_call` → `subprocess.check_call` when `sp` was imported as subprocess. */
 function canonical(name: string, aliases: ReadonlyMap<string, string>): string {
   if (aliases.size === 0) return name;
@@ -516,6 +541,7 @@ function scanGeneric(family: Family, code: string, effects: CodeEffect[], depth:
   const tokens = lexCode(code, family.lex);
   const vars = literalAssignments(tokens);
   const aliases = importAliases(tokens, family);
+  functionAliases(tokens, family, aliases);
   const bareCall = family.bareCalls ? (name: string): boolean => (family.bareCalls as ReadonlySet<string>).has(name) || roleOf(family, name) !== undefined && name.includes('.') : undefined;
   const calls = findCalls(tokens, { bareCall, separators: family.separators });
   for (const call of calls) call.name = canonical(call.name, aliases);
