@@ -128,7 +128,7 @@ function scriptOperand(args: readonly string[]): number {
 }
 
 function isStdinFlag(a: string): boolean {
-  return a === '-' || /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a);
+  return a === '-' || /^-(?=[a-zA-Z]*$)[a-zA-Z]*s/.test(a);
 }
 
 const shell: Carrier = (cmd, words, raw, frame, out, reader) => {
@@ -169,7 +169,7 @@ const alias: Carrier = (cmd, _words, _raw, _frame, out) => {
   }
 };
 
-const make: Carrier = (cmd, _words, raw, frame, out, reader) => {
+const make: Carrier = (cmd, _words, _raw, frame, out, reader) => {
   const texts: string[] = [];
   for (let i = 0; i < cmd.args.length; i++) {
     const a = cmd.args[i];
@@ -181,7 +181,6 @@ const make: Carrier = (cmd, _words, raw, frame, out, reader) => {
       else if (input) unreadable(out, input, 'make -f -', cmd.text);
     }
   }
-  void raw;
   for (const text of texts) for (const recipe of makeRecipes(text)) reader.parseText(recipe, deeper(frame, 'make recipe'), out);
 };
 

@@ -63,7 +63,7 @@ const HOOK_FUNCTIONS = new Set(['command_not_found_handle', 'command_not_found_h
 /** Builtins that set variables from NAME=VALUE arguments. */
 const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 
-interface RawCommand extends RawCommandLike {}
+type RawCommand = RawCommandLike;
 
 interface ParseContext {
   scan: ScanResult;
