@@ -135,6 +135,9 @@ export const scenario = {
   },
   async cleanup(t) {
     writeSettings(t.workspace, [NUKE_RULE]);
+    // The error's action left settings.json open with the bad value selected: close it, so a later
+    // scenario that types into that file starts from a fresh editor.
+    await runCommand(t.page, 'View: Close All Editors').catch(() => {});
     await killAllTerminals(t.page);
   },
 };
