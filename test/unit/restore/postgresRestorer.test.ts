@@ -77,6 +77,29 @@ describe('restore: PostgreSQL (real server)', function () {
     assert.strictEqual(pg.psql('SELECT string_agg(name, \', \' ORDER BY id) FROM customers'), 'Ada Lovelace, Grace Hopper, Alan Turing');
   });
 
+  it('DROP SCHEMA … CASCADE: every table of the schema comes back', async () => {
+    pg.psql("DROP SCHEMA IF EXISTS billing CASCADE; CREATE SCHEMA billing; CREATE TABLE billing.invoices (id int, total int); INSERT INTO billing.invoices VALUES (1, 10), (2, 20); CREATE TABLE billing.notes (t text); INSERT INTO billing.notes VALUES ('keep me');");
+    const store = tempDir('ag-restore-store-');
+    const command = `psql ${pg.url} -c "DROP SCHEMA billing CASCADE"`;
+    const seen: AskExtensionRequest[] = [];
+    await decideWithPerson({ kind: 'shell', command }, { door: 'hook', agent: 'Claude Code' }, {
+      cwd: tempDir('ag-restore-pg-'),
+      policy: defaultPolicy(),
+      env: process.env,
+      ask: allowAs(seen),
+      spool: false,
+      restorePoints: { store, settings: RESTORE_DEFAULTS, windowOpen: () => true, spool: false },
+    });
+    assert.match(seen[0].restorePoint?.text ?? '', /^will keep schema `billing` \(\d+ KB, a pg_dump\)$/);
+    execSync(command, { stdio: 'ignore' });
+    assert.strictEqual(pg.psql("SELECT count(*) FROM pg_namespace WHERE nspname = 'billing'"), '0');
+    const out = await restorePoint(store, seen[0].restorePoint?.id ?? '', { force: false });
+    assert.ok(typeof out !== 'string');
+    execSync(out.report.commands[0], { stdio: 'ignore' });
+    assert.strictEqual(pg.psql('SELECT sum(total) FROM billing.invoices'), '30');
+    assert.strictEqual(pg.psql('SELECT t FROM billing.notes'), 'keep me');
+  });
+
   it('a table over the bound gets "none possible" before the person decides, and nothing is dumped', async () => {
     pg.seedCustomers();
     const cwd = tempDir('ag-restore-pg-');
