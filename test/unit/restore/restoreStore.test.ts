@@ -126,6 +126,25 @@ describe('restore step (the decision path)', function () {
     assert.match(unwritable.line ?? '', /^none possible: the restore store .* is not/);
   });
 
+  it('a point that cannot be kept after all: the allow still goes through, the log says so, no id is promised', async () => {
+    const dir = tempDir('ag-restore-files-');
+    write(dir, 'a.txt', 'a\n');
+    const home = tempDir('ag-restore-home-');
+    const store = path.join(home, 'restore');
+    const spool = path.join(home, 'spool');
+    const action = { kind: 'shell' as const, command: 'rm a.txt' };
+    const point = await prepareRestorePoint(action, verdictFor(action.command, dir), { ...ctx(dir, store), spool });
+    assert.ok(point.id);
+    fs.rmSync(store, { recursive: true });
+    fs.writeFileSync(store, 'the store became a file');
+    const d = await keepIfAllowed(point, { decision: 'allow' as const });
+    assert.strictEqual(d.decision, 'allow');
+    assert.strictEqual(d.restorePoint?.id, undefined);
+    assert.match(d.restorePoint?.text ?? '', /^none possible: the restore store could not keep it/);
+    const logged = fs.readFileSync(path.join(spool, 'decisions.jsonl'), 'utf8');
+    assert.match(logged, new RegExp(`restore point ${point.id} was not kept`));
+  });
+
   it('off, denied, or nobody to ask: nothing is planned', async () => {
     const dir = tempDir('ag-restore-files-');
     write(dir, 'a.txt', 'a\n');
