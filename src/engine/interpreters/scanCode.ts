@@ -521,6 +521,34 @@ function functionAliases(tokens: readonly Token[], family: Family, aliases: Map<
   }
 }
 
+/** Receivers whose members, reached by a computed subscript and called, may run anything. */
+const SENSITIVE_RECEIVERS: ReadonlySet<string> = new Set(['globalThis', 'global', 'window', 'self', 'os', 'cp', 'child_process', 'childProcess', 'process', 'subprocess', 'shutil', 'fs', 'Deno', 'Bun', 'builtins', '__builtins__', 'Kernel', '__dict__', '$GLOBALS', 'vars', 'globals', 'locals']);
+
+/**
+ * `x["execSync"](…)`, `os.__dict__["system"](…)`, `globalThis["ev" + "al"](…)`: a member reached by a subscript
+ * and called. A literal name that runs or deletes asks; a computed one on a module or the global object asks.
+ */
+function subscriptCalls(tokens: readonly Token[], family: Family, effects: CodeEffect[]): void {
+  if (family.id !== 'javascript' && family.id !== 'python' && family.id !== 'php' && family.id !== 'ruby') return;
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (tokens[i].value !== ']' || tokens[i + 1].value !== '(' || tokens[i + 1].newline) continue;
+    // Find the `[` (the subscript is short: longer ones are not names).
+    let open = -1;
+    for (let k = i - 1; k >= 0 && k >= i - 16; k--) {
+      if (tokens[k].value === '[') {
+        open = k;
+        break;
+      }
+    }
+    if (open < 1) continue;
+    const inside = tokens.slice(open + 1, i);
+    const receiver = tokens[open - 1];
+    const literal = inside.length === 1 && inside[0].kind === 'str' && !inside[0].dynamic ? inside[0].value : undefined;
+    if (literal !== undefined && DANGEROUS_NAMES.has(literal)) effects.push(computedSummary(family, `reaches \`${literal}\` through a subscript`, `[${JSON.stringify(literal)}]`));
+    else if (literal === undefined && (receiver.value === ')' || SENSITIVE_RECEIVERS.has(receiver.value))) effects.push(computedSummary(family, 'calls a member it names by a computed subscript', `${receiver.value}[…]`));
+  }
+}
+
 /** `sp.check_call` → `subprocess.check_call` when `sp` was imported as subprocess. */
 function canonical(name: string, aliases: ReadonlyMap<string, string>): string {
   if (aliases.size === 0) return name;
@@ -545,11 +573,21 @@ function scanGeneric(family: Family, code: string, effects: CodeEffect[], depth:
   const bareCall = family.bareCalls ? (name: string): boolean => (family.bareCalls as ReadonlySet<string>).has(name) || roleOf(family, name) !== undefined && name.includes('.') : undefined;
   const calls = findCalls(tokens, { bareCall, separators: family.separators });
   for (const call of calls) call.name = canonical(call.name, aliases);
+  subscriptCalls(tokens, family, effects);
   const s: ScanState = { family, effects, depth };
   let lists = false;
   let charCodes = 0;
   const fileDeletes: CodeEffect[] = [];
   for (const call of calls) {
+    // PHP `$f("…")`: a function named by a variable; a literal value names it, anything else asks.
+    if (family.id === 'php' && call.name.startsWith('$') && !call.name.includes('.')) {
+      const v = vars.get(call.name);
+      if (v && v.kind === 'str' && !v.dynamic) call.name = v.text;
+      else {
+        effects.push(computedSummary(family, 'calls a function named by a variable', call.name));
+        continue;
+      }
+    }
     if (family.listings.has(call.name) || family.listings.has(`.${call.name.slice(call.name.lastIndexOf('.') + 1)}`)) lists = true;
     if (family.charCodes !== undefined && call.name === family.charCodes) charCodes++;
     const role = roleOf(family, call.name);
