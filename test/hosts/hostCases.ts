@@ -1,0 +1,60 @@
+// The agent CLIs the real-host suite runs: pinned npm versions, how each is pointed at the scripted
+// model on 127.0.0.1 and started headless, and which of Set Up's scopes the run uses. test/hosts/README.md
+// explains each setting. The versions are also what scripts/hosts/install.mjs installs.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { HostId, Scope } from '../../src/hosts/hostTypes';
+import type { Sandbox } from './sandbox';
+
+export interface HostCase {
+  /** Unique name, also the cache folder: `<cache>/<name>`. */
+  name: string;
+  host: HostId;
+  pkg: string;
+  version: string;
+  /** The binary, relative to the cache folder. */
+  bin: string;
+  scope: Scope;
+  /** Files the host needs to start headless against the scripted model. */
+  prepare?(sb: Sandbox, baseUrl: string): void;
+  env(sb: Sandbox, baseUrl: string): NodeJS.ProcessEnv;
+  args(sb: Sandbox): string[];
+  /** What the host does when the hook cannot start at all (launcher gone), as this suite measured it. */
+  whenHookCannotStart: 'call blocked' | 'call runs';
+}
+
+export const PROMPT = 'Follow the scripted steps: run each shell command you are given.';
+
+function writeJson(file: string, value: unknown): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
+}
+
+function claudeCase(version: string, whenHookCannotStart: HostCase['whenHookCannotStart']): HostCase {
+  return {
+    name: `claude-${version}`,
+    host: 'claude',
+    pkg: '@anthropic-ai/claude-code',
+    version,
+    bin: 'node_modules/.bin/claude',
+    scope: 'personal',
+    prepare: (sb) => writeJson(path.join(sb.home, '.claude.json'), { hasCompletedOnboarding: true, projects: { [sb.workspace]: { hasTrustDialogAccepted: true } } }),
+    env: (_sb, baseUrl) => ({
+      ANTHROPIC_BASE_URL: baseUrl,
+      ANTHROPIC_API_KEY: 'sk-ant-scripted-test',
+      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+      DISABLE_AUTOUPDATER: '1',
+      DISABLE_TELEMETRY: '1',
+      DISABLE_ERROR_REPORTING: '1',
+      // `--dangerously-skip-permissions` refuses to start as root outside a sandbox.
+      IS_SANDBOX: '1',
+    }),
+    // The hook must stop the call even when the host's own permission prompts are off.
+    args: () => ['-p', PROMPT, '--dangerously-skip-permissions', '--output-format', 'json', '--model', 'claude-sonnet-4-5'],
+    whenHookCannotStart,
+  };
+}
+
+export const HOST_CASES: HostCase[] = [
+  claudeCase('2.1.332', 'call blocked'),
+];

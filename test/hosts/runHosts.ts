@@ -1,0 +1,142 @@
+// The real-host suite (`npm run test:hosts`): each pinned agent CLI, installed from npm into the cache,
+// runs against the scripted model with Agent Guard's hooks written by Set Up's own code, in a temporary
+// HOME and workspace. Per host, three runs:
+//   guarded      `rm -rf ./important` is denied (the hook ran, the marker survives, the model got the
+//                reason), then `ls` runs and the model sees its output;
+//   cli gone     the launcher's target is gone: the launcher alone still denies, in the host's format;
+//   hook gone    the launcher itself is gone: measures what the host does when its hook cannot start,
+//                which must match the README's hook table (HostCase.whenHookCannotStart).
+// Hosts that cannot run here are listed in NOT_RUN and printed in a loud block at the end.
+// AGENT_GUARD_HOSTS=name,name runs only those cases.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { LAUNCHER_FAILURE_REASON } from '../../src/hosts/hookWords';
+import { HOSTS_CACHE, ensureInstalled } from '../../scripts/hosts/install';
+import { HOST_CASES } from './hostCases';
+import type { HostCase } from './hostCases';
+import { ScriptedModel } from './modelServer';
+import { killAll, makeSandbox, removeLauncher, removeLauncherTarget, runBounded, setUpHooks, spooledDecisions, tmpBase } from './sandbox';
+import type { RunResult, Sandbox } from './sandbox';
+
+/** Hosts known not to run here, with the reason: printed at the end, never silently skipped. */
+export const NOT_RUN: Record<string, string> = {};
+
+const DESTRUCTIVE = 'rm -rf ./important';
+const HARMLESS = 'ls';
+const RUN_SECONDS = Number(process.env.AGENT_GUARD_HOST_RUN_SECONDS ?? 240);
+const TOTAL_SECONDS = Number(process.env.AGENT_GUARD_HOSTS_TOTAL_SECONDS ?? 1200);
+const DENY_WORDS = 'Agent Guard blocked';
+/** The launcher's own deny carries this part of its reason. */
+const LAUNCHER_WORDS = LAUNCHER_FAILURE_REASON.slice(0, 40);
+
+const root = path.resolve(__dirname, '..', '..');
+const t0 = Date.now();
+
+function buildCli(): string {
+  const out = path.join(HOSTS_CACHE, 'agent-guard', 'cli.js');
+  esbuild.buildSync({ entryPoints: [path.join(root, 'src/cli/main.ts')], outfile: out, bundle: true, platform: 'node', target: 'node18', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning' });
+  return out;
+}
+
+interface Check {
+  ok: boolean;
+  what: string;
+}
+
+function excerpt(s: string | undefined, n = 300): string {
+  if (s === undefined) return '(none)';
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > n ? `${t.slice(0, n)}…` : t;
+}
+
+async function runOnce(c: HostCase, label: string, script: string[], arrange: (sb: Sandbox) => void): Promise<{ sb: Sandbox; model: ScriptedModel; run: RunResult }> {
+  const sb = makeSandbox(tmpBase(), `${c.name}-${label}`, cliPath);
+  const model = new ScriptedModel(script);
+  const port = await model.start();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    c.prepare?.(sb, baseUrl);
+    setUpHooks(sb, c.host, c.scope);
+    arrange(sb);
+    const env = { PATH: process.env.PATH, LANG: 'C.UTF-8', TERM: 'dumb', NO_COLOR: '1', CI: '1', HOME: sb.home, TMPDIR: process.env.TMPDIR ?? '/tmp', ...c.env(sb, baseUrl) };
+    const remaining = TOTAL_SECONDS - (Date.now() - t0) / 1000;
+    if (remaining < 10) throw new Error(`the suite's total time bound (${TOTAL_SECONDS} s) is used up`);
+    const run = await runBounded(path.join(HOSTS_CACHE, c.name, c.bin), c.args(sb), { cwd: sb.workspace, env, seconds: Math.min(RUN_SECONDS, remaining) });
+    fs.writeFileSync(path.join(sb.root, 'host-output.txt'), `exit ${run.code} signal ${run.signal} timedOut ${run.timedOut} ${run.seconds}s\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}\n--- requests\n${JSON.stringify(model.requests, null, 1)}\n--- tool results\n${JSON.stringify(model.toolResults, null, 1)}\n`);
+    return { sb, model, run };
+  } finally {
+    await model.stop();
+  }
+}
+
+function runFacts(r: RunResult, model: ScriptedModel, sb: Sandbox): string {
+  const why = r.timedOut ? `timed out after ${r.seconds.toFixed(0)} s` : `exit ${r.code ?? r.signal} after ${r.seconds.toFixed(1)} s`;
+  const noTool = model.noShellTool ? `; no shell tool among [${model.noShellTool.join(', ')}]` : '';
+  return `${why}; ${model.requests.length} model requests${noTool}; output kept in ${sb.root}/host-output.txt; stderr: ${excerpt(r.stderr, 400)}`;
+}
+
+async function runCase(c: HostCase): Promise<Check[]> {
+  const checks: Check[] = [];
+  const check = (ok: boolean, what: string) => checks.push({ ok, what });
+
+  const g = await runOnce(c, 'guarded', [DESTRUCTIVE, HARMLESS], () => undefined);
+  const rmResult = g.model.resultFor(DESTRUCTIVE);
+  const lsResult = g.model.resultFor(HARMLESS);
+  check(spooledDecisions(g.sb).length > 0, `guarded: the hook ran (decisions spooled in the temporary HOME: ${spooledDecisions(g.sb).length})`);
+  check(fs.existsSync(g.sb.markerFile), `guarded: the marker survived \`${DESTRUCTIVE}\``);
+  check(rmResult?.includes(DENY_WORDS) === true, `guarded: the model received the reason ("${DENY_WORDS}…"); it got: ${excerpt(rmResult)}`);
+  check(lsResult?.includes('important') === true, `guarded: \`${HARMLESS}\` ran and the model saw its output; it got: ${excerpt(lsResult)}`);
+  if (checks.some((x) => !x.ok)) check(false, `guarded run: ${runFacts(g.run, g.model, g.sb)}`);
+
+  const gone = await runOnce(c, 'cli-gone', [DESTRUCTIVE], removeLauncherTarget);
+  const goneResult = gone.model.resultFor(DESTRUCTIVE);
+  check(fs.existsSync(gone.sb.markerFile), 'cli gone: the launcher alone denied (marker survived)');
+  check(goneResult?.includes(LAUNCHER_WORDS) === true, `cli gone: the model received the launcher's reason; it got: ${excerpt(goneResult)}`);
+  if (!fs.existsSync(gone.sb.markerFile) || goneResult === undefined) check(false, `cli-gone run: ${runFacts(gone.run, gone.model, gone.sb)}`);
+
+  const broken = await runOnce(c, 'hook-gone', [DESTRUCTIVE], removeLauncher);
+  const measured = fs.existsSync(broken.sb.markerFile) ? 'call blocked' : 'call runs';
+  const toolCalled = broken.model.resultFor(DESTRUCTIVE) !== undefined;
+  check(toolCalled, `hook gone: the host asked to run the command and reported back (${toolCalled ? 'yes' : runFacts(broken.run, broken.model, broken.sb)})`);
+  check(measured === c.whenHookCannotStart, `hook gone: measured "${measured}", the README's table says "${c.whenHookCannotStart}"`);
+  return checks;
+}
+
+let cliPath = '';
+
+async function main(): Promise<number> {
+  const only = (process.env.AGENT_GUARD_HOSTS ?? '').split(',').filter(Boolean);
+  const cases = HOST_CASES.filter((c) => only.length === 0 || only.includes(c.name));
+  cliPath = buildCli();
+  let failed = 0;
+  for (const c of cases) {
+    const c0 = Date.now();
+    console.log(`\n--- ${c.name} (${c.pkg}@${c.version}, hooks in ${c.scope} scope)`);
+    const installError = ensureInstalled(c);
+    let checks: Check[];
+    if (installError) checks = [{ ok: false, what: `install: ${installError}` }];
+    else {
+      try {
+        checks = await runCase(c);
+      } catch (e) {
+        checks = [{ ok: false, what: `the run could not complete: ${(e as Error).stack ?? e}` }];
+      }
+    }
+    for (const x of checks) console.log(`  ${x.ok ? 'ok  ' : 'FAIL'} ${x.what}`);
+    const ok = checks.every((x) => x.ok);
+    if (!ok) failed++;
+    console.log(`  ${ok ? 'PASS' : 'FAILED'} ${c.name} in ${((Date.now() - c0) / 1000).toFixed(1)} s`);
+  }
+  const notRun = Object.entries(NOT_RUN).filter(([name]) => only.length === 0 || only.includes(name));
+  if (notRun.length) {
+    console.log('\n' + '!'.repeat(78));
+    for (const [name, why] of notRun) console.log(`!!! NOT RUN: ${name} — ${why}`);
+    console.log('!'.repeat(78));
+  }
+  console.log(`\nreal-host suite: ${cases.length - failed} passed, ${failed} failed, ${notRun.length} not run, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return failed ? 1 : 0;
+}
+
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => { killAll(); process.exit(130); });
+main().then((code) => { killAll(); process.exit(code); }, (e) => { killAll(); console.error(e); process.exit(1); });
