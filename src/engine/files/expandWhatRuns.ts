@@ -206,8 +206,8 @@ function nestShell(text: string, label: string, cmd: SimpleCommand, depth: numbe
 }
 
 /** Scans interpreter code and reads what it does as shell text. */
-function nestCode(family: Family, code: string, label: string, cmd: SimpleCommand, depth: number, st: State): void {
-  for (const e of scanCode(family, code)) {
+function nestCode(family: Family, code: string, label: string, cmd: SimpleCommand, depth: number, st: State, scriptDir = '.'): void {
+  for (const e of scanCode(family, code, scriptDir)) {
     const s = effectToShell(e, family.label);
     if ('ask' in s) opaque(st, s.ask.rule, `${s.ask.summary} (in ${label})`, cmd.text);
     else nestShell(s.shell, `${label}: ${s.call}`, cmd, depth, st);
@@ -221,7 +221,8 @@ function runFile(path: string, label: string, cmd: SimpleCommand, depth: number,
   const newline = text.indexOf('\n');
   const shebang = newline < 0 ? text : text.slice(0, newline);
   const family = as === 'shell' ? undefined : as ?? familyOfShebang(shebang) ?? FAMILY_BY_EXTENSION.get(path.slice(path.lastIndexOf('.') + 1));
-  if (family) nestCode(family, text, label, cmd, depth, st);
+  const slash = path.lastIndexOf('/');
+  if (family) nestCode(family, text, label, cmd, depth, st, inDir(slash < 0 ? '.' : path.slice(0, slash) || '/', st));
   else nestShell(text, label, cmd, depth, st, { file: keyOf(path, st), key: keyOf(path, st) });
 }
 

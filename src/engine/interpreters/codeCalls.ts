@@ -10,6 +10,8 @@ export interface Call {
   args: Token[][];
   /** The call this one is chained on (`all` in `.all().delete()`), when there is one. */
   chainedOn?: Call;
+  /** A parenthesised receiver (`(Path.home() / 'x').write_text(…)`): its tokens, when short enough to read. */
+  receiver?: Token[];
   /** Token index of the callee's last name part (the position of the call in the code). */
   at: number;
 }
@@ -118,8 +120,12 @@ export function findCalls(tokens: readonly Token[], o: CallOptions): Call[] {
           call.chainedOn = prev;
           const mod = moduleOf(prev);
           if (mod !== undefined) call.name = `${mod}.${name}`;
-        } else call.name = `_.${name}`; // a method on the result of something else: never a bare function
-
+        } else {
+          // A method on the result of something else (a parenthesised expression): never a bare function.
+          call.name = `_.${name}`;
+          const o0 = open[start - 2];
+          if (o0 >= 0 && start - 2 - o0 <= MAX_ARG_TOKENS) call.receiver = tokens.slice(o0 + 1, start - 2);
+        }
       }
       byParen.set(i + 1, call);
       calls.push(call);

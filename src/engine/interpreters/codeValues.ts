@@ -17,6 +17,7 @@ const HOME_CALLS: ReadonlySet<string> = new Set(['os.homedir', 'homedir', 'Path.
 const CWD_CALLS: ReadonlySet<string> = new Set(['os.getcwd', 'process.cwd', 'Path.cwd', 'pathlib.Path.cwd', 'Dir.pwd', 'getwd', 'Deno.cwd', 'os.Getwd']);
 const JOIN_CALLS: ReadonlySet<string> = new Set(['os.path.join', 'path.join', 'path.resolve', 'File.join', 'file.path', 'Path', 'pathlib.Path', 'PurePath', 'filepath.Join', 'path.Join', 'File::Spec.catfile', 'File::Spec.catdir']);
 const EXPAND_CALLS: ReadonlySet<string> = new Set(['URI', 'URI.parse', 'URL', 'new URL', 'os.path.expanduser', 'expanduser', 'File.expand_path', 'path.expand', 'normalizePath', 'os.path.abspath', 'os.path.realpath', 'str', 'String', 'Pathname.new', 'Pathname']);
+const DIRNAME_CALLS: ReadonlySet<string> = new Set(['os.path.dirname', 'path.dirname', 'File.dirname', 'dirname', 'filepath.Dir']);
 const LIST_CALLS: ReadonlySet<string> = new Set(['c', 'list', 'Array.of', 'tuple']);
 const HOME_VARIABLES: ReadonlySet<string> = new Set(['HOME', 'USERPROFILE']);
 const CONCAT: ReadonlySet<string> = new Set(['+', '.', '..', '/']);
@@ -66,7 +67,20 @@ function joinPaths(items: Value[]): Value {
     if (it.text.startsWith('/')) text = it.text;
     else text = text === '' ? it.text : `${text.replace(/\/$/, '')}/${it.text}`;
   }
-  return str(text, dynamic);
+  return str(dynamic ? text : normalizePath(text), dynamic);
+}
+
+/** `scripts/../dist` → `dist`, `./a/./b` → `a/b`; a `..` that climbs above the start stays. */
+function normalizePath(p: string): string {
+  const abs = p.startsWith('/');
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..' && out[out.length - 1] !== '~') out.pop();
+    else out.push(part);
+  }
+  const joined = out.join('/');
+  return abs ? `/${joined}` : joined === '' ? '.' : joined;
 }
 
 /** Splits tokens at top-level commas (for nested calls inside an expression). */
@@ -139,6 +153,12 @@ export function evaluateExpression(tokens: readonly Token[], vars: Literals, dep
     if (CWD_CALLS.has(name)) return str('.');
     if (JOIN_CALLS.has(name)) return joinPaths(args.map((a) => evaluateExpression(a, vars, depth + 1)));
     if (EXPAND_CALLS.has(name) && args.length >= 1) return evaluateExpression(args[0], vars, depth + 1);
+    if (DIRNAME_CALLS.has(name) && args.length >= 1) {
+      const v = evaluateExpression(args[0], vars, depth + 1);
+      if (v.kind !== 'str' || v.dynamic) return UNKNOWN;
+      const slash = v.text.replace(/\/+$/, '').lastIndexOf('/');
+      return str(slash < 0 ? '.' : slash === 0 ? '/' : v.text.slice(0, slash));
+    }
     return UNKNOWN;
   }
   // Concatenation: `'rm -rf ' + d`, perl `"a" . $b`, lua `'a' .. b`, pathlib `Path.home() / 'x'`.
@@ -181,8 +201,8 @@ export function evaluateExpression(tokens: readonly Token[], vars: Literals, dep
 }
 
 /** `name = <literal>` assignments (python, js `const/let/var`, perl `my $x`, ruby, php `$x`), in order. */
-export function literalAssignments(tokens: readonly Token[]): Map<string, Value> {
-  const vars = new Map<string, Value>();
+export function literalAssignments(tokens: readonly Token[], known?: ReadonlyMap<string, Value>): Map<string, Value> {
+  const vars = new Map<string, Value>(known);
   for (let i = 1; i + 1 < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'p' || (t.value !== '=' && t.value !== ':=' && t.value !== '<-')) continue;

@@ -11,6 +11,17 @@ import { AWK, TCL, VIM, type CallRole, type Family } from './families';
 
 /** Code longer than this is not read in full: the line asks ("too long to read"). */
 export const MAX_CODE_CHARS = 256 * 1024;
+/** `__dirname`, `__file__`, `$__DIR__`: the script's own folder is known when the guard read the script from a file. */
+function scriptVariables(scriptDir: string): Map<string, Value> {
+  return new Map<string, Value>([
+    ['__dirname', str(scriptDir)],
+    ['__DIR__', str(scriptDir)],
+    ['__file__', str(`${scriptDir}/__script__`)],
+    ['__filename', str(`${scriptDir}/__script__`)],
+    ['__FILE__', str(`${scriptDir}/__script__`)],
+  ]);
+}
+
 /** Function names that run commands, evaluate code or delete, when reached by name (`getattr`, `send`). */
 const DANGEROUS_NAMES: ReadonlySet<string> = new Set(['system', 'popen', 'exec', 'execv', 'execvp', 'execl', 'execlp', 'spawn', 'spawnv', 'run', 'call', 'check_call', 'check_output', 'Popen', 'eval', 'remove', 'unlink', 'rmtree', 'rmdir', 'removedirs', 'rm_rf', 'rm_r', 'execSync', 'spawnSync', 'rmSync', 'unlinkSync', 'instance_eval', 'class_eval', '`']);
 
@@ -114,11 +125,16 @@ function bodyOf(call: Call): string | undefined {
 
 /** A path argument: `Path('x').unlink()` names it on the receiver instead. */
 function pathOf(call: Call, vars: Literals): Value {
-  if (call.args.length > 0) return argValue(call, 0, vars);
+  const method = call.name.slice(call.name.lastIndexOf('.') + 1);
+  if (call.args.length > 0 && !RECEIVER_IS_PATH.has(method)) return argValue(call, 0, vars);
   if (call.chainedOn) return evaluateExpression(rebuildCall(call.chainedOn), vars);
+  if (call.receiver) return evaluateExpression(call.receiver, vars);
   const receiver = call.name.slice(0, call.name.lastIndexOf('.'));
   return receiver && !receiver.includes('.') ? vars.get(receiver) ?? UNKNOWN : UNKNOWN;
 }
+
+/** Methods whose receiver is the path and whose arguments are content (`Path(p).write_text('…')`). */
+const RECEIVER_IS_PATH: ReadonlySet<string> = new Set(['write_text', 'write_bytes']);
 
 /** Tokens of a call expression again (`Path('x')`), for evaluating a receiver. */
 function rebuildCall(call: Call): Token[] {
@@ -559,15 +575,15 @@ function canonical(name: string, aliases: ReadonlyMap<string, string>): string {
 }
 
 /** Reads code of one family and appends what it does to `effects`. */
-function scanInto(family: Family, code: string, effects: CodeEffect[], depth: number): void {
+function scanInto(family: Family, code: string, effects: CodeEffect[], depth: number, scriptDir = '.'): void {
   if (family === TCL) return scanTcl(code, effects);
   if (family === VIM) return scanVim(code, effects, depth);
-  scanGeneric(family, code, effects, depth);
+  scanGeneric(family, code, effects, depth, scriptDir);
 }
 
-function scanGeneric(family: Family, code: string, effects: CodeEffect[], depth: number): void {
+function scanGeneric(family: Family, code: string, effects: CodeEffect[], depth: number, scriptDir = '.'): void {
   const tokens = lexCode(code, family.lex);
-  const vars = literalAssignments(tokens);
+  const vars = literalAssignments(tokens, scriptVariables(scriptDir));
   const aliases = importAliases(tokens, family);
   functionAliases(tokens, family, aliases);
   const bareCall = family.bareCalls ? (name: string): boolean => (family.bareCalls as ReadonlySet<string>).has(name) || roleOf(family, name) !== undefined && name.includes('.') : undefined;
@@ -629,13 +645,16 @@ function scanGeneric(family: Family, code: string, effects: CodeEffect[], depth:
   if (charCodes >= 3) effects.push(computedSummary(family, 'builds text from character codes', family.charCodes ?? 'chr'));
 }
 
-/** What code of one family does, in the order the calls appear. Code past MAX_CODE_CHARS asks. */
-export function scanCode(family: Family, code: string): CodeEffect[] {
+/**
+ * What code of one family does, in the order the calls appear. Code past MAX_CODE_CHARS asks.
+ * `scriptDir` is the folder of the script file (relative to the cwd), for `__dirname` / `__file__`.
+ */
+export function scanCode(family: Family, code: string, scriptDir = '.'): CodeEffect[] {
   if (code.length > MAX_CODE_CHARS) {
     return [{ kind: 'ask', rule: 'code.too-long', summary: `runs ${family.label} code too long to read (${Math.round(code.length / 1024)} KiB; the guard reads up to ${MAX_CODE_CHARS / 1024} KiB)` }];
   }
   const effects: CodeEffect[] = [];
-  scanInto(family, code, effects, 0);
+  scanInto(family, code, effects, 0, scriptDir);
   // The same ask once; past MAX_EFFECTS the code asks as a whole (each effect is parsed and judged later).
   const seen = new Set<string>();
   const out: CodeEffect[] = [];

@@ -25,6 +25,8 @@ describe('interpreter scanners', () => {
     [PYTHON, 'import os\nfor f in os.listdir("."):\n    os.remove(f)', ['rm -rf -- "${CODE_VALUE}"']],
     [PYTHON, 'open("data.db", "w")', [': > data.db']],
     [PYTHON, 'open("data.db")', []],
+    [PYTHON, "(pathlib.Path.home() / '.claude' / 'settings.json').write_text('{}')", [': > ~/.claude/settings.json']],
+    [PYTHON, "Path('notes.txt').write_text('hi')", [': > notes.txt']],
     [PYTHON, 'import shutil\nshutil.move("a", "/srv/b")', ['mv -- a /srv/b']],
     [PYTHON, 'import os\nos.chmod("run.sh", 0o755)', ['chmod 755 run.sh']],
     [JAVASCRIPT, "fs.renameSync('.env', '.env.bak')", ['mv -- .env .env.bak']],
@@ -88,6 +90,13 @@ describe('interpreter scanners', () => {
   for (const [family, code, expected] of cases) {
     it(`${family.label}: ${JSON.stringify(code)}`, () => assert.deepStrictEqual(shellOf(family, code), expected));
   }
+
+  it('__dirname and __file__ are the folder of the script read', () => {
+    const js = "fs.rmSync(path.join(__dirname, '..', 'dist'), { recursive: true })";
+    assert.deepStrictEqual(scanCode(JAVASCRIPT, js, 'scripts').map((e) => effectToShell(e, 'JS')), [{ shell: 'rm -rf -- dist', call: 'fs.rmSync' }]);
+    const py = 'import shutil, os\nshutil.rmtree(os.path.join(os.path.dirname(__file__), "..", ".."))';
+    assert.deepStrictEqual(scanCode(PYTHON, py, 'tools').map((e) => effectToShell(e, 'Python')), [{ shell: 'rm -rf -- ..', call: 'shutil.rmtree' }]);
+  });
 
   it(`code longer than ${MAX_CODE_CHARS / 1024} KiB asks ("too long to read")`, () => {
     assert.deepStrictEqual(shellOf(PYTHON, 'x = 1\n'.repeat(MAX_CODE_CHARS / 4)), ['ASK code.too-long']);
