@@ -55,6 +55,31 @@ function claudeCase(version: string, whenHookCannotStart: HostCase['whenHookCann
   };
 }
 
+const gemini: HostCase = {
+  name: 'gemini-0.61.0',
+  host: 'gemini',
+  pkg: '@google/gemini-cli',
+  version: '0.61.0',
+  bin: 'node_modules/.bin/gemini',
+  scope: 'user',
+  prepare: (sb) => {
+    writeJson(path.join(sb.home, '.gemini', 'settings.json'), {
+      security: { auth: { selectedType: 'gemini-api-key' } },
+      tools: { sandbox: false },
+      privacy: { usageStatisticsEnabled: false },
+      telemetry: { enabled: false },
+      general: { enableAutoUpdate: false, enableAutoUpdateNotification: false },
+    });
+    // Headless runs refuse an untrusted folder (exit 55); the person trusts it once, as here.
+    writeJson(path.join(sb.home, '.gemini', 'trustedFolders.json'), { [sb.workspace]: 'TRUST_FOLDER' });
+  },
+  env: (_sb, baseUrl) => ({ GEMINI_API_KEY: 'scripted-test-key', GOOGLE_GEMINI_BASE_URL: baseUrl, GEMINI_SANDBOX: 'false', GEMINI_CLI_NO_RELAUNCH: 'true' }),
+  args: () => ['-p', PROMPT, '--approval-mode', 'yolo', '--model', 'gemini-2.5-pro', '--output-format', 'json'],
+  // A hook command that cannot start (exit 127) blocks the call: "Tool execution blocked: … No such file".
+  whenHookCannotStart: 'call blocked',
+};
+
 export const HOST_CASES: HostCase[] = [
   claudeCase('2.1.332', 'call blocked'),
+  gemini,
 ];

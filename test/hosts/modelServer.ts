@@ -248,7 +248,7 @@ export class ScriptedModel {
     let api: Api;
     let reading: Reading;
     if (url.includes('/messages')) [api, reading] = ['anthropic', readAnthropic(body)];
-    else if (url.includes('generateContent')) [api, reading] = ['gemini', readGemini(body)];
+    else if (/generatecontent/i.test(url)) [api, reading] = ['gemini', readGemini(body)];
     else if (url.includes('/responses')) [api, reading] = ['responses', readResponses(body)];
     else if (url.includes('/chat/completions')) [api, reading] = ['chat', readChat(body)];
     else return json(res, 404, { error: { message: `scripted model: no API at ${url}` } });

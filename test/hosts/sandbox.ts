@@ -20,6 +20,8 @@ export interface Sandbox {
   home: string;
   workspace: string;
   markerFile: string;
+  /** The host's TMPDIR (some write crash reports there). */
+  tmp: string;
   runtime: RuntimeFacts;
   hookFile: string;
 }
@@ -30,11 +32,13 @@ export function makeSandbox(base: string, label: string, cliPath: string): Sandb
   const home = path.join(root, 'home');
   const workspace = path.join(root, 'work');
   fs.mkdirSync(path.join(workspace, 'important'), { recursive: true });
+  const tmp = path.join(root, 'tmp');
   fs.mkdirSync(home, { recursive: true });
+  fs.mkdirSync(tmp, { recursive: true });
   const markerFile = path.join(workspace, 'important', MARKER);
   fs.writeFileSync(markerFile, 'must survive\n');
   const runtime: RuntimeFacts = { platform: process.platform, home, cliPath, nodePath: process.execPath, execPath: '/nonexistent/code' };
-  return { root, home, workspace, markerFile, runtime, hookFile: '' };
+  return { root, home, workspace, markerFile, tmp, runtime, hookFile: '' };
 }
 
 /** What Set Up does for one host and scope, without VS Code: the launcher, the host's entries, Codex's trust. */
