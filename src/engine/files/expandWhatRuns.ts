@@ -114,6 +114,7 @@ function opaque(st: State, rule: string, summary: string, command: string): void
 
 /** The first word as typed (`./deploy.sh`, `scripts/x`): the parser keeps only its basename as the name. */
 function firstWord(cmd: SimpleCommand): string {
+  if (cmd.argv0 !== undefined) return cmd.argv0;
   const t = cmd.text;
   if (t.startsWith("'")) {
     const end = t.indexOf("'", 1);
