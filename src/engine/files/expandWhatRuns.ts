@@ -52,6 +52,16 @@ const LOOKED_AT: ReadonlySet<string> = new Set([
 ]);
 /** Folders whose programs are installed software, not the project's scripts: run by path, they are not read. */
 const SYSTEM_PREFIXES = ['/usr/', '/bin/', '/sbin/', '/lib/', '/opt/', '/nix/', '/snap/', '/System/', '/Library/', '/Applications/', '/etc/'];
+const WINDOWS_PROGRAM_FOLDERS = ['/program files/', '/program files (x86)/', '/windows/', '/programdata/'];
+const DRIVE = /^[A-Za-z]:/;
+
+/** `/usr/bin/git`, `C:/Program Files/Git/bin/git.exe`: installed software, judged by its name, not read. */
+function isInstalledProgram(word: string): boolean {
+  if (SYSTEM_PREFIXES.some((p) => word.startsWith(p))) return true;
+  if (!DRIVE.test(word)) return false;
+  const rest = word.slice(2).replace(/\\/g, '/').toLowerCase();
+  return WINDOWS_PROGRAM_FOLDERS.some((p) => rest.startsWith(p));
+}
 const SHELL_VALUE_OPTIONS: ReadonlySet<string> = new Set(['-o', '+o', '-O', '+O', '--rcfile', '--init-file']);
 const MAKE_VALUE_OPTIONS: ReadonlySet<string> = new Set(['-C', '-f', '-I', '-o', '-W', '--directory', '--file', '--makefile', '--include-dir', '--old-file', '--what-if', '-l', '--load-average']);
 const MAKE_DRY: ReadonlySet<string> = new Set(['-n', '--dry-run', '--just-print', '--recon', '-q', '--question', '-p', '--print-data-base', '--help', '-h', '-v', '--version']);
@@ -229,7 +239,7 @@ function runFile(path: string, label: string, cmd: SimpleCommand, depth: number,
 
 function whatRuns(cmd: SimpleCommand, depth: number, st: State): void {
   const first = firstWord(cmd);
-  const byPath = first.includes('/') && !SYSTEM_PREFIXES.some((p) => first.startsWith(p));
+  const byPath = first.includes('/') && !isInstalledProgram(first);
   const sources = codeSources(cmd);
   if (!byPath && sources.length === 0 && !LOOKED_AT.has(cmd.name) && !(cmd.pipeFrom || cmd.redirects.length > 0)) return;
   if (byPath) {
