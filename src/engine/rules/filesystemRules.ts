@@ -173,19 +173,35 @@ function findHit(shape: FindShape, via: string): RuleHit | null {
   return hit;
 }
 
+interface Move {
+  dest: string;
+  sources: string[];
+}
+
+const MV_SPEC = { shortWithValue: 'tS', longWithValue: new Set(['target-directory', 'suffix']) };
+
+/** The `mv` commands of the line, read once per `rm`. */
+function movesOf(all: readonly SimpleCommand[]): Move[] {
+  const out: Move[] = [];
+  for (const c of all) {
+    if (c.name !== 'mv') continue;
+    const s = scanArgs(c.args, MV_SPEC);
+    const dest = s.values.get('t') ?? s.values.get('target-directory') ?? s.positionals[s.positionals.length - 1];
+    if (dest === undefined) continue;
+    out.push({ dest, sources: s.values.has('t') || s.values.has('target-directory') ? s.positionals : s.positionals.slice(0, -1) });
+  }
+  return out;
+}
+
 /**
  * What an earlier `mv` on the same line moved into (or under) the temporary `path`, when it is not safe to
  * delete: `mv src /tmp/x && rm -rf /tmp/x` deletes `src`.
  */
-function movedIntoTemporary(path: string, all: readonly SimpleCommand[]): Unsafe[] {
+function movedIntoTemporary(path: string, moves: readonly Move[]): Unsafe[] {
   const out: Unsafe[] = [];
   const dir = path.endsWith('/') ? path : path + '/';
-  for (const c of all) {
-    if (c.name !== 'mv') continue;
-    const s = scanArgs(c.args, { shortWithValue: 'tS', longWithValue: new Set(['target-directory', 'suffix']) });
-    const dest = s.values.get('t') ?? s.values.get('target-directory') ?? s.positionals[s.positionals.length - 1];
-    if (dest === undefined || !(dest === path || dest.startsWith(dir) || dir.startsWith(dest.endsWith('/') ? dest : dest + '/'))) continue;
-    const sources = s.values.has('t') || s.values.has('target-directory') ? s.positionals : s.positionals.slice(0, -1);
+  for (const { dest, sources } of moves) {
+    if (!(dest === path || dest.startsWith(dir) || dir.startsWith(dest.endsWith('/') ? dest : dest + '/'))) continue;
     for (const src of sources) {
       const cls = classifyDeletePath(src);
       if (!cls.safe) out.push({ path: src, cls: { ...cls, describe: `${cls.describe} (moved to ${code(dest)} first)` } });
@@ -228,6 +244,7 @@ const rmRecursive: Rule = {
       }
     }
     const bad: Unsafe[] = [];
+    let moves: Move[] | undefined;
     for (let k = 0; k < s.positionals.length; k++) {
       const path = s.positionals[k];
       // `find … -exec rm -rf {} +`: the find rule judges the roots and filters.
@@ -239,7 +256,7 @@ const rmRecursive: Rule = {
       // `rm` and `rm -f` of named files run; only `*`, `.`, `~`, `/`, system files … ask.
       if (recursive ? !cls.safe : plainRmUnsafe(path, cls)) bad.push({ path, cls });
       // `mv data /tmp/x && rm -rf /tmp/x`: the temporary path holds what was moved there on this line.
-      else if (recursive && cls.kind === 'temporary') bad.push(...movedIntoTemporary(path, rc.all));
+      else if (recursive && cls.kind === 'temporary') for (const u of movedIntoTemporary(path, (moves ??= movesOf(rc.all)))) bad.push(u);
     }
     const hit = deleteHit(bad, recursive ? 'deletes' : force ? 'force-deletes' : 'deletes', recursive);
     if (hit !== null && noPreserveRoot) hit.severity = 'critical';

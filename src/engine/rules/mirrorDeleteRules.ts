@@ -58,7 +58,8 @@ function mirrorOf(cmd: SimpleCommand): Mirror | null {
     case 'gsutil': {
       const ops = operands(cmd);
       const rs = ops.indexOf('rsync');
-      if (rs < 0 || !a.some((w) => SHORT_BUNDLE.test(w) && w.includes('d') && a.indexOf(w) > a.indexOf('rsync'))) return null;
+      const rsyncAt = a.indexOf('rsync');
+      if (rs < 0 || !a.some((w, i) => i > rsyncAt && SHORT_BUNDLE.test(w) && w.includes('d'))) return null;
       return ops.length >= rs + 3 ? { how: 'gsutil rsync -d', source: ops[rs + 1], destination: ops[rs + 2] } : null;
     }
     case 'gcloud': {
