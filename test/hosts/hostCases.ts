@@ -19,6 +19,11 @@ export interface HostCase {
   prepare?(sb: Sandbox, baseUrl: string): void;
   env(sb: Sandbox, baseUrl: string): NodeJS.ProcessEnv;
   args(sb: Sandbox): string[];
+  /**
+   * The destructive command for the hook-gone run when the host refuses `rm -rf` on its own (Codex
+   * rejects "rm -f style commands" before running them): the run must measure the hook, not the host.
+   */
+  hookGoneCommand?: string;
   /** What the host does when the hook cannot start at all (launcher gone), as this suite measured it. */
   whenHookCannotStart: 'call blocked' | 'call runs';
 }
@@ -79,7 +84,46 @@ const gemini: HostCase = {
   whenHookCannotStart: 'call blocked',
 };
 
+const codex: HostCase = {
+  name: 'codex-0.171.0',
+  host: 'codex',
+  pkg: '@openai/codex',
+  version: '0.171.0',
+  bin: 'node_modules/.bin/codex',
+  scope: 'workspace',
+  // A custom provider (Responses API) at the scripted model; the workspace trusted as a person would.
+  // Set Up then adds the hook's trust record (`[hooks.state."…"] trusted_hash`) to the same file.
+  prepare: (sb, baseUrl) => {
+    fs.mkdirSync(path.join(sb.home, '.codex'), { recursive: true });
+    fs.writeFileSync(path.join(sb.home, '.codex', 'config.toml'), [
+      'model = "gpt-5.1-codex"',
+      'model_provider = "scripted"',
+      'approval_policy = "never"',
+      'sandbox_mode = "danger-full-access"',
+      'check_for_update_on_startup = false',
+      '',
+      '[features]',
+      'codex_hooks = true',
+      '',
+      '[model_providers.scripted]',
+      'name = "scripted"',
+      `base_url = "${baseUrl}/v1"`,
+      'wire_api = "responses"',
+      'env_key = "SCRIPTED_API_KEY"',
+      '',
+      `[projects.${JSON.stringify(sb.workspace)}]`,
+      'trust_level = "trusted"',
+      '',
+    ].join('\n'));
+  },
+  env: (sb) => ({ CODEX_HOME: path.join(sb.home, '.codex'), SCRIPTED_API_KEY: 'scripted-test-key', RUST_LOG: 'warn' }),
+  args: () => ['exec', '--skip-git-repo-check', PROMPT],
+  hookGoneCommand: 'find ./important -delete',
+  whenHookCannotStart: 'call runs',
+};
+
 export const HOST_CASES: HostCase[] = [
   claudeCase('2.1.332', 'call blocked'),
   gemini,
+  codex,
 ];

@@ -96,9 +96,10 @@ async function runCase(c: HostCase): Promise<Check[]> {
   check(goneResult?.includes(LAUNCHER_WORDS) === true, `cli gone: the model received the launcher's reason; it got: ${excerpt(goneResult)}`);
   if (!fs.existsSync(gone.sb.markerFile) || goneResult === undefined) check(false, `cli-gone run: ${runFacts(gone.run, gone.model, gone.sb)}`);
 
-  const broken = await runOnce(c, 'hook-gone', [DESTRUCTIVE], removeLauncher);
+  const hookGoneCommand = c.hookGoneCommand ?? DESTRUCTIVE;
+  const broken = await runOnce(c, 'hook-gone', [hookGoneCommand], removeLauncher);
   const measured = fs.existsSync(broken.sb.markerFile) ? 'call blocked' : 'call runs';
-  const toolCalled = broken.model.resultFor(DESTRUCTIVE) !== undefined;
+  const toolCalled = broken.model.resultFor(hookGoneCommand) !== undefined;
   check(toolCalled, `hook gone: the host asked to run the command and reported back (${toolCalled ? 'yes' : runFacts(broken.run, broken.model, broken.sb)})`);
   check(measured === c.whenHookCannotStart, `hook gone: measured "${measured}", this suite's table says "${c.whenHookCannotStart}"`);
   const stated = HOSTS[c.host].facts.onFailure;
