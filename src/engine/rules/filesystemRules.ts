@@ -371,6 +371,14 @@ function unsafePaths(paths: readonly string[]): Unsafe[] {
   return bad;
 }
 
+const GLOB = /[*?]/;
+
+/** `*.pyc`, `build\*.obj`: a `del /s` pattern that only matches generated files. */
+function generatedFilePattern(path: string): boolean {
+  const name = path.slice(path.replace(BACKSLASH, '/').lastIndexOf('/') + 1);
+  return GLOB.test(name) && isDisposableNamePattern(name);
+}
+
 const powershellRemove: Rule = {
   id: 'fs.powershell-remove-recurse',
   category: 'filesystem',
@@ -417,7 +425,7 @@ const powershellRemove: Rule = {
     }
     if (!call.recursive) return null;
     // `del /s /q *.pyc`: every match in every subfolder, like `find . -name '*.pyc' -delete`; generated-file patterns run.
-    const paths = removeItemStyle ? call.paths : call.paths.filter((p) => !isDisposableNamePattern(p.slice(p.replace(BACKSLASH, '/').lastIndexOf('/') + 1)));
+    const paths = removeItemStyle || (name !== 'del' && name !== 'erase') ? call.paths : call.paths.filter((p) => !generatedFilePattern(p));
     return deleteHit(unsafePaths(paths), 'deletes', true);
   },
 };
