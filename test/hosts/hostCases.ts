@@ -24,6 +24,11 @@ export interface HostCase {
    * rejects "rm -f style commands" before running them): the run must measure the hook, not the host.
    */
   hookGoneCommand?: string;
+  /**
+   * Why this host is not in the suite's active list yet (an adapter finding not fixed, a host that
+   * cannot run here). Printed in a loud NOT RUN block; AGENT_GUARD_HOSTS=<name> still runs it.
+   */
+  notRun?: string;
   /** What the host does when the hook cannot start at all (launcher gone), as this suite measured it. */
   whenHookCannotStart: 'call blocked' | 'call runs';
 }
@@ -122,8 +127,35 @@ const codex: HostCase = {
   whenHookCannotStart: 'call runs',
 };
 
+const copilot: HostCase = {
+  name: 'copilot-1.0.102',
+  host: 'copilot',
+  pkg: '@github/copilot',
+  version: '1.0.102',
+  bin: 'node_modules/.bin/copilot',
+  // User-level hooks load without folder trust (repository hooks need `--trust-folder`).
+  scope: 'user',
+  // BYOK: an OpenAI-compatible provider (Chat Completions) at the scripted model; offline = no GitHub login.
+  env: (_sb, baseUrl) => ({
+    COPILOT_PROVIDER_BASE_URL: `${baseUrl}/v1`,
+    COPILOT_PROVIDER_TYPE: 'openai',
+    COPILOT_PROVIDER_API_KEY: 'scripted-test-key',
+    COPILOT_PROVIDER_WIRE_API: 'completions',
+    COPILOT_MODEL: 'gpt-4.1',
+    COPILOT_OFFLINE: 'true',
+    COPILOT_AUTO_UPDATE: 'false',
+  }),
+  args: () => ['-p', PROMPT, '--allow-all-tools', '--no-auto-update', '--log-level', 'warning'],
+  // "Denied by preToolUse hook from \"…/agent-guard.json\" (hook errored)".
+  whenHookCannotStart: 'call blocked',
+  notRun: 'the deny reason does not reach the model: with the `PreToolUse` key Copilot CLI 1.0.102 sends the Claude-shaped payload (tool_name "Bash"), Agent Guard answers exit 2 and the model gets only "hook exited with code 2" (the command is blocked). Copilot honours a JSON deny with exit 0. Adapter fix asked of C (issue 12 item 5).',
+};
+
 export const HOST_CASES: HostCase[] = [
   claudeCase('2.1.332', 'call blocked'),
   gemini,
   codex,
+  copilot,
+  // Before `onFailure` existed: the key is accepted and ignored, so a hook that cannot start lets the call run.
+  claudeCase('2.1.197', 'call runs'),
 ];

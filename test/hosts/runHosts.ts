@@ -6,7 +6,7 @@
 //   cli gone     the launcher's target is gone: the launcher alone still denies, in the host's format;
 //   hook gone    the launcher itself is gone: measures what the host does when its hook cannot start,
 //                which must match the README's hook table (HostCase.whenHookCannotStart).
-// Hosts that cannot run here are listed in NOT_RUN and printed in a loud block at the end.
+// Hosts not in the active list (HostCase.notRun) are printed in a loud NOT RUN block at the end.
 // AGENT_GUARD_HOSTS=name,name runs only those cases.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -19,9 +19,6 @@ import type { HostCase } from './hostCases';
 import { ScriptedModel } from './modelServer';
 import { killAll, makeSandbox, removeLauncher, removeLauncherTarget, runBounded, setUpHooks, spooledDecisions, tmpBase } from './sandbox';
 import type { RunResult, Sandbox } from './sandbox';
-
-/** Hosts known not to run here, with the reason: printed at the end, never silently skipped. */
-export const NOT_RUN: Record<string, string> = {};
 
 const DESTRUCTIVE = 'rm -rf ./important';
 const HARMLESS = 'ls';
@@ -111,7 +108,8 @@ let cliPath = '';
 
 async function main(): Promise<number> {
   const only = (process.env.AGENT_GUARD_HOSTS ?? '').split(',').filter(Boolean);
-  const cases = HOST_CASES.filter((c) => only.length === 0 || only.includes(c.name));
+  const cases = HOST_CASES.filter((c) => (only.length === 0 ? c.notRun === undefined : only.includes(c.name)));
+  const notRun = HOST_CASES.filter((c) => c.notRun !== undefined && !cases.includes(c));
   cliPath = buildCli();
   let failed = 0;
   for (const c of cases) {
@@ -132,10 +130,9 @@ async function main(): Promise<number> {
     if (!ok) failed++;
     console.log(`  ${ok ? 'PASS' : 'FAILED'} ${c.name} in ${((Date.now() - c0) / 1000).toFixed(1)} s`);
   }
-  const notRun = Object.entries(NOT_RUN).filter(([name]) => only.length === 0 || only.includes(name));
   if (notRun.length) {
     console.log('\n' + '!'.repeat(78));
-    for (const [name, why] of notRun) console.log(`!!! NOT RUN: ${name} — ${why}`);
+    for (const c of notRun) console.log(`!!! NOT RUN: ${c.name} — ${c.notRun}`);
     console.log('!'.repeat(78));
   }
   console.log(`\nreal-host suite: ${cases.length - failed} passed, ${failed} failed, ${notRun.length} not run, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
