@@ -46,7 +46,8 @@ export function effectToShell(e: CodeEffect, language: string): ShellOrAsk {
     case 'delete':
       return { shell: `rm ${e.recursive ? '-rf' : '-f'} -- ${shellWord(e.path)}`, call: e.call };
     case 'write':
-      return { shell: `: > ${shellWord(e.path)}`, call: e.call };
+      // Emptying a file is judged like `: > f`; writing content is a command's output going into it.
+      return { shell: e.truncate ? `: > ${shellWord(e.path)}` : `echo data > ${shellWord(e.path)}`, call: e.call };
     case 'file-op':
       return { shell: `${e.op} ${e.op === 'chmod' ? '' : '-- '}${e.args.map(shellWord).join(' ')}`, call: e.call };
     case 'http': {

@@ -18,6 +18,31 @@ const CWD_CALLS: ReadonlySet<string> = new Set(['os.getcwd', 'process.cwd', 'Pat
 const JOIN_CALLS: ReadonlySet<string> = new Set(['os.path.join', 'path.join', 'path.resolve', 'File.join', 'file.path', 'Path', 'pathlib.Path', 'PurePath', 'filepath.Join', 'path.Join', 'File::Spec.catfile', 'File::Spec.catdir']);
 const EXPAND_CALLS: ReadonlySet<string> = new Set(['URI', 'URI.parse', 'URL', 'new URL', 'os.path.expanduser', 'expanduser', 'File.expand_path', 'path.expand', 'normalizePath', 'os.path.abspath', 'os.path.realpath', 'str', 'String', 'Pathname.new', 'Pathname']);
 const DIRNAME_CALLS: ReadonlySet<string> = new Set(['os.path.dirname', 'path.dirname', 'File.dirname', 'dirname', 'filepath.Dir']);
+/** Values the language knows: the running interpreter (`process.execPath`, `sys.executable`). */
+const KNOWN_VALUES: ReadonlyMap<string, string> = new Map([
+  ['process.execPath', 'node'],
+  ['process.argv0', 'node'],
+  ['sys.executable', 'python3'],
+  ['RbConfig.ruby', 'ruby'],
+  ['PHP_BINARY', 'php'],
+  ['os.tmpdir', '/tmp'],
+]);
+/** Calls that make or name a fresh temporary folder: what they return is under the temporary folder. */
+const TEMP_CALLS: ReadonlySet<string> = new Set(['fs.mkdtempSync', 'mkdtempSync', 'fs.mkdtemp', 'fsp.mkdtemp', 'os.tmpdir', 'tmpdir', 'tempfile.mkdtemp', 'tempfile.gettempdir', 'mkdtemp', 'Dir.mktmpdir', 'os.MkdirTemp', 'os.TempDir', 'tempdir', 'Deno.makeTempDirSync', 'Deno.makeTempDir', 'sys_get_temp_dir', 'tempfile.TemporaryDirectory']);
+const TEMP_FOLDER = '/tmp/agent-guard-temp';
+
+/** `process.execPath`: identifiers joined by dots, when that is all the tokens are. */
+function dottedName(tokens: readonly Token[]): string | undefined {
+  if (tokens.length === 0 || tokens.length > 9 || tokens.length % 2 === 0) return undefined;
+  let name = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (i % 2 === 0 ? t.kind !== 'id' : t.value !== '.') return undefined;
+    name += t.value;
+  }
+  return name;
+}
+
 const LIST_CALLS: ReadonlySet<string> = new Set(['c', 'list', 'Array.of', 'tuple']);
 const HOME_VARIABLES: ReadonlySet<string> = new Set(['HOME', 'USERPROFILE']);
 const CONCAT: ReadonlySet<string> = new Set(['+', '.', '..', '/']);
@@ -45,7 +70,13 @@ function isHomeVariable(tokens: readonly Token[]): boolean {
 
 function calleeName(tokens: readonly Token[], open: number): string {
   const parts: string[] = [];
-  for (let k = 0; k < open; k++) {
+  let k = 0;
+  // `require('fs').mkdtempSync(…)`: the module's name stands for the require call.
+  if (tokens[0]?.value === 'require' && tokens[1]?.value === '(' && tokens[2]?.kind === 'str' && tokens[3]?.value === ')') {
+    parts.push(tokens[2].value.replace(/^node:/, ''));
+    k = 4;
+  }
+  for (; k < open; k++) {
     const t = tokens[k];
     if (t.kind === 'id') parts.push(t.value);
     else if (t.value !== '.' && t.value !== '::' && t.value !== '->') return '';
@@ -81,6 +112,21 @@ function normalizePath(p: string): string {
   }
   const joined = out.join('/');
   return abs ? `/${joined}` : joined === '' ? '.' : joined;
+}
+
+/** The `(` whose `)` ends the expression (`a.b(x)`, `require('fs').c(y)`), or -1. */
+function lastCallOpen(tokens: readonly Token[]): number {
+  if (tokens[tokens.length - 1]?.value !== ')') return -1;
+  let depth = 0;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const v = tokens[i].kind === 'p' ? tokens[i].value : '';
+    if (v === ')' || v === ']' || v === '}') depth++;
+    else if (v === '(' || v === '[' || v === '{') {
+      depth--;
+      if (depth === 0) return v === '(' ? i : -1;
+    }
+  }
+  return -1;
 }
 
 /** Splits tokens at top-level commas (for nested calls inside an expression). */
@@ -142,12 +188,15 @@ export function evaluateExpression(tokens: readonly Token[], vars: Literals, dep
     return { kind: 'list', items: parts.map((p) => evaluateExpression(p, vars, depth + 1)) };
   }
   if (isHomeVariable(tokens) && tokens.length <= 8) return str('~');
+  const known = dottedName(tokens);
+  if (known !== undefined && KNOWN_VALUES.has(known)) return str(KNOWN_VALUES.get(known) as string);
   // A call: `Path('x')`, `os.path.join(a, 'b')`, `os.homedir()`.
-  const open = tokens.findIndex((t) => t.kind === 'p' && t.value === '(');
-  if (open > 0 && closing(tokens, open) === tokens.length - 1) {
+  const open = lastCallOpen(tokens);
+  if (open > 0) {
     const name = calleeName(tokens, open);
     const args = splitTop(tokens.slice(open + 1, -1));
     if (HOME_CALLS.has(name)) return str('~');
+    if (TEMP_CALLS.has(name)) return str(TEMP_FOLDER);
     // R `c("-rf", d)`, `list(…)`, JS `Array.of(…)`: a list written as a call.
     if (LIST_CALLS.has(name)) return { kind: 'list', items: args.map((a) => evaluateExpression(a, vars, depth + 1)) };
     if (CWD_CALLS.has(name)) return str('.');

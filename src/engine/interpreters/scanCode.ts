@@ -36,7 +36,8 @@ export type CodeEffect =
   /** A program with its arguments (no shell in between). */
   | { kind: 'argv'; words: Value[]; call: string }
   | { kind: 'delete'; path: Value; recursive: boolean; call: string; describe?: string }
-  | { kind: 'write'; path: Value; call: string }
+  /** `truncate`: the file is emptied (`open(p, 'w')`); otherwise new content replaces it (`writeFileSync(p, data)`). */
+  | { kind: 'write'; path: Value; call: string; truncate?: boolean }
   /** `mv`, `cp` or `chmod` of paths (the mode first for chmod). */
   | { kind: 'file-op'; op: 'mv' | 'cp' | 'chmod' | 'ln -s'; args: Value[]; call: string }
   | { kind: 'http'; method: string; url: Value; body?: string; call: string }
@@ -228,9 +229,14 @@ function scanCall(call: Call, role: CallRole, vars: Literals, s: ScanState): voi
       effects.push({ kind: 'delete', path: pathOf(call, vars), recursive: false, call: name });
       return;
     }
-    case 'write':
-      effects.push({ kind: 'write', path: pathOf(call, vars), call: name });
+    case 'write': {
+      // `writeFileSync(p, '')`, `File.write(p, "")`: written empty.
+      const method = name.slice(name.lastIndexOf('.') + 1);
+      const content = RECEIVER_IS_PATH.has(method) ? call.args[0] : call.args[1];
+      const empty = content !== undefined && content.length === 1 && content[0].kind === 'str' && content[0].value === '';
+      effects.push({ kind: 'write', path: pathOf(call, vars), call: name, truncate: empty || content === undefined });
       return;
+    }
     case 'move':
     case 'copy':
       if (call.args.length >= 2) effects.push({ kind: 'file-op', op: role === 'move' ? 'mv' : 'cp', args: [argValue(call, 0, vars), argValue(call, 1, vars)], call: name });
@@ -258,7 +264,7 @@ function scanCall(call: Call, role: CallRole, vars: Literals, s: ScanState): voi
         if (m.kind === 'str' && (m.text === '-|' || m.text === '|-')) {
           effects.push({ kind: 'argv', words: call.args.slice(2).map((a) => evaluateExpression(a, vars)), call: name });
         } else if (m.kind === 'str' && m.text.startsWith('>')) {
-          effects.push({ kind: 'write', path: pathArg, call: name });
+          effects.push({ kind: 'write', path: pathArg, call: name, truncate: m.text === '>' });
         } else if (single.kind === 'str') {
           const t = single.text.trim();
           if (t.endsWith('|')) effects.push({ kind: 'shell', text: t.slice(0, -1).trimEnd(), call: name });
@@ -267,7 +273,8 @@ function scanCall(call: Call, role: CallRole, vars: Literals, s: ScanState): voi
         }
         return;
       }
-      if (mode.kind === 'str' && (mode.text.includes('w') || mode.text.includes('a'))) effects.push({ kind: 'write', path: pathArg, call: name });
+      if (mode.kind === 'str' && mode.text.includes('w')) effects.push({ kind: 'write', path: pathArg, call: name, truncate: true });
+      else if (mode.kind === 'str' && mode.text.includes('a')) effects.push({ kind: 'write', path: pathArg, call: name });
       return;
     }
     case 'http-get':
