@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   clearTerminal, clickDialogButton, killAllTerminals, openGuardContainer, openTerminal, pickQuickItem, readGuardLog, runCommand,
-  typeInTerminal, waitForDialog, waitForGuardStatus, waitForInputBox, waitForPrompts, widenSideBar,
+  typeInTerminal, waitForDialog, waitForGuardStatus, waitForInputBox, waitForPrompts, waitForTerminalText, widenSideBar,
 } from '../lib/workbench.mjs';
 import { DROP } from './02-seed-bash.mjs';
 
@@ -40,7 +40,8 @@ export const scenario = {
     await waitForPrompts(page, lsPrompt, 2);
     await clearTerminal(page);
     await typeInTerminal(page, 'git status');
-    await waitForPrompts(page, lsPrompt, 2);
+    // Its output can push the first prompt off the screen: wait for the prompt after the output.
+    await waitForTerminalText(page, (text) => /On branch|Changes|nothing to commit/.test(text) && text.trimEnd().endsWith(lsPrompt), { what: 'git status to end' });
     // The CLI's spooled decisions are drained every 3 s: give a logged row time to appear.
     await page.waitForTimeout(4000);
     await killAllTerminals(page);
