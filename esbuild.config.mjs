@@ -19,12 +19,59 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+// Node modules the CLI needs only on some paths (asking the window, a restore point, the stall watchdog,
+// hashes and nonces): loaded on first use instead of at start. Each is replaced by a stand-in with the
+// same export names (read from the running node at build time) whose getters require the real module,
+// so `import { createHash } from 'crypto'` costs nothing until createHash is called. Issue 11: together
+// they cost ~15 ms of the hook's start, on a path that needs none of them to allow `git status`.
+const LAZY_BUILTINS = ['crypto', 'net', 'child_process', 'worker_threads', 'stream', 'readline', 'http', 'https', 'zlib', 'dns', 'tls'];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(build) {
+    const filter = new RegExp(`^(?:node:)?(?:${LAZY_BUILTINS.join('|')})$`);
+    // Importers see an ES module (one shared copy of the names, as sharedBuiltins below); it re-exports
+    // the CommonJS stand-in whose getters load the real module.
+    build.onResolve({ filter }, (args) => {
+      if (args.namespace === 'lazy-cjs') return { path: args.path, external: true };
+      if (args.namespace === 'lazy-builtin') return { path: args.path, namespace: 'lazy-cjs' };
+      return { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: `export * from ${JSON.stringify(args.path)};`, loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-cjs' }, async (args) => {
+      const { createRequire } = await import('node:module');
+      const names = Object.keys(createRequire(import.meta.url)(args.path)).filter((k) => k !== 'default' && k !== '__esModule');
+      const lines = [`let m; const load = () => (m ??= require(${JSON.stringify(`node:${args.path}`)}));`];
+      for (const k of names) lines.push(`Object.defineProperty(exports, ${JSON.stringify(k)}, { enumerable: true, get: () => load()[${JSON.stringify(k)}] });`);
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
+// `import * as fs from 'fs'` in a CommonJS bundle costs a copy of every export of `fs` at every importing
+// file (esbuild's __toESM: ~50 copies of fs/path/os at start). One ES re-export module per builtin makes
+// it one copy per builtin, shared by every importer.
+const SHARED_BUILTINS = ['fs', 'path', 'os'];
+const sharedBuiltins = {
+  name: 'shared-builtins',
+  setup(build) {
+    const filter = new RegExp(`^(?:node:)?(?:${SHARED_BUILTINS.join('|')})$`);
+    build.onResolve({ filter }, (args) =>
+      args.namespace === 'shared-builtin' ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'shared-builtin' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'shared-builtin' }, (args) => ({ contents: `export * from ${JSON.stringify(`node:${args.path}`)};`, loader: 'js' }));
+  },
+};
+
 const builds = [
   // `module` first: jsonc-parser's `main` is a UMD build whose `require('./impl/format')` esbuild cannot
   // follow, and the bundle then fails at activation with "Cannot find module './impl/format'".
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], mainFields: ['module', 'main'] },
   // No `external: ['vscode']` here on purpose: if the CLI ever imports it, the build fails.
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI proper: loaded by dist/cli.js, never run directly.
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [lazyBuiltins, sharedBuiltins] },
+  // `dist/cli.js`, what every hook, shell and `bin` entry runs: a few KB that load cli-main.js through a
+  // compile cache, so the big bundle is compiled once per version and runtime, not once per tool call.
+  { ...common, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
 // The terminal guard's shell scripts ship as they are (the shells source them from dist/shell/).

@@ -1,8 +1,8 @@
 // Compiles settings (built-in packs + user rules + disabled ids + environments + decisions) into a
 // frozen, pre-indexed Policy once, so `evaluate` compiles nothing per call. Validation names the bad
 // entry (`agentGuard.rules[2].pattern`) and keeps going: a broken user rule never disables the built-ins.
-import { Minimatch } from 'minimatch';
 import { BUILTIN_PACKS } from './rules/builtinPacks';
+import { minimatchMatcher, simpleGlobMatcher } from './simpleGlob';
 import { compileUserRule } from './userRules';
 import type { Decision, EnvironmentMapping, PolicyError, PolicyInput, Rule, Severity, SeverityDecisions } from './types';
 import { SEVERITIES } from './types';
@@ -63,9 +63,7 @@ export function compilePattern(pattern: string): (value: string) => boolean {
     const rx = new RegExp(re[1], re[2].includes('i') ? re[2] : re[2] + 'i');
     return (v) => rx.test(v);
   }
-  const mm = new Minimatch(pattern, { nocase: true, dot: true });
-  if (mm.comment || mm.empty) throw new Error(`not a usable glob pattern: ${pattern}`);
-  return (v) => mm.match(v);
+  return simpleGlobMatcher(pattern, () => minimatchMatcher(pattern)) ?? minimatchMatcher(pattern);
 }
 
 function compileEnvironment(m: EnvironmentMapping, source: 'user' | 'default'): CompiledEnvironment {

@@ -1,0 +1,118 @@
+// Runs a CommonJS bundle through V8's code cache, for runtimes without `module.enableCompileCache()`
+// (Node 20, older VS Code runtimes under ELECTRON_RUN_AS_NODE=1). The cache lives in the guard's
+// owner-only state folder, one file per bundle location and runtime; it is trusted only when it names
+// the bundle's size and mtime (or, when those moved, its SHA-256) and this runtime's exact V8. A missing,
+// stale, corrupt or rejected cache costs one ordinary compile, and is rewritten when the process exits,
+// after the run, so it also holds the functions V8 compiled lazily on the way.
+//
+// The cache is trusted code, like the bundle itself: both sit in places the person's account can write,
+// and the folder is owner-only like the rest of `~/.agent-guard/`.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vm from 'vm';
+import Module = require('module');
+import { ensureOwnerOnlyDir } from '../settings/stateFolder';
+
+/** Bump when the file layout changes: an older file then reads as stale. */
+const FORMAT = 1;
+/** Bytes of the little-endian header length in front of the JSON header. */
+const LENGTH_BYTES = 4;
+/** A header longer than this is a corrupt file, not a header. */
+const MAX_HEADER = 4096;
+
+interface CacheHeader {
+  format: number;
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+  runtime: string;
+}
+
+/** What must match for V8 to accept the data at all: its version, and the embedding runtime's. */
+function runtimeKey(): string {
+  const v = process.versions;
+  return `${process.arch} node ${v.node} v8 ${v.v8}${v.electron ? ` electron ${v.electron}` : ''}`;
+}
+
+/** FNV-1a of the bundle's path: one cache file per installed copy, without loading `crypto` to name it. */
+function pathTag(file: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+export function codeCacheFile(cacheDir: string, bundle: string): string {
+  return path.join(cacheDir, `${path.basename(bundle, '.js')}-${pathTag(bundle)}.v8cache`);
+}
+
+function sha256(text: string): string {
+  // Loaded only when a cache is written or the bundle's mtime moved: `crypto` costs a few ms at load.
+  const { createHash } = require('crypto') as typeof import('crypto');
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function readCache(file: string): { header: CacheHeader; data: Buffer } | undefined {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  if (buf.length < LENGTH_BYTES) return undefined;
+  const len = buf.readUInt32LE(0);
+  if (len > MAX_HEADER || buf.length <= LENGTH_BYTES + len) return undefined;
+  try {
+    const header = JSON.parse(buf.toString('utf8', LENGTH_BYTES, LENGTH_BYTES + len)) as CacheHeader;
+    return { header, data: buf.subarray(LENGTH_BYTES + len) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The cached data when it was made from this very bundle by this very runtime, else undefined. */
+function usableData(cached: { header: CacheHeader; data: Buffer } | undefined, st: fs.Stats, source: () => string): Buffer | undefined {
+  if (!cached) return undefined;
+  const h = cached.header;
+  if (h.format !== FORMAT || h.runtime !== runtimeKey() || h.size !== st.size) return undefined;
+  if (h.mtimeMs === st.mtimeMs) return cached.data;
+  // Same size, new mtime (a reinstall, a copy): the digest decides.
+  return h.sha256 === sha256(source()) ? cached.data : undefined;
+}
+
+function writeCache(file: string, header: CacheHeader, data: Buffer): void {
+  ensureOwnerOnlyDir(path.dirname(file));
+  const head = Buffer.from(JSON.stringify(header), 'utf8');
+  const len = Buffer.alloc(LENGTH_BYTES);
+  len.writeUInt32LE(head.length, 0);
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, Buffer.concat([len, head, data]), { mode: 0o600 });
+  fs.renameSync(tmp, file);
+}
+
+/**
+ * Runs `bundle` as the process's main module would run it, compiled from the cache in `cacheDir` when
+ * that cache fits. Never fails because of the cache: any cache problem falls back to a plain compile.
+ */
+export function runWithCodeCache(bundle: string, cacheDir: string): void {
+  const source = fs.readFileSync(bundle, 'utf8');
+  const st = fs.statSync(bundle);
+  const file = codeCacheFile(cacheDir, bundle);
+  const cachedData = usableData(readCache(file), st, () => source);
+  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+  if (!cachedData || script.cachedDataRejected) {
+    // After the run: the data then holds every function the run compiled, not only the top level.
+    process.once('exit', () => {
+      try {
+        const header: CacheHeader = { format: FORMAT, size: st.size, mtimeMs: st.mtimeMs, sha256: sha256(source), runtime: runtimeKey() };
+        writeCache(file, header, script.createCachedData());
+      } catch {
+        // A cache that cannot be written costs the next run a compile, nothing else.
+      }
+    });
+  }
+  const mod = new Module(bundle, undefined);
+  mod.filename = bundle;
+  mod.loaded = true;
+  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: Module, filename: string, dirname: string) => void;
+  wrapper.call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
+}
