@@ -97,6 +97,7 @@ export async function startGuard(context: vscode.ExtensionContext): Promise<Guar
     enabled: () => settings.current.enabled,
     onDidChangePolicy: settings.onDidChange,
     expectGuardWrite: (file) => tamper?.expectWrite(file),
+    guardFileChanges: () => tamper?.recent() ?? [],
   });
 
   let lastProtocolLog = 0;
@@ -152,6 +153,7 @@ export async function startGuard(context: vscode.ExtensionContext): Promise<Guar
       mask: safeMask,
       enabled: services.enabled,
       reportError,
+      expectSettingsWrite: () => tamper?.expectSettingsWrites(),
     }),
   );
   return services;

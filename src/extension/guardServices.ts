@@ -26,6 +26,8 @@ export interface GuardServices {
   expectGuardWrite(file: string): void;
   /** Terminals whose guard the person switched off (the status bar shows how many). */
   offTerminals: OffTerminals;
+  /** Guard-file changes seen since the tamper warning was last dismissed ("file: what changed"), for Hook Status. */
+  guardFileChanges(): readonly string[];
 }
 
 export interface GuardServicesDeps {
@@ -36,6 +38,8 @@ export interface GuardServicesDeps {
   taskProcesses: TaskProcesses;
   /** Tamper evidence's "this write is ours" (default: nothing to tell). */
   expectGuardWrite?(file: string): void;
+  /** Tamper evidence's recent changes (default: none). */
+  guardFileChanges?(): readonly string[];
 }
 
 export function createGuardServices(deps: GuardServicesDeps): GuardServices {
@@ -49,5 +53,6 @@ export function createGuardServices(deps: GuardServicesDeps): GuardServices {
     taskProcesses: deps.taskProcesses,
     expectGuardWrite: (file) => deps.expectGuardWrite?.(file),
     offTerminals: new OffTerminals(),
+    guardFileChanges: () => deps.guardFileChanges?.() ?? [],
   };
 }

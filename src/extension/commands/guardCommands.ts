@@ -15,6 +15,8 @@ export interface GuardCommandDeps {
   mask(text: string): string;
   enabled(): boolean;
   reportError(message: string): void;
+  /** Tells tamper evidence that the next agentGuard.* settings writes are Agent Guard's own (Enable/Disable). */
+  expectSettingsWrite?(): void;
 }
 
 const VERDICT_WORDS: Record<Verdict['decision'], string> = {
@@ -35,12 +37,14 @@ export function verdictDetail(verdict: Verdict, mask: (text: string) => string):
   return lines.join('\n');
 }
 
-async function setEnabled(value: boolean): Promise<void> {
+async function setEnabled(value: boolean, expectSettingsWrite?: () => void): Promise<void> {
   const config = vscode.workspace.getConfiguration(SECTION);
+  expectSettingsWrite?.();
   await config.update(SettingId.enabled, value, vscode.ConfigurationTarget.Global);
   const ins = config.inspect<boolean>(SettingId.enabled);
   // A workspace value would override the person's choice in a trusted folder: align it too.
   if (ins?.workspaceValue !== undefined && ins.workspaceValue !== value) {
+    expectSettingsWrite?.();
     await config.update(SettingId.enabled, value, vscode.ConfigurationTarget.Workspace);
   }
 }
@@ -88,12 +92,12 @@ export function registerGuardCommands(deps: GuardCommandDeps): vscode.Disposable
         { title: 'Disable' },
       );
       if (pick?.title !== 'Disable') return;
-      await setEnabled(false);
+      await setEnabled(false, deps.expectSettingsWrite);
       await logGuard('Disable Agent Guard', 'the person switched the guard off', 'allow');
     }),
 
     vscode.commands.registerCommand(CommandId.enable, async () => {
-      await setEnabled(true);
+      await setEnabled(true, deps.expectSettingsWrite);
       await logGuard('Enable Agent Guard', 'the person switched the guard on', 'allow');
     }),
 
