@@ -38,6 +38,8 @@ export const scenario = {
   async run(t) {
     const { page, workspace: ws } = t;
     await waitForGuardStatus(page);
+    // An editor left open by an earlier scenario (settings.json with a selection) must not take the typing.
+    await runCommand(page, 'View: Close All Editors').catch(() => {});
     const marker = path.join(ws, MARKER);
     fs.rmSync(marker, { force: true });
     const original = fs.readFileSync(path.join(ws, SETTINGS), 'utf8');
