@@ -398,12 +398,22 @@ function scanTcl(code: string, effects: CodeEffect[]): void {
   }
 }
 
-/** awk: `print … | "sh"`, `"cmd" | getline`; `system()` is an ordinary call. */
-function scanAwkPipes(tokens: readonly Token[], effects: CodeEffect[]): void {
+/** What an awk variable that names a command holds: its literal value, or computed text. */
+function awkCommandText(name: string, vars: Literals): string {
+  const v = vars.get(name);
+  return v && v.kind === 'str' && !v.dynamic ? v.text : COMPUTED;
+}
+
+/**
+ * awk: `print … | "sh"`, `"cmd" | getline`, and the same with the command in a variable (`cmd | getline`,
+ * `print | cmd`); `system()` is an ordinary call.
+ */
+function scanAwkPipes(tokens: readonly Token[], vars: Literals, effects: CodeEffect[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind !== 'p' || t.value !== '|') continue;
-    const next = tokens[i + 1];
+    if (t.kind !== 'p' || (t.value !== '|' && t.value !== '|&')) continue;
+    // gawk's two-way pipe `cmd |& getline` starts the command too.
+    const next = tokens[i + 1]?.kind === 'p' && tokens[i + 1].value === '&' ? tokens[i + 2] : tokens[i + 1];
     const prev = tokens[i - 1];
     if (next?.kind === 'str') {
       const target = next.value.trim();
@@ -422,6 +432,10 @@ function scanAwkPipes(tokens: readonly Token[], effects: CodeEffect[]): void {
       } else effects.push({ kind: 'shell', text: next.dynamic ? COMPUTED : target, call: '| "…"' });
     } else if (next?.kind === 'id' && next.value === 'getline' && prev?.kind === 'str') {
       effects.push({ kind: 'shell', text: prev.value, call: '"…" | getline' });
+    } else if (next?.kind === 'id' && next.value === 'getline' && prev?.kind === 'id') {
+      effects.push({ kind: 'shell', text: awkCommandText(prev.value, vars), call: `${prev.value} | getline` });
+    } else if (next?.kind === 'id' && next.value !== 'getline') {
+      effects.push({ kind: 'shell', text: awkCommandText(next.value, vars), call: `| ${next.value}` });
     }
   }
 }
@@ -634,7 +648,7 @@ function scanGeneric(family: Family, code: string, effects: CodeEffect[], depth:
     else if (role === 'sql' && SQL_START.test(next.value)) effects.push({ kind: 'sql', text: next.value, call: t.value });
   }
   if (family === AWK) {
-    scanAwkPipes(tokens, effects);
+    scanAwkPipes(tokens, vars, effects);
     // awk runs its program once per input line: a delete built from the input is `xargs rm`.
     for (const e of effects.slice()) {
       if (e.kind === 'shell' && e.text.includes(COMPUTED) && AWK_DELETERS.has(e.text.trim().split(/\s+/)[0])) {

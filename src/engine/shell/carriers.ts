@@ -7,6 +7,7 @@
 import type { SimpleCommand } from '../types';
 import { DECODERS, DOWNLOADERS, outputOf, type Computed } from './computedText';
 import { cronCommands, makeRecipes } from './makeText';
+import { sedEffects, sedScripts } from './sedScript';
 import type { RawCommandLike } from './rawCommand';
 import { deeper, MAX_DEPTH, opaque, type Frame, type Output, type Reader } from './readerTypes';
 import { literalWord, soleSubstitution, type Word } from './words';
@@ -370,7 +371,34 @@ const invokeExpression: Carrier = (cmd, _words, _raw, frame, out, reader) => {
   if (cmd.args.length > 0 && !cmd.dynamic.some(Boolean)) reader.parseText(cmd.args.join(' '), deeper(frame, 'Invoke-Expression'), out);
 };
 
+/** GNU sed's `e` command and `s///e` run commands; `w file` writes a file (judged as `tee file`). */
+const sed: Carrier = (cmd, _words, _raw, frame, out, reader) => {
+  for (const script of sedScripts(cmd.args)) {
+    const { runs, writes } = sedEffects(script);
+    for (const text of runs) {
+      if (text === undefined) opaque(out, 'opaque.computed-code', 'runs the text sed has built (`e`) as a command: the guard cannot read it', cmd.text);
+      else reader.parseText(text, deeper(frame, 'sed e'), out);
+    }
+    for (const file of writes) reader.parseText(`tee -- '${file.replace(/'/g, "'\\''")}'`, deeper(frame, 'sed w'), out);
+  }
+};
+
+/** `do shell script "…"` (AppleScript) / `doShellScript("…")` (JXA), with a literal string and nothing joined to it. */
+const APPLESCRIPT_SHELL = /(?:do\s+shell\s+script|doShellScript)\s*\(?\s*("(?:[^"\\]|\\.)*")?\s*(&|\+)?/gi;
+
+/** `osascript -e 'do shell script "rm -rf x"'`: the shell script is read; one built at run time asks. */
+const osascript: Carrier = (cmd, _words, _raw, frame, out, reader) => {
+  const code = cmd.args.filter((_a, i) => cmd.args[i - 1] === '-e').join('\n');
+  for (const m of code.matchAll(APPLESCRIPT_SHELL)) {
+    if (m[1] === undefined || m[2] !== undefined) opaque(out, 'opaque.computed-code', 'runs a shell script AppleScript builds when it runs (`do shell script`): the guard cannot read it', cmd.text);
+    else reader.parseText(m[1].slice(1, -1).replace(/\\(.)/g, '$1'), deeper(frame, 'osascript do shell script'), out);
+  }
+};
+
 const CARRIERS: ReadonlyMap<string, Carrier> = new Map<string, Carrier>([
+  ['osascript', osascript],
+  ['sed', sed],
+  ['gsed', sed],
   ...[...INTERPRETERS].map((n) => [n, interpreter] as const),
   ['find', find],
   ['source', source],

@@ -45,6 +45,16 @@ function shellText(args: Word[], via: string, remote?: string): Unwrapped {
   return { kind: 'shell', text: args.map((w) => w.text).join(' '), via, remote, dynamic: args.some((w) => w.dynamic) };
 }
 
+/**
+ * Text for a Windows shell (PowerShell `-Command`, `cmd /c`): there `\` separates folders and escapes
+ * nothing, so each one is doubled to stay literal when the text is read again (`.cursor\hooks.json`).
+ */
+function windowsShellText(args: Word[], via: string): Unwrapped {
+  if (args.length === 0) return { kind: 'none' };
+  const text = args.map((w) => w.text.replace(/\\/g, '\\\\')).join(' ');
+  return { kind: 'shell', text, via, dynamic: args.some((w) => w.dynamic) };
+}
+
 const SET = (...xs: string[]): ReadonlySet<string> => new Set(xs);
 
 /** A wrapper given no command starts a shell, which reads its commands from stdin (`sudo -s <<< '…'`, `… | su`). */
@@ -328,11 +338,7 @@ const powershell: Unwrapper = (args, name) => {
       const decoded = Buffer.from(b64, 'base64').toString('utf16le').replace(/\\/g, '\\\\');
       return { kind: 'shell', text: decoded, via: `${name} -EncodedCommand`, dynamic: args[i + 1]?.dynamic ?? true };
     }
-    if (a === '-command' || a === '-c') {
-      // PowerShell paths use `\`: keep backslashes literal when the text is read again.
-      const text = args.slice(i + 1).map((w) => w.text.replace(/\\/g, '\\\\')).join(' ');
-      return { kind: 'shell', text, via: `${name} -Command`, dynamic: args.slice(i + 1).some((w) => w.dynamic) };
-    }
+    if (a === '-command' || a === '-c') return windowsShellText(args.slice(i + 1), `${name} -Command`);
   }
   return null;
 };
@@ -495,7 +501,7 @@ const entr: Unwrapper = (args) => {
 const cmd: Unwrapper = (args) => {
   const at = args.findIndex((w) => /^\/[ck]$/i.test(w.text));
   if (at < 0) return null;
-  return shellText(args.slice(at + 1), 'cmd /c');
+  return windowsShellText(args.slice(at + 1), 'cmd /c');
 };
 
 const WSL_WITH_VALUE = SET('-d', '--distribution', '-u', '--user', '--cd', '--distribution-id');
