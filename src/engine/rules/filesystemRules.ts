@@ -362,11 +362,13 @@ function childItems(from: SimpleCommand): { paths: string[]; disposable: boolean
   return { paths, disposable: filters > 0 && filters === disposable };
 }
 
-function unsafePaths(paths: readonly string[]): Unsafe[] {
+/** The paths a delete must not touch: for a plain (not recursive) delete, judged as `rm` judges them. */
+function unsafePaths(paths: readonly string[], recursive = true): Unsafe[] {
   const bad: Unsafe[] = [];
   for (const raw of paths) {
-    const cls = classifyDeletePath(windowsPath(raw));
-    if (!cls.safe) bad.push({ path: raw, cls });
+    const path = windowsPath(raw);
+    const cls = classifyDeletePath(path);
+    if (recursive ? !cls.safe : plainRmUnsafe(path, cls)) bad.push({ path: raw, cls });
   }
   return bad;
 }
@@ -423,7 +425,8 @@ const powershellRemove: Rule = {
       if (hit) hit.summary += ` (${code(from.name + ' | ' + cmd.name)})`;
       return hit;
     }
-    if (!call.recursive) return null;
+    // `Remove-Item C:\Windows\…\hosts`, `del /q *`: one named file runs like `rm` of it; what `rm` asks for asks.
+    if (!call.recursive) return deleteHit(unsafePaths(call.paths, false), 'deletes', false);
     // `del /s /q *.pyc`: every match in every subfolder, like `find . -name '*.pyc' -delete`; generated-file patterns run.
     const paths = removeItemStyle || (name !== 'del' && name !== 'erase') ? call.paths : call.paths.filter((p) => !generatedFilePattern(p));
     return deleteHit(unsafePaths(paths), 'deletes', true);

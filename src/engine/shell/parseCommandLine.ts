@@ -14,6 +14,7 @@ import { DOWNLOADERS, outputOf, type Computed } from './computedText';
 import { lexicalScan, SENTINEL_OPEN, substitutionsIn, type ScanResult } from './lexicalScan';
 import { expandWord, loopBindings, newLineState, recordLoop, splitOnIfs, type FunctionBody } from './lineState';
 import { normaliseCommandText } from './normalise';
+import { rewriteDotnetDeletes } from './dotnetCalls';
 import type { RawCommandLike } from './rawCommand';
 import { deeper, MAX_DEPTH, opaque, type Frame, type Output, type Reader } from './readerTypes';
 import { heredocIndex, makeWord, soleSubstitution, soleVariable, substitutionIndexes, type Word } from './words';
@@ -87,7 +88,7 @@ function parseText(text: string, frame: Frame, out: Output): void {
     opaque(out, 'opaque.too-deep', 'nests commands inside commands too deeply for the guard to follow', text);
     return;
   }
-  const scan = lexicalScan(text);
+  const scan = lexicalScan(rewriteDotnetDeletes(text));
   if (scan.error) opaque(out, 'opaque.parse-error', `could not read this command (${scan.error})`, text);
   let tokens: ReturnType<typeof shellQuoteParse>;
   try {

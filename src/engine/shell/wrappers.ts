@@ -47,12 +47,21 @@ function shellText(args: Word[], via: string, remote?: string): Unwrapped {
 
 /**
  * Text for a Windows shell (PowerShell `-Command`, `cmd /c`): there `\` separates folders and escapes
- * nothing, so each one is doubled to stay literal when the text is read again (`.cursor\hooks.json`).
+ * nothing, so each one is doubled to stay literal when the text is read again (`.cursor\hooks.json`),
+ * except inside single quotes, where the reader keeps it as it is (`'C:\Windows\x'`).
  */
 function windowsShellText(args: Word[], via: string): Unwrapped {
   if (args.length === 0) return { kind: 'none' };
-  const text = args.map((w) => w.text.replace(/\\/g, '\\\\')).join(' ');
-  return { kind: 'shell', text, via, dynamic: args.some((w) => w.dynamic) };
+  const text = args.map((w) => w.text).join(' ');
+  let out = '';
+  let single = false;
+  let double = false;
+  for (const c of text) {
+    if (c === "'" && !double) single = !single;
+    else if (c === '"' && !single) double = !double;
+    out += c === '\\' && !single ? '\\\\' : c;
+  }
+  return { kind: 'shell', text: out, via, dynamic: args.some((w) => w.dynamic) };
 }
 
 const SET = (...xs: string[]): ReadonlySet<string> => new Set(xs);
