@@ -132,7 +132,7 @@ export const JAVASCRIPT: Family = {
     'delete-tree': 'rimraf rimraf.sync rimrafSync rimraf.rimraf rimraf.rimrafSync fs-extra.remove fs-extra.removeSync fs-extra.emptyDir fs-extra.emptyDirSync del.deleteSync del.deleteAsync fse.remove fse.removeSync fs.remove fs.removeSync fsExtra.remove fsExtra.removeSync .emptyDir .emptyDirSync del del.sync deleteSync deleteAsync',
     'delete-if-recursive': 'fs.rm fs.rmSync fs.rmdir fs.rmdirSync .rmSync .rmdirSync fsp.rm fsp.rmdir fs.promises.rm fs/promises.rm fs/promises.rmdir promises.rm rm rmdir Deno.remove Deno.removeSync',
     'delete-file': 'fs.unlink fs.unlinkSync .unlinkSync fsp.unlink fs.promises.unlink fs/promises.unlink unlink',
-    write: 'fs.writeFileSync fs.writeFile .writeFileSync fsp.writeFile fs.promises.writeFile writeFile writeFileSync fs.truncateSync fs.truncate Deno.writeTextFile Deno.writeFile Deno.writeTextFileSync Bun.write',
+    write: 'fs.writeFileSync fs.writeFile .writeFileSync fsp.writeFile fs.promises.writeFile fs/promises.writeFile promises.writeFile writeFile writeFileSync fs.truncateSync fs.truncate Deno.writeTextFile Deno.writeFile Deno.writeTextFileSync Bun.write fs.appendFileSync fs.appendFile .appendFileSync appendFileSync appendFile fsp.appendFile fs.promises.appendFile fs/promises.appendFile fs.createWriteStream .createWriteStream createWriteStream',
     move: 'fs.renameSync fs.rename .renameSync fsp.rename fs.promises.rename fs-extra.move fs-extra.moveSync fse.move fse.moveSync',
     copy: 'fs.copyFileSync fs.copyFile .copyFileSync fsp.copyFile',
     chmod: 'fs.chmodSync fs.chmod .chmodSync fsp.chmod',

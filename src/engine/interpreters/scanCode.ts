@@ -128,6 +128,11 @@ function bodyOf(call: Call): string | undefined {
 function pathOf(call: Call, vars: Literals): Value {
   const method = call.name.slice(call.name.lastIndexOf('.') + 1);
   if (call.args.length > 0 && !RECEIVER_IS_PATH.has(method)) return argValue(call, 0, vars);
+  return receiverPath(call, vars);
+}
+
+/** The path a method is called on: `Path('x').rename(t)`, `p.rename(t)`. */
+function receiverPath(call: Call, vars: Literals): Value {
   if (call.chainedOn) return evaluateExpression(rebuildCall(call.chainedOn), vars);
   if (call.receiver) return evaluateExpression(call.receiver, vars);
   const receiver = call.name.slice(0, call.name.lastIndexOf('.'));
@@ -240,6 +245,10 @@ function scanCall(call: Call, role: CallRole, vars: Literals, s: ScanState): voi
     case 'move':
     case 'copy':
       if (call.args.length >= 2) effects.push({ kind: 'file-op', op: role === 'move' ? 'mv' : 'cp', args: [argValue(call, 0, vars), argValue(call, 1, vars)], call: name });
+      // pathlib's `Path(src).rename(dst)` / `.replace(dst)`: the receiver moves onto the argument.
+      else if (call.args.length === 1 && role === 'move' && name.startsWith('.') === false && (call.chainedOn || call.receiver || name.includes('.'))) {
+        effects.push({ kind: 'file-op', op: 'mv', args: [receiverPath(call, vars), argValue(call, 0, vars)], call: name });
+      }
       return;
     case 'symlink':
       // Python's `Path(link).symlink_to(target)` names the link on the receiver.
@@ -587,6 +596,22 @@ function subscriptCalls(tokens: readonly Token[], family: Family, effects: CodeE
 }
 
 /** `sp.check_call` → `subprocess.check_call` when `sp` was imported as subprocess. */
+/**
+ * The tokens with module aliases spelled out at the head of a member chain (`p.join(…)` after
+ * `const p = require('path')` is `path.join(…)`), so values built from them (paths, the home folder)
+ * read the same as with the module's own name.
+ */
+function withModuleNames(tokens: readonly Token[], aliases: ReadonlyMap<string, string>): readonly Token[] {
+  if (aliases.size === 0) return tokens;
+  return tokens.map((t, i) => {
+    if (t.kind !== 'id' || tokens[i + 1]?.value !== '.') return t;
+    const prev = tokens[i - 1]?.value;
+    if (prev === '.' || prev === '::' || prev === '->') return t;
+    const target = aliases.get(t.value);
+    return target === undefined ? t : { ...t, value: target };
+  });
+}
+
 function canonical(name: string, aliases: ReadonlyMap<string, string>): string {
   if (aliases.size === 0) return name;
   const dot = name.indexOf('.');
@@ -603,9 +628,10 @@ function scanInto(family: Family, code: string, effects: CodeEffect[], depth: nu
 }
 
 function scanGeneric(family: Family, code: string, effects: CodeEffect[], depth: number, scriptDir = '.'): void {
-  const tokens = lexCode(code, family.lex);
+  const lexed = lexCode(code, family.lex);
+  const aliases = importAliases(lexed, family);
+  const tokens = withModuleNames(lexed, aliases);
   const vars = literalAssignments(tokens, scriptVariables(scriptDir));
-  const aliases = importAliases(tokens, family);
   functionAliases(tokens, family, aliases);
   const bareCall = family.bareCalls ? (name: string): boolean => (family.bareCalls as ReadonlySet<string>).has(name) || roleOf(family, name) !== undefined && name.includes('.') : undefined;
   const calls = findCalls(tokens, { bareCall, separators: family.separators });

@@ -33,27 +33,6 @@ function guardKindOf(w: WrittenPath): GuardFileKind | undefined {
   return kind;
 }
 
-/** Interpreters whose program text the fallback below reads (F's interpreter scanners read them properly). */
-const INTERPRETERS: ReadonlySet<string> = new Set(['python', 'python3', 'python2', 'node', 'nodejs', 'ruby', 'deno', 'bun', 'perl', 'php']);
-/**
- * Names that stand in the code of a program writing a guard file, read in lower case: paths are often
- * built from parts (`Path.home() / '.claude' / 'settings.json'`), so single parts count.
- */
-const CODE_GUARD_PARTS: readonly string[] = [
-  'settings.json', 'settings.local.json', 'code-workspace', 'hooks.json', 'config.toml', '.clinerules', '.github', '.copilot', '.claude',
-  '.cursor', '.gemini', '.codex', '.windsurf', '.codeium', '.vscode', '.agent-guard', 'agent-guard', 'globalstorage',
-];
-/**
- * A call that writes, removes, renames or re-permissions a file. Linear: plain alternatives, and the
- * `open(… 'w')` form looks at most 200 characters ahead, never to the end of the text.
- */
-const CODE_WRITES = /write|unlink|remove|rmsync|rmtree|rmdir|dump|truncate|rename|replace|chmod|symlink|copyfile|cpsync|shutil\.(?:copy|move)|\bopen\([^)]{0,200}?['"](?:[wax]|r\+|>)|\bsysopen\b/i;
-
-function codeWritesGuardFile(code: string): boolean {
-  const lower = code.toLowerCase();
-  return CODE_GUARD_PARTS.some((p) => lower.includes(p)) && CODE_WRITES.test(code);
-}
-
 const editGuardConfig: Rule = {
   id: 'guard.edit-config',
   category: 'guard',
@@ -64,9 +43,6 @@ const editGuardConfig: Rule = {
   summary: "changes or removes Agent Guard's hooks, settings or files",
   rationale: "An agent that edits the hook files, the guard's settings, its state or the extension itself switches the guard off for every later command.",
   match(cmd) {
-    if (INTERPRETERS.has(cmd.name)) {
-      for (const a of cmd.args) if (codeWritesGuardFile(a)) return { summary: "runs code that writes or removes Agent Guard's hooks, settings or files", target: a.length > 120 ? `${a.slice(0, 117)}…` : a };
-    }
     for (const w of writtenPaths(cmd)) {
       const kind = guardKindOf(w);
       if (kind !== undefined) return { summary: `${w.verb} ${code(w.path)}, ${GUARD_KIND_WORDS[kind]}`, target: w.path };
