@@ -151,11 +151,34 @@ const copilot: HostCase = {
   notRun: 'the deny reason does not reach the model: with the `PreToolUse` key Copilot CLI 1.0.102 sends the Claude-shaped payload (tool_name "Bash"), Agent Guard answers exit 2 and the model gets only "hook exited with code 2" (the command is blocked). Copilot honours a JSON deny with exit 0. Adapter fix asked of C (issue 12 item 5).',
 };
 
+const cline: HostCase = {
+  name: 'cline-3.0.65',
+  host: 'cline',
+  pkg: 'cline',
+  version: '3.0.65',
+  bin: 'node_modules/.bin/cline',
+  scope: 'workspace',
+  // What `cline auth -p openai -k … -m … -b <url>` writes: an OpenAI-compatible provider (Chat Completions).
+  prepare: (sb, baseUrl) => writeJson(path.join(sb.home, '.cline', 'data', 'settings', 'providers.json'), {
+    version: 1,
+    lastUsedProvider: 'openai-compatible',
+    modes: {},
+    providers: { 'openai-compatible': { settings: { provider: 'openai-compatible', apiKey: 'scripted-test-key', model: 'gpt-4.1', baseUrl: `${baseUrl}/v1` }, updatedAt: new Date().toISOString(), tokenSource: 'manual' } },
+  }),
+  env: () => ({}),
+  // A prompt alone runs in act mode with auto-approve on; `--json` prints events instead of a TUI.
+  args: (sb) => ['--json', '--cwd', sb.workspace, '-P', 'openai-compatible', '-m', 'gpt-4.1', PROMPT],
+  // No JSON on stdout ("invalid JSON control output"): Cline goes on with the call.
+  whenHookCannotStart: 'call runs',
+  notRun: 'the deny reason does not reach the model: Cline CLI 3.0.65 reads `{"cancel":true}` as "stop the whole run" (the command is blocked, the reason only lands in ~/.cline/data/logs/cline.log), so the agent never sees why and no `ls` follows. A per-call block with the reason exists (`{"cancel":false,"context":<reason>,"overrideInput":{"commands":[]}}`, tried by hand); adapter change asked of C (issue 12 item 5).',
+};
+
 export const HOST_CASES: HostCase[] = [
   claudeCase('2.1.332', 'call blocked'),
   gemini,
   codex,
   copilot,
+  cline,
   // Before `onFailure` existed: the key is accepted and ignored, so a hook that cannot start lets the call run.
   claudeCase('2.1.197', 'call runs'),
 ];

@@ -202,6 +202,8 @@ export class ScriptedModel {
   noShellTool?: string[];
   private server?: http.Server;
   private readonly seen = new Set<string>();
+  /** Request bodies (the last 4 MB): a reason may reach the model as context rather than as the tool result. */
+  private bodies = '';
 
   constructor(private readonly script: readonly string[]) {}
 
@@ -227,6 +229,11 @@ export class ScriptedModel {
     await new Promise<void>((resolve) => this.server!.close(() => resolve()));
   }
 
+  /** Whether any request the host sent contains `text` (JSON-escaped as it is on the wire, or plain). */
+  sawText(text: string): boolean {
+    return this.bodies.includes(text) || this.bodies.includes(JSON.stringify(text).slice(1, -1));
+  }
+
   /** The command whose result the host sent back, and what it said. */
   resultFor(command: string): string | undefined {
     return this.toolResults.find((r) => r.command === command)?.text;
@@ -235,6 +242,7 @@ export class ScriptedModel {
   private handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
     const url = req.url ?? '/';
     const record: RecordedRequest = { method: req.method ?? 'GET', url, tools: [], results: 0 };
+    this.bodies = (this.bodies + raw).slice(-4_000_000);
     this.requests.push(record);
     if (req.method !== 'POST') return json(res, 200, { data: [{ id: 'scripted-model', object: 'model' }], models: [] });
     if (url.includes('count_tokens')) return json(res, 200, { input_tokens: 10 });

@@ -83,14 +83,17 @@ async function runCase(c: HostCase): Promise<Check[]> {
   const lsResult = g.model.resultFor(HARMLESS);
   check(spooledDecisions(g.sb).length > 0, `guarded: the hook ran (decisions spooled in the temporary HOME: ${spooledDecisions(g.sb).length})`);
   check(fs.existsSync(g.sb.markerFile), `guarded: the marker survived \`${DESTRUCTIVE}\``);
-  check(rmResult?.includes(DENY_WORDS) === true, `guarded: the model received the reason ("${DENY_WORDS}…"); it got: ${excerpt(rmResult)}`);
+  // The reason comes back as the tool's result, or (Cline) as context added to the next request.
+  const reasonSeen = rmResult?.includes(DENY_WORDS) === true ? 'as the tool result' : g.model.sawText(DENY_WORDS) ? 'as context in a later request' : undefined;
+  check(reasonSeen !== undefined, `guarded: the model received the reason ("${DENY_WORDS}…") ${reasonSeen ?? 'nowhere'}; the tool result was: ${excerpt(rmResult)}`);
   check(lsResult?.includes('important') === true, `guarded: \`${HARMLESS}\` ran and the model saw its output; it got: ${excerpt(lsResult)}`);
   if (checks.some((x) => !x.ok)) check(false, `guarded run: ${runFacts(g.run, g.model, g.sb)}`);
 
   const gone = await runOnce(c, 'cli-gone', [DESTRUCTIVE], removeLauncherTarget);
   const goneResult = gone.model.resultFor(DESTRUCTIVE);
   check(fs.existsSync(gone.sb.markerFile), 'cli gone: the launcher alone denied (marker survived)');
-  check(goneResult?.includes(LAUNCHER_WORDS) === true, `cli gone: the model received the launcher's reason; it got: ${excerpt(goneResult)}`);
+  const goneSeen = goneResult?.includes(LAUNCHER_WORDS) === true || gone.model.sawText(LAUNCHER_WORDS);
+  check(goneSeen, `cli gone: the model received the launcher's reason; the tool result was: ${excerpt(goneResult)}`);
   if (!fs.existsSync(gone.sb.markerFile) || goneResult === undefined) check(false, `cli-gone run: ${runFacts(gone.run, gone.model, gone.sb)}`);
 
   const hookGoneCommand = c.hookGoneCommand ?? DESTRUCTIVE;
