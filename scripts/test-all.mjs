@@ -19,6 +19,8 @@ const steps = [
   { name: 'tools for the real-shell and end-to-end tests', cmd: ['bash', [e2eSetup]] },
   { name: 'unit + corpus (mocha)', cmd: npx('mocha', '--reporter', 'dot'), env: { AGENT_GUARD_REQUIRE_VSCODE_SCRIPTS: '1' } },
   { name: 'package VSIX', cmd: ['npm', ['run', '--silent', 'package']] },
+  // The real agent CLIs (pinned, from npm, cached in .e2e-cache/hosts) against a scripted model on 127.0.0.1.
+  { name: 'real agent hosts (test/hosts)', cmd: ['npm', ['run', '--silent', 'test:hosts']] },
 ];
 if (existsSync(path.join(root, 'scripts/e2e/run.mjs')) && process.env.AGENT_GUARD_SKIP_E2E !== '1') {
   steps.push({ name: 'end-to-end (code-server + Chromium)', cmd: ['npm', ['run', '--silent', 'test:e2e']] });
