@@ -21,6 +21,7 @@ const FAMILIES: ReadonlyMap<string, Family> = new Map<string, Family>([
   ['R', R],
   ['tclsh', TCL],
   ['wish', TCL],
+  ['expect', TCL],
   ...['awk', 'gawk', 'mawk', 'nawk', 'busybox-awk'].map((n) => [n, AWK] as [string, Family]),
   ...['vim', 'nvim', 'vi', 'ex', 'view', 'gvim'].map((n) => [n, VIM] as [string, Family]),
   ['go', GO],
@@ -198,6 +199,9 @@ export function codeSources(cmd: SimpleCommand): CodeSource[] {
     return e >= 0 && e + 1 < cmd.args.length ? [{ family: R, code: cmd.args[e + 1], label: 'R -e' }] : cmd.stdin !== undefined ? [{ family: R, code: cmd.stdin, label: 'R <<heredoc' }] : [];
   }
   if (family === TCL) {
+    // `expect -c 'spawn …'`: the code is the option's value.
+    const c = cmd.args.indexOf('-c');
+    if (c >= 0 && c + 1 < cmd.args.length) return [{ family: TCL, code: cmd.args[c + 1], label: `${cmd.name} -c` }];
     const file = cmd.args.find((w) => !w.startsWith('-'));
     if (file) return [{ family: TCL, file, label: `${cmd.name} ${file}` }];
     return cmd.stdin !== undefined ? [{ family: TCL, code: cmd.stdin, label: `${cmd.name} <<heredoc` }] : [];

@@ -395,7 +395,12 @@ function scanTcl(code: string, effects: CodeEffect[]): void {
     const line = raw.trim();
     if (line.startsWith('#')) continue;
     const words = line.split(/\s+/);
-    if (words[0] === 'exec') effects.push({ kind: 'shell', text: words.slice(1).join(' ').replace(/[{}]/g, "'"), call: 'exec' });
+    // expect's `spawn [-noecho …] cmd` and `system cmd` start a program like Tcl's `exec`.
+    if (words[0] === 'exec' || words[0] === 'spawn' || words[0] === 'system') {
+      let from = 1;
+      while (words[0] === 'spawn' && words[from]?.startsWith('-')) from++;
+      effects.push({ kind: 'shell', text: words.slice(from).join(' ').replace(/[{}]/g, "'"), call: words[0] });
+    }
     else if (words[0] === 'file' && words[1] === 'delete') {
       const force = words.includes('-force');
       for (const p of words.slice(2).filter((w) => !w.startsWith('-'))) effects.push({ kind: 'delete', path: p.includes('$') ? UNKNOWN : str(p.replace(/^["{]|["}]$/g, '')), recursive: force, call: 'file delete' });

@@ -297,9 +297,11 @@ const composeV1: Unwrapper = (args) => (args[0]?.text === 'exec' || args[0]?.tex
 
 /** `kubectl exec -it pg-0 -c db -- psql -c …`. */
 const kubectl: Unwrapper = (args, name) => {
-  const execAt = args.findIndex((w) => w.text === 'exec');
+  const execAt = args.findIndex((w) => w.text === 'exec' || w.text === 'debug');
   if (execAt < 0) return null;
   const dashdash = args.findIndex((w, k) => k > execAt && w.text === '--');
+  // `kubectl debug node/x -it --image=busybox -- CMD…` runs CMD in a debug container (a node's root at /host).
+  if (args[execAt].text === 'debug' && dashdash < 0) return null;
   const podWord = args.slice(execAt + 1).find((w) => !w.text.startsWith('-'));
   const pod = podWord?.text ?? 'pod';
   // Keep the flags that name where it runs (`--context prod`, `-n db`), for the environment resolver.
@@ -599,7 +601,86 @@ const concurrently: Unwrapper = (args) => {
   return { kind: 'shell', text: commands.map((w) => w.text).join('\n'), via: 'concurrently', dynamic: commands.some((w) => w.dynamic) };
 };
 
+const proot = prefix('proot', SET('-r', '-b', '-m', '-w', '-q', '-k', '--rootfs', '--bind', '--mount', '--cwd', '--pwd', '--qemu', '--kernel-release'));
+const cpulimit = prefix('cpulimit', SET('-l', '--limit', '-p', '--pid', '-e', '--exe', '-c', '--cpu', '-m', '--monitor-forks'));
+const prlimit = prefix('prlimit', SET('-p', '--pid', '-o', '--output'));
+const dtach = prefix('dtach', SET('-n', '-A', '-c', '-N', '-e', '-r', '-E', '-z'));
+
+/** `xterm -e CMD…`, `gnome-terminal -- CMD…`, `konsole -e CMD…`, `gnome-terminal -e 'CMD'`: a terminal window that runs a command. */
+const terminalWindow: Unwrapper = (args, name) => {
+  const at = args.findIndex((w) => w.text === '-e' || w.text === '-x' || w.text === '--' || w.text === '--command' || w.text === '--execute');
+  if (at < 0) return { kind: 'none' };
+  const flag = args[at].text;
+  // `gnome-terminal -e 'cmd'` / `--command 'cmd'` take one command line; `-x`, `--` and xterm's `-e` take words.
+  if ((flag === '--command' || (flag === '-e' && name.startsWith('gnome'))) && at + 1 < args.length) return shellText(args.slice(at + 1, at + 2), `${name} ${flag}`);
+  return words(args, at + 1, `${name} ${flag}`);
+};
+
+/** `sg GROUP -c 'cmd'` / `sg GROUP 'cmd'`: a command line run with another group. */
+const sg: Unwrapper = (args) => {
+  const c = args.findIndex((w) => w.text === '-c');
+  return shellText(c >= 0 ? args.slice(c + 1, c + 2) : args.slice(1), 'sg');
+};
+
+/** `newgrp GROUP` starts a shell, which reads its commands from stdin (`newgrp docker <<< '…'`). */
+const newgrp: Unwrapper = (args) => loginShell(args, args.length, 'newgrp');
+
+const GDB_SHELL_RE = /^\s*(?:shell\s+|!)(.*)$/s;
+
+/** `gdb -ex 'shell cmd'` / `-ex '!cmd'` run shell commands; `gdb --args CMD…` runs CMD under the debugger. */
+const gdb: Unwrapper = (args) => {
+  const lines: Word[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i].text;
+    if (a === '--args') {
+      lines.push(...args.slice(i + 1));
+      break;
+    }
+    if ((a === '-ex' || a === '--ex' || a === '-eval-command' || a === '--eval-command') && args[i + 1]) {
+      const m = GDB_SHELL_RE.exec(args[i + 1].text);
+      if (m) lines.push({ ...args[i + 1], text: m[1] }, literalWord(';'));
+      i++;
+    }
+  }
+  return lines.length > 0 ? shellText(lines, 'gdb') : { kind: 'none' };
+};
+
+const vagrantSsh = commandFlag(['-c', '--command'], (a) => (a[0]?.text === 'ssh' ? `vagrant ssh ${a[1]?.text ?? ''}`.trim() : null));
+
+/** `multipass exec VM -- CMD…`, `lxc exec C -- CMD…`, `incus exec C -- CMD…`: a command run inside a machine. */
+const machineExec: Unwrapper = (args, name) => {
+  if (args[0]?.text !== 'exec') return null;
+  const target = args.slice(1).find((w) => !w.text.startsWith('-'))?.text ?? '';
+  const dd = args.findIndex((w) => w.text === '--');
+  const from = dd >= 0 ? dd + 1 : args.findIndex((w) => w.text === target) + 1;
+  return words(args, from, `${name} exec ${target}`, { remote: target });
+};
+
 export const WRAPPERS: ReadonlyMap<string, Unwrapper> = new Map<string, Unwrapper>([
+  ['proot', proot],
+  ['valgrind', plain],
+  ['catchsegv', plain],
+  ['dbus-launch', plain],
+  ['with-contenv', plain],
+  ['cpulimit', cpulimit],
+  ['prlimit', prlimit],
+  ['dtach', dtach],
+  ['xterm', terminalWindow],
+  ['uxterm', terminalWindow],
+  ['urxvt', terminalWindow],
+  ['konsole', terminalWindow],
+  ['alacritty', terminalWindow],
+  ['kitty', terminalWindow],
+  ['gnome-terminal', terminalWindow],
+  ['xfce4-terminal', terminalWindow],
+  ['x-terminal-emulator', terminalWindow],
+  ['sg', sg],
+  ['newgrp', newgrp],
+  ['gdb', gdb],
+  ['vagrant', vagrantSsh],
+  ['multipass', machineExec],
+  ['lxc', machineExec],
+  ['incus', machineExec],
   ['sudo', sudo],
   ['doas', sudo],
   ['env', env],
