@@ -17,7 +17,7 @@ import { HOSTS_CACHE, ensureInstalled } from '../../scripts/hosts/install';
 import { HOST_CASES } from './hostCases';
 import type { HostCase } from './hostCases';
 import { ScriptedModel } from './modelServer';
-import { killAll, makeSandbox, removeLauncher, removeLauncherTarget, runBounded, setUpHooks, spooledDecisions, tmpBase } from './sandbox';
+import { killAll, killStrays, makeSandbox, removeLauncher, removeLauncherTarget, runBounded, setUpHooks, spooledDecisions, tmpBase } from './sandbox';
 import type { RunResult, Sandbox } from './sandbox';
 
 const DESTRUCTIVE = 'rm -rf ./important';
@@ -29,6 +29,8 @@ const DENY_WORDS = 'Agent Guard blocked';
 const LAUNCHER_WORDS = LAUNCHER_FAILURE_REASON.slice(0, 40);
 
 const root = path.resolve(__dirname, '..', '..');
+/** Sandboxes of the current case: removed when it passes, kept (with host-output.txt) when it fails. */
+const sandboxes: string[] = [];
 const t0 = Date.now();
 
 function buildCli(): string {
@@ -61,6 +63,9 @@ async function runOnce(c: HostCase, label: string, script: string[], arrange: (s
     const remaining = TOTAL_SECONDS - (Date.now() - t0) / 1000;
     if (remaining < 10) throw new Error(`the suite's total time bound (${TOTAL_SECONDS} s) is used up`);
     const run = await runBounded(path.join(HOSTS_CACHE, c.name, c.bin), c.args(sb), { cwd: sb.workspace, env, seconds: Math.min(RUN_SECONDS, remaining) });
+    const strays = killStrays(sb);
+    if (strays.length) console.log(`  (stopped ${strays.length} process(es) the host left running in its sandbox: ${strays.join(', ')})`);
+    sandboxes.push(sb.root);
     fs.writeFileSync(path.join(sb.root, 'host-output.txt'), `exit ${run.code} signal ${run.signal} timedOut ${run.timedOut} ${run.seconds}s\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}\n--- requests\n${JSON.stringify(model.requests, null, 1)}\n--- tool results\n${JSON.stringify(model.toolResults, null, 1)}\n`);
     return { sb, model, run };
   } finally {
@@ -131,6 +136,7 @@ async function main(): Promise<number> {
     for (const x of checks) console.log(`  ${x.ok ? 'ok  ' : 'FAIL'} ${x.what}`);
     const ok = checks.every((x) => x.ok);
     if (!ok) failed++;
+    for (const dir of sandboxes.splice(0)) if (ok) fs.rmSync(dir, { recursive: true, force: true });
     console.log(`  ${ok ? 'PASS' : 'FAILED'} ${c.name} in ${((Date.now() - c0) / 1000).toFixed(1)} s`);
   }
   if (notRun.length) {

@@ -133,6 +133,39 @@ export function runBounded(cmd: string, args: string[], opts: { cwd: string; env
   });
 }
 
+/**
+ * Processes that left the host's process group but still run inside this sandbox (Cline starts a hub
+ * daemon in its own session with `--cwd <workspace>`): found by the sandbox path in their command line
+ * or working directory, and killed by PID.
+ */
+export function killStrays(sb: Sandbox): number[] {
+  const killed: number[] = [];
+  let pids: string[] = [];
+  try {
+    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return killed;
+  }
+  for (const pid of pids) {
+    let cmdline = '';
+    let cwd = '';
+    try {
+      cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
+    } catch {
+      // Gone, or not ours to read.
+    }
+    if (!cmdline.includes(sb.root) && !cwd.startsWith(sb.root)) continue;
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+      killed.push(Number(pid));
+    } catch {
+      // Already gone.
+    }
+  }
+  return killed;
+}
+
 export function tmpBase(): string {
   return path.join(os.tmpdir(), 'agent-guard-hosts');
 }
