@@ -1,6 +1,7 @@
 // The one entry point every door uses: evaluate(action, policy, context) → Verdict.
 // Pure and fast: the policy is precompiled, nothing is read from disk, nothing is compiled per call.
 // Any internal failure becomes a `confirm` verdict: the guard asks, it never silently allows.
+import { caseFoldedRules } from './caseFold';
 import type { Action, Decision, EvalContext, Finding, Rule, RuleHit, Severity, SimpleCommand, Verdict } from './types';
 import { SEVERITIES } from './types';
 import type { Policy } from './policy';
@@ -104,7 +105,9 @@ function evaluateShell(command: string, policy: Policy, given: EvalContext): Ver
   const findings: Finding[] = [];
   const hitCommands = new Set<SimpleCommand>();
   for (const cmd of parsed.commands) {
-    runRules(policy.rulesByCommand.get(cmd.name), cmd, parsed.commands, ctx, policy, findings, hitCommands);
+    const folded = caseFoldedRules(cmd, policy.rulesByCommand);
+    if (folded) runRules(folded.rules, folded.cmd, parsed.commands, ctx, policy, findings, hitCommands);
+    else runRules(policy.rulesByCommand.get(cmd.name), cmd, parsed.commands, ctx, policy, findings, hitCommands);
     runRules(policy.wildcardRules, cmd, parsed.commands, ctx, policy, findings, hitCommands);
   }
   for (const o of parsed.opaque) {

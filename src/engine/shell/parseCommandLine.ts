@@ -453,7 +453,8 @@ function processExpanded(raw: RawCommand, pipeFrom: SimpleCommand | undefined, f
       callFunction(name, body, words.slice(1), { ...frame, via, remote, assignments }, out);
       return undefined;
     }
-    const unwrap = WRAPPERS.get(name);
+    // Case-insensitive file systems (macOS, Windows) run `SUDO` and `BASH` as sudo and bash.
+    const unwrap = WRAPPERS.get(name) ?? WRAPPERS.get(name.toLowerCase());
     if (!unwrap) break;
     const res = unwrap(words.slice(1), name);
     if (res === null) break;
