@@ -1,9 +1,10 @@
 // The real-host suite (`npm run test:hosts`): each pinned agent CLI, installed from npm into the cache,
 // runs against the scripted model with Agent Guard's hooks written by Set Up's own code, in a temporary
-// HOME and workspace. Per host, three runs:
+// HOME and workspace. Per host, three runs (Codex four):
 //   guarded      `rm -rf ./important` is denied (the hook ran, the marker survives, the model got the
 //                reason), then `ls` runs and the model sees its output;
 //   cli gone     the launcher's target is gone: the launcher alone still denies, in the host's format;
+//   untrusted    (Codex) Set Up's trust record removed: Codex must skip the hook (the record matters);
 //   hook gone    the launcher itself is gone: measures what the host does when its hook cannot start,
 //                which must match the README's hook table (HostCase.whenHookCannotStart).
 // Hosts not in the active list (HostCase.notRun) are printed in a loud NOT RUN block at the end.
@@ -11,7 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { LAUNCHER_FAILURE_REASON } from '../../src/hosts/hookWords';
+import { LAUNCHER_FAILURE_REASON } from '../../src/outcome/agentWords';
 import { HOSTS } from '../../src/hosts/registry';
 import { HOSTS_CACHE, ensureInstalled } from '../../scripts/hosts/install';
 import { HOST_CASES } from './hostCases';
@@ -101,6 +102,8 @@ async function runCase(c: HostCase): Promise<Check[]> {
   check(goneSeen, `cli gone: the model received the launcher's reason; the tool result was: ${excerpt(goneResult)}`);
   if (!fs.existsSync(gone.sb.markerFile) || goneResult === undefined) check(false, `cli-gone run: ${runFacts(gone.run, gone.model, gone.sb)}`);
 
+  if (c.host === 'codex') checks.push(...(await codexWithoutTrust(c)));
+
   const hookGoneCommand = c.hookGoneCommand ?? DESTRUCTIVE;
   const broken = await runOnce(c, 'hook-gone', [hookGoneCommand], removeLauncher);
   const measured = fs.existsSync(broken.sb.markerFile) ? 'call blocked' : 'call runs';
@@ -110,6 +113,30 @@ async function runCase(c: HostCase): Promise<Check[]> {
   const stated = HOSTS[c.host].facts.onFailure;
   if (stated !== measured) console.log(`  NOTE Hook Status / README facts for ${c.host} say "${stated}" when the hook cannot start; measured here: "${measured}"`);
   return checks;
+}
+
+/** Set Up's trust record removed from `config.toml` (what a person who skipped it has). */
+function dropCodexTrust(sb: Sandbox): void {
+  const file = path.join(sb.home, '.codex', 'config.toml');
+  const kept: string[] = [];
+  let inTrust = false;
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (/^\s*\[/.test(line)) inTrust = /^\s*\[\s*hooks\s*\.\s*state\b/.test(line);
+    if (!inTrust) kept.push(line);
+  }
+  fs.writeFileSync(file, kept.join('\n'));
+}
+
+/** Codex runs a non-managed hook only when its entry is trusted: without Set Up's record, `codex exec` skips it. */
+async function codexWithoutTrust(c: HostCase): Promise<Check[]> {
+  const command = c.hookGoneCommand ?? DESTRUCTIVE;
+  const u = await runOnce(c, 'untrusted', [command], dropCodexTrust);
+  const ran = spooledDecisions(u.sb).length > 0;
+  const called = u.model.resultFor(command) !== undefined;
+  return [
+    { ok: called, what: `untrusted: the host asked to run the command and reported back (${called ? 'yes' : runFacts(u.run, u.model, u.sb)})` },
+    { ok: !ran, what: `untrusted: without Set Up's trust record Codex skips the hook silently (hook ran: ${ran ? 'yes' : 'no'}; marker ${fs.existsSync(u.sb.markerFile) ? 'intact' : 'deleted'})` },
+  ];
 }
 
 let cliPath = '';
