@@ -25,7 +25,8 @@ const DESTRUCTIVE = 'rm -rf ./important';
 const HARMLESS = 'ls';
 const RUN_SECONDS = Number(process.env.AGENT_GUARD_HOST_RUN_SECONDS ?? 240);
 const TOTAL_SECONDS = Number(process.env.AGENT_GUARD_HOSTS_TOTAL_SECONDS ?? 1200);
-const DENY_WORDS = 'Agent Guard blocked';
+/** The product's name: every deny Agent Guard writes for an agent carries it, whatever the outcome module's wording. */
+const DENY_WORDS = 'Agent Guard';
 /** The launcher's own deny carries this part of its reason. */
 const LAUNCHER_WORDS = LAUNCHER_FAILURE_REASON.slice(0, 40);
 
@@ -90,7 +91,9 @@ async function runCase(c: HostCase): Promise<Check[]> {
   check(spooledDecisions(g.sb).length > 0, `guarded: the hook ran (decisions spooled in the temporary HOME: ${spooledDecisions(g.sb).length})`);
   check(fs.existsSync(g.sb.markerFile), `guarded: the marker survived \`${DESTRUCTIVE}\``);
   // The reason comes back as the tool's result, or (Cline) as context added to the next request.
-  const reasonSeen = rmResult?.includes(DENY_WORDS) === true ? 'as the tool result' : g.model.sawText(DENY_WORDS) ? 'as context in a later request' : undefined;
+  // Not the launcher's own deny (that would mean the CLI crashed): the engine's reason.
+  const judged = (t: string | undefined) => t !== undefined && t.includes(DENY_WORDS) && !t.includes(LAUNCHER_WORDS);
+  const reasonSeen = judged(rmResult) ? 'as the tool result' : g.model.sawText(DENY_WORDS) && !g.model.sawText(LAUNCHER_WORDS) ? 'as context in a later request' : undefined;
   check(reasonSeen !== undefined, `guarded: the model received the reason ("${DENY_WORDS}…") ${reasonSeen ?? 'nowhere'}; the tool result was: ${excerpt(rmResult)}`);
   check(lsResult?.includes('important') === true, `guarded: \`${HARMLESS}\` ran and the model saw its output; it got: ${excerpt(lsResult)}`);
   if (checks.some((x) => !x.ok)) check(false, `guarded run: ${runFacts(g.run, g.model, g.sb)}`);
