@@ -69,14 +69,17 @@ function readCache(file: string): { header: CacheHeader; data: Buffer } | undefi
   }
 }
 
-/** The cached data when it was made from this very bundle by this very runtime, else undefined. */
-function usableData(cached: { header: CacheHeader; data: Buffer } | undefined, st: fs.Stats, source: () => string): Buffer | undefined {
+/**
+ * The cached data when it was made from this very bundle by this very runtime, else undefined; `restamp`
+ * when only the bundle's mtime moved (a reinstall, a copy) and the digest vouched for it, so the header
+ * is rewritten and the next run skips the digest.
+ */
+function usableData(cached: { header: CacheHeader; data: Buffer } | undefined, st: fs.Stats, source: string): { data: Buffer; restamp: boolean } | undefined {
   if (!cached) return undefined;
   const h = cached.header;
   if (h.format !== FORMAT || h.runtime !== runtimeKey() || h.size !== st.size) return undefined;
-  if (h.mtimeMs === st.mtimeMs) return cached.data;
-  // Same size, new mtime (a reinstall, a copy): the digest decides.
-  return h.sha256 === sha256(source()) ? cached.data : undefined;
+  if (h.mtimeMs === st.mtimeMs) return { data: cached.data, restamp: false };
+  return h.sha256 === sha256(source) ? { data: cached.data, restamp: true } : undefined;
 }
 
 function writeCache(file: string, header: CacheHeader, data: Buffer): void {
@@ -97,9 +100,9 @@ export function runWithCodeCache(bundle: string, cacheDir: string): void {
   const source = fs.readFileSync(bundle, 'utf8');
   const st = fs.statSync(bundle);
   const file = codeCacheFile(cacheDir, bundle);
-  const cachedData = usableData(readCache(file), st, () => source);
-  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
-  if (!cachedData || script.cachedDataRejected) {
+  const usable = usableData(readCache(file), st, source);
+  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData: usable?.data });
+  if (!usable || usable.restamp || script.cachedDataRejected) {
     // After the run: the data then holds every function the run compiled, not only the top level.
     process.once('exit', () => {
       try {
