@@ -7,10 +7,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildSync } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
 import { codeCacheFile } from '../../../src/cli/entryCodeCache';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-const opts = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning', mainFields: ['module', 'main'] } as const;
+const opts: BuildOptions = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning', mainFields: ['module', 'main'] };
 
 describe('CLI loader code cache', function () {
   this.timeout(60_000);
@@ -108,7 +109,7 @@ describe('CLI loader code cache', function () {
     buildSync({ ...opts, entryPoints: [path.join(ROOT, 'src/cli/entry.ts')], outfile: path.join(out, 'cli.js') });
     const home = path.join(dir, 'home');
     fs.mkdirSync(home);
-    const env = { ...process.env, HOME: home, USERPROFILE: home, XDG_RUNTIME_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ag-rt-')) };
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, USERPROFILE: home, XDG_RUNTIME_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ag-rt-')) };
     delete env.AGENT_GUARD_IPC;
     const check = (line: string): number | null => spawnSync(process.execPath, [path.join(out, 'cli.js'), 'check', '--', line], { env, encoding: 'utf8' }).status;
     for (let i = 0; i < 2; i++) {
