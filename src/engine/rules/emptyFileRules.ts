@@ -6,7 +6,7 @@
 import type { Redirect, Rule, RuleHit, RulePack, SimpleCommand } from '../types';
 import { overwriteRisk } from './deletePathSafety';
 import type { OverwriteRisk } from './deletePathSafety';
-import { code, scanArgs } from './scanArgs';
+import { code, hasLong, scanArgs } from './scanArgs';
 
 const RATIONALE =
   'Emptying a file in place keeps its name and throws its content away; for a database file, a system file or a ' +
@@ -138,6 +138,12 @@ function emptiedFiles(cmd: SimpleCommand): { files: string[]; how: string } | nu
       const of = cmd.args.find((a) => a.startsWith('of='));
       return of === undefined ? null : { files: [of.slice(3)], how: code(`dd ${of}`) };
     }
+    case 'fallocate': {
+      // `fallocate -p` / `--punch-hole` / `-z` / `--zero-range` / `-c` / `--collapse-range` zero or cut out a range in place.
+      const s = scanArgs(cmd.args, { shortWithValue: 'lo', longWithValue: new Set(['length', 'offset']) });
+      const destroys = s.short.includes('p') || s.short.includes('z') || s.short.includes('c') || hasLong(s, 'punch-hole', 'zero-range', 'collapse-range');
+      return destroys ? { files: s.positionals, how: code('fallocate --punch-hole') } : null;
+    }
     default:
       return null;
   }
@@ -149,8 +155,8 @@ const emptyByTool: Rule = {
   severity: 'high',
   // `ln` and `install` as names would put them in the terminal prefilter; what they empty from says `/dev/`.
   commands: ['*'],
-  triggers: ['truncate', '/dev/null', '/dev/zero', 'of='],
-  names: ['truncate', 'cp', 'ln', 'install', 'dd'],
+  triggers: ['truncate', '/dev/null', '/dev/zero', 'of=', 'fallocate'],
+  names: ['truncate', 'cp', 'ln', 'install', 'dd', 'fallocate'],
   summary: 'empties a file',
   rationale: RATIONALE,
   match(cmd, rc) {

@@ -507,6 +507,49 @@ const tarRemoveFiles: Rule = {
   },
 };
 
+const SHORT_BUNDLE = /^-[a-zA-Z]+$/;
+
+interface MoveShape {
+  flag: (a: string) => boolean;
+  sources: (positionals: string[]) => string[];
+  shortWithValue: string;
+  label: string;
+}
+const SEVEN_ZIP: MoveShape = { flag: (a) => a === '-sdel', sources: (p) => p.slice(2), shortWithValue: '', label: '7z -sdel' };
+/** How each archiver or copier says "delete the sources afterwards", and which positionals are sources. */
+const MOVE_SOURCES: Readonly<Record<string, MoveShape>> = {
+  zip: { flag: (a) => a === '--move' || (SHORT_BUNDLE.test(a) && a.includes('m')), sources: (p) => p.slice(1), shortWithValue: 'bnt', label: 'zip -m' },
+  '7z': SEVEN_ZIP,
+  '7za': SEVEN_ZIP,
+  '7zz': SEVEN_ZIP,
+  rsync: { flag: (a) => a === '--remove-source-files', sources: (p) => p.slice(0, -1), shortWithValue: 'e', label: 'rsync --remove-source-files' },
+};
+
+const archiveMovesSources: Rule = {
+  id: 'fs.archive-moves-sources',
+  category: 'filesystem',
+  severity: 'medium',
+  // Keyed on its flags, like tar --remove-files (every `zip -r` or `rsync -a` would start the CLI otherwise).
+  commands: ['*'],
+  triggers: ['--move', '-sdel', '--remove-source-files', 'zip'],
+  names: Object.keys(MOVE_SOURCES),
+  summary: 'deletes the files it copies into an archive or elsewhere',
+  rationale:
+    '`zip -m`, `7z a -sdel` and `rsync --remove-source-files` delete the originals once copied, as `tar --remove-files` does: ' +
+    'if the copy is wrong, incomplete or temporary, they are gone. Rebuildable and temporary sources run.',
+  match(cmd) {
+    const shape = MOVE_SOURCES[cmd.name];
+    if (shape === undefined || !cmd.args.some(shape.flag)) return null;
+    const s = scanArgs(cmd.args, { shortWithValue: shape.shortWithValue });
+    // `zip -m` without `-r` takes named files only: judged as `rm` of them.
+    const recursive = cmd.name !== 'zip' || cmd.args.some((a) => a === '--recurse-paths' || (SHORT_BUNDLE.test(a) && a.includes('r')));
+    const bad = unsafePaths(shape.sources(s.positionals), recursive);
+    const hit = deleteHit(bad, 'deletes', recursive);
+    if (hit) hit.summary += ` once ${bad.length > 1 ? 'they are' : 'it is'} copied (${code(shape.label)})`;
+    return hit;
+  },
+};
+
 const recursiveChmod: Rule = {
   id: 'fs.recursive-chmod',
   category: 'filesystem',
@@ -535,5 +578,5 @@ const recursiveChmod: Rule = {
 
 export const FILESYSTEM_RULES: RulePack = {
   name: 'filesystem',
-  rules: [rmRecursive, findDelete, powershellRemove, shred, mvDevNull, tarRemoveFiles, recursiveChmod],
+  rules: [rmRecursive, findDelete, powershellRemove, shred, mvDevNull, tarRemoveFiles, archiveMovesSources, recursiveChmod],
 };
