@@ -12,7 +12,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { LAUNCHER_FAILURE_REASON } from '../../src/outcome/agentWords';
 import { HOSTS } from '../../src/hosts/registry';
 import { HOSTS_CACHE, ensureInstalled } from '../../scripts/hosts/install';
 import { HOST_CASES } from './hostCases';
@@ -27,8 +26,6 @@ const RUN_SECONDS = Number(process.env.AGENT_GUARD_HOST_RUN_SECONDS ?? 240);
 const TOTAL_SECONDS = Number(process.env.AGENT_GUARD_HOSTS_TOTAL_SECONDS ?? 1200);
 /** The product's name: every deny Agent Guard writes for an agent carries it, whatever the outcome module's wording. */
 const DENY_WORDS = 'Agent Guard';
-/** The launcher's own deny carries this part of its reason. */
-const LAUNCHER_WORDS = LAUNCHER_FAILURE_REASON.slice(0, 40);
 
 const root = path.resolve(__dirname, '..', '..');
 /** Sandboxes of the current case: removed when it passes, kept (with host-output.txt) when it fails. */
@@ -91,9 +88,9 @@ async function runCase(c: HostCase): Promise<Check[]> {
   check(spooledDecisions(g.sb).length > 0, `guarded: the hook ran (decisions spooled in the temporary HOME: ${spooledDecisions(g.sb).length})`);
   check(fs.existsSync(g.sb.markerFile), `guarded: the marker survived \`${DESTRUCTIVE}\``);
   // The reason comes back as the tool's result, or (Cline) as context added to the next request.
-  // Not the launcher's own deny (that would mean the CLI crashed): the engine's reason.
-  const judged = (t: string | undefined) => t !== undefined && t.includes(DENY_WORDS) && !t.includes(LAUNCHER_WORDS);
-  const reasonSeen = judged(rmResult) ? 'as the tool result' : g.model.sawText(DENY_WORDS) && !g.model.sawText(LAUNCHER_WORDS) ? 'as context in a later request' : undefined;
+  // The engine's reason names what would be destroyed (the launcher's own deny, after a CLI crash, does not).
+  const judged = (t: string | undefined) => t !== undefined && t.includes(DENY_WORDS) && t.includes('important');
+  const reasonSeen = judged(rmResult) ? 'as the tool result' : g.model.sawText(DENY_WORDS) ? 'as context in a later request' : undefined;
   check(reasonSeen !== undefined, `guarded: the model received the reason ("${DENY_WORDS}…") ${reasonSeen ?? 'nowhere'}; the tool result was: ${excerpt(rmResult)}`);
   check(lsResult?.includes('important') === true, `guarded: \`${HARMLESS}\` ran and the model saw its output; it got: ${excerpt(lsResult)}`);
   if (checks.some((x) => !x.ok)) check(false, `guarded run: ${runFacts(g.run, g.model, g.sb)}`);
@@ -101,7 +98,9 @@ async function runCase(c: HostCase): Promise<Check[]> {
   const gone = await runOnce(c, 'cli-gone', [DESTRUCTIVE], removeLauncherTarget);
   const goneResult = gone.model.resultFor(DESTRUCTIVE);
   check(fs.existsSync(gone.sb.markerFile), 'cli gone: the launcher alone denied (marker survived)');
-  const goneSeen = goneResult?.includes(LAUNCHER_WORDS) === true || gone.model.sawText(LAUNCHER_WORDS);
+  // Nothing spooled: the CLI never ran, so any "Agent Guard" text the model got is the launcher's own deny.
+  check(spooledDecisions(gone.sb).length === 0, 'cli gone: the CLI did not run (nothing spooled)');
+  const goneSeen = goneResult?.includes(DENY_WORDS) === true || gone.model.sawText(DENY_WORDS);
   check(goneSeen, `cli gone: the model received the launcher's reason; the tool result was: ${excerpt(goneResult)}`);
   if (!fs.existsSync(gone.sb.markerFile) || goneResult === undefined) check(false, `cli-gone run: ${runFacts(gone.run, gone.model, gone.sb)}`);
 
