@@ -21,7 +21,7 @@ export function installedVersion(c: HostCase): string | undefined {
 }
 
 /** Installs `c` unless present; returns an error text, or undefined when the binary is ready. */
-export function ensureInstalled(c: HostCase): string | undefined {
+export function ensureInstalled(c: HostCase, timeoutMs = 600_000): string | undefined {
   const prefix = path.join(HOSTS_CACHE, c.name);
   const bin = path.join(prefix, c.bin);
   const t0 = Date.now();
@@ -31,7 +31,7 @@ export function ensureInstalled(c: HostCase): string | undefined {
   }
   fs.mkdirSync(path.join(HOSTS_CACHE, 'logs'), { recursive: true });
   const log = path.join(HOSTS_CACHE, 'logs', `${c.name}.log`);
-  const r = spawnSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=warn', `${c.pkg}@${c.version}`], { encoding: 'utf8', timeout: 600_000 });
+  const r = spawnSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=warn', `${c.pkg}@${c.version}`], { encoding: 'utf8', timeout: Math.max(1000, timeoutMs), killSignal: 'SIGKILL' });
   fs.writeFileSync(log, `${r.stdout ?? ''}\n${r.stderr ?? ''}`);
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   if (r.status !== 0) return `npm install ${c.pkg}@${c.version} failed (exit ${r.status ?? r.signal}, ${secs} s); see ${log}`;

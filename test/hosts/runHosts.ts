@@ -22,8 +22,8 @@ import type { RunResult, Sandbox } from './sandbox';
 
 const DESTRUCTIVE = 'rm -rf ./important';
 const HARMLESS = 'ls';
-const RUN_SECONDS = Number(process.env.AGENT_GUARD_HOST_RUN_SECONDS ?? 240);
-const TOTAL_SECONDS = Number(process.env.AGENT_GUARD_HOSTS_TOTAL_SECONDS ?? 1200);
+const RUN_SECONDS = Number(process.env.AGENT_GUARD_HOST_RUN_SECONDS ?? 180);
+const TOTAL_SECONDS = Number(process.env.AGENT_GUARD_HOSTS_TOTAL_SECONDS ?? 600);
 /** The product's name: every deny Agent Guard writes for an agent carries it, whatever the outcome module's wording. */
 const DENY_WORDS = 'Agent Guard';
 
@@ -152,7 +152,7 @@ async function main(): Promise<number> {
   for (const c of cases) {
     const c0 = Date.now();
     console.log(`\n--- ${c.name} (${c.pkg}@${c.version}, hooks in ${c.scope} scope)`);
-    const installError = ensureInstalled(c);
+    const installError = ensureInstalled(c, (TOTAL_SECONDS - (Date.now() - t0) / 1000) * 1000);
     let checks: Check[];
     if (installError) checks = [{ ok: false, what: `install: ${installError}` }];
     else {
