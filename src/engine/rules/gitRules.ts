@@ -335,10 +335,45 @@ const updateRefDelete: Rule = {
   },
 };
 
+/**
+ * The same loss spelled with plumbing or other porcelain: `read-tree -u --reset` is `reset --hard`,
+ * `checkout-index -f -a` is `checkout -- .`, `worktree remove --force` deletes a work tree with its
+ * uncommitted edits, and `rm -f` of the whole tree deletes every edited file with it.
+ */
+const plumbingDiscard: Rule = {
+  id: 'git.plumbing-discard',
+  category: 'git',
+  severity: 'high',
+  commands: ['git'],
+  summary: 'throws away uncommitted changes in the working tree',
+  rationale: 'Plumbing commands overwrite or delete the working tree like `reset --hard` and `checkout -- .`; uncommitted edits cannot be recovered.',
+  match(cmd) {
+    const c = gitCall(cmd);
+    if (c === null) return null;
+    const s = scanArgs(cmd.args, { shortWithValue: '', longWithValue: new Set(['prefix', 'index-output', 'exclude-per-directory', 'stage', 'temp']) }, c.rest);
+    const force = hasShort(s, 'f') || hasLong(s, 'force');
+    if (c.sub === 'read-tree' && hasShort(s, 'u') && hasLong(s, 'reset')) {
+      return { summary: `throws away every uncommitted change${where(cmd)} (${code('git read-tree -u --reset')})`, target: s.positionals[0] ?? 'HEAD' };
+    }
+    if (c.sub === 'checkout-index' && force && (hasShort(s, 'a') || hasLong(s, 'all'))) {
+      return { summary: `overwrites every edited file${where(cmd)} with the staged version (${code('git checkout-index -f -a')})`, target: 'working tree' };
+    }
+    if (c.sub === 'worktree' && s.positionals[0] === 'remove' && force) {
+      const tree = s.positionals[1] ?? '?';
+      return { summary: `deletes the work tree ${code(tree)} with its uncommitted and untracked changes`, target: tree };
+    }
+    if (c.sub === 'rm' && force && !hasLong(s, 'cached', 'dry-run') && !hasShort(s, 'n')) {
+      const broad = broadPathspecs(s, cmd.args, c.rest);
+      if (broad.length > 0) return { summary: `deletes every file under ${listBranches(broad)}${where(cmd)}, edited or not`, target: broad.join(' ') };
+    }
+    return null;
+  },
+};
+
 export const GIT_RULES: RulePack = {
   name: 'git',
   rules: [
     resetHard, cleanForce, pushForce, pushDelete, pushMirror, branchForceDelete, stashDrop, checkoutDiscard,
-    restoreDiscard, filterBranch, reflogExpire, updateRefDelete,
+    restoreDiscard, filterBranch, reflogExpire, updateRefDelete, plumbingDiscard,
   ],
 };

@@ -33,6 +33,10 @@ const ROWS: Row[] = [
   ['git.filter-branch', 'git filter-branch --tree-filter "rm -f x" HEAD', 'history', 'git filter-repo --analyze'],
   ['git.reflog-expire', 'git reflog expire --expire=now --all', 'reflog', 'git reflog show main'],
   ['git.update-ref-delete', 'git update-ref -d refs/heads/x', 'refs/heads/x', 'git update-ref refs/heads/x HEAD'],
+  ['git.plumbing-discard', 'git read-tree -u --reset HEAD', 'HEAD', 'git read-tree HEAD'],
+  ['git.plumbing-discard', 'git checkout-index -f -a', 'working tree', 'git checkout-index -a --prefix=/tmp/export/'],
+  ['git.plumbing-discard', 'git worktree remove --force ../wt', '../wt', 'git worktree remove ../wt'],
+  ['git.plumbing-discard', 'git rm -rf .', '.', 'git rm -r --cached .'],
 ];
 
 describe('git rules', () => {
