@@ -656,7 +656,44 @@ const machineExec: Unwrapper = (args, name) => {
   return words(args, from, `${name} exec ${target}`, { remote: target });
 };
 
+const ANSIBLE_SHELL_MODULES = SET('shell', 'command', 'raw', 'ansible.builtin.shell', 'ansible.builtin.command', 'ansible.builtin.raw');
+
+/** `ansible HOSTS -m shell -a 'cmd'` (also `command`, `raw`): the command runs on every matched host. */
+const ansible: Unwrapper = (args) => {
+  let module = 'command';
+  let text: Word | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i].text;
+    if ((a === '-m' || a === '--module-name') && args[i + 1]) module = args[++i].text;
+    else if ((a === '-a' || a === '--args') && args[i + 1]) text = args[++i];
+  }
+  if (!ANSIBLE_SHELL_MODULES.has(module) || text === undefined) return null;
+  return shellText([text], `ansible -m ${module}`, args.find((w) => !w.text.startsWith('-'))?.text ?? 'hosts');
+};
+
+/** `salt TARGET cmd.run 'cmd'` / `salt-ssh …`: the command runs on every matched minion. */
+const salt: Unwrapper = (args, name) => {
+  const at = args.findIndex((w) => w.text === 'cmd.run' || w.text === 'cmd.shell' || w.text === 'cmd.script');
+  if (at < 0) return null;
+  return shellText(args.slice(at + 1, at + 2), `${name} cmd.run`, args.find((w) => !w.text.startsWith('-'))?.text ?? 'minions');
+};
+
+const PARALLEL_SSH_WITH_VALUE = SET('-h', '--hosts', '-H', '--host', '-l', '--user', '-p', '--par', '-o', '--outdir', '-e', '--errdir', '-t', '--timeout', '-O', '--option', '-x', '--extra-args', '-X', '--extra-arg', '-w', '-g', '-R', '-f', '-u', '-b');
+
+/** `pssh -h hosts 'cmd'`, `pdsh -w hosts 'cmd'`, `clush -w hosts cmd`: one command line run on many hosts. */
+const parallelSsh: Unwrapper = (args, name) => {
+  const i = skipOptions(args, PARALLEL_SSH_WITH_VALUE);
+  return shellText(args.slice(i), name, 'hosts');
+};
+
 export const WRAPPERS: ReadonlyMap<string, Unwrapper> = new Map<string, Unwrapper>([
+  ['ansible', ansible],
+  ['salt', salt],
+  ['salt-ssh', salt],
+  ['pssh', parallelSsh],
+  ['parallel-ssh', parallelSsh],
+  ['pdsh', parallelSsh],
+  ['clush', parallelSsh],
   ['proot', proot],
   ['valgrind', plain],
   ['catchsegv', plain],
