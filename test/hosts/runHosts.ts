@@ -33,6 +33,8 @@ const sandboxes: string[] = [];
 const t0 = Date.now();
 
 function buildCli(): string {
+  // A CLI bundle built elsewhere (e.g. from a patched copy of src/, to try an adapter change first).
+  if (process.env.AGENT_GUARD_HOSTS_CLI) return path.resolve(process.env.AGENT_GUARD_HOSTS_CLI);
   const out = path.join(HOSTS_CACHE, 'agent-guard', 'cli.js');
   esbuild.buildSync({ entryPoints: [path.join(root, 'src/cli/main.ts')], outfile: out, bundle: true, platform: 'node', target: 'node18', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning' });
   return out;
