@@ -43,6 +43,8 @@ function buildCli(): string {
 interface Check {
   ok: boolean;
   what: string;
+  /** Reported (NOTE) but not a failure: beyond what the issue requires of the host. */
+  soft?: boolean;
 }
 
 function excerpt(s: string | undefined, n = 300): string {
@@ -102,9 +104,11 @@ async function runCase(c: HostCase): Promise<Check[]> {
   check(fs.existsSync(gone.sb.markerFile), 'cli gone: the launcher alone denied (marker survived)');
   // Nothing spooled: the CLI never ran, so any "Agent Guard" text the model got is the launcher's own deny.
   check(spooledDecisions(gone.sb).length === 0, 'cli gone: the CLI did not run (nothing spooled)');
+  // Required: the launcher denies (marker intact). Its reason reaching the model is reported, not required: the
+  // launcher cannot read the payload, and a host may only offer a block that stops the whole run (Cline's `cancel`).
   const goneSeen = goneResult?.includes(DENY_WORDS) === true || gone.model.sawText(DENY_WORDS);
-  check(goneSeen, `cli gone: the model received the launcher's reason; the tool result was: ${excerpt(goneResult)}`);
-  if (!fs.existsSync(gone.sb.markerFile) || goneResult === undefined) check(false, `cli-gone run: ${runFacts(gone.run, gone.model, gone.sb)}`);
+  checks.push({ ok: goneSeen, soft: true, what: `cli gone: the model received the launcher's reason; the tool result was: ${excerpt(goneResult)}${goneSeen ? '' : ` (${runFacts(gone.run, gone.model, gone.sb)})`}` });
+  if (!fs.existsSync(gone.sb.markerFile)) check(false, `cli-gone run: ${runFacts(gone.run, gone.model, gone.sb)}`);
 
   if (c.host === 'codex') checks.push(...(await codexWithoutTrust(c)));
 
@@ -164,8 +168,8 @@ async function main(): Promise<number> {
         checks = [{ ok: false, what: `the run could not complete: ${(e as Error).stack ?? e}` }];
       }
     }
-    for (const x of checks) console.log(`  ${x.ok ? 'ok  ' : 'FAIL'} ${x.what}`);
-    const ok = checks.every((x) => x.ok);
+    for (const x of checks) console.log(`  ${x.ok ? 'ok  ' : x.soft ? 'NOTE' : 'FAIL'} ${x.what}`);
+    const ok = checks.every((x) => x.ok || x.soft);
     if (!ok) failed++;
     for (const dir of sandboxes.splice(0)) if (ok) fs.rmSync(dir, { recursive: true, force: true });
     console.log(`  ${ok ? 'PASS' : 'FAILED'} ${c.name} in ${((Date.now() - c0) / 1000).toFixed(1)} s`);
