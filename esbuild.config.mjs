@@ -1,23 +1,28 @@
-// Builds the two bundles: the VS Code entry (may import `vscode`) and the `agent-guard` CLI,
-// a single file that runs with plain `node` and must never pull in `vscode`.
+// Builds the bundles: the VS Code entry (may import `vscode`) and the `agent-guard` CLI (a small loader
+// and the CLI proper), which run with plain `node` and must never pull in `vscode`.
+// Imported (bench/cliStart.mjs, tests), it builds nothing and offers `cliBuilds` for a CLI of their own.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const common = {
+const commonFor = (prod) => ({
   bundle: true,
   platform: 'node',
   target: 'node18',
   format: 'cjs',
-  sourcemap: !production,
-  minify: production,
+  sourcemap: !prod,
+  minify: prod,
   logLevel: 'warning',
   // Prefer ESM builds: UMD `main` files (jsonc-parser's) hide their requires from the bundler, and the
   // VSIX ships no node_modules, so such a require fails at activation (seen by the e2e suite).
   mainFields: ['module', 'main'],
-};
+});
+const common = commonFor(production);
 
 // Node modules the CLI needs only on some paths (asking the window, a restore point, the stall watchdog,
 // hashes and nonces): loaded on first use instead of at start. Each is replaced by a stand-in with the
@@ -62,24 +67,32 @@ const sharedBuiltins = {
   },
 };
 
+/** The CLI's two bundles into `outDir` (`cli.js`, the loader; `cli-main.js`, the CLI proper). */
+export function cliBuilds(outDir, prod) {
+  return [
+    // No `external: ['vscode']` here on purpose: if the CLI ever imports it, the build fails.
+    // The CLI proper: loaded by cli.js, never run directly.
+    { ...commonFor(prod), entryPoints: ['src/cli/main.ts'], outfile: path.join(outDir, 'cli-main.js'), plugins: [lazyBuiltins, sharedBuiltins] },
+    // `cli.js`, what every hook, shell and `bin` entry runs: a few KB that load cli-main.js through a
+    // compile cache, so the big bundle is compiled once per version and runtime, not once per tool call.
+    { ...commonFor(prod), entryPoints: ['src/cli/entry.ts'], outfile: path.join(outDir, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
+  ];
+}
+
 const builds = [
   // `module` first: jsonc-parser's `main` is a UMD build whose `require('./impl/format')` esbuild cannot
   // follow, and the bundle then fails at activation with "Cannot find module './impl/format'".
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], mainFields: ['module', 'main'] },
-  // No `external: ['vscode']` here on purpose: if the CLI ever imports it, the build fails.
-  // The CLI proper: loaded by dist/cli.js, never run directly.
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [lazyBuiltins, sharedBuiltins] },
-  // `dist/cli.js`, what every hook, shell and `bin` entry runs: a few KB that load cli-main.js through a
-  // compile cache, so the big bundle is compiled once per version and runtime, not once per tool call.
-  { ...common, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  ...cliBuilds('dist', production),
 ];
 
-// The terminal guard's shell scripts ship as they are (the shells source them from dist/shell/).
-fs.mkdirSync('dist/shell', { recursive: true });
-for (const f of fs.readdirSync('src/shell')) fs.copyFileSync(`src/shell/${f}`, `dist/shell/${f}`);
-
-if (watch) {
-  for (const b of builds) (await esbuild.context(b)).watch();
-} else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+if (isMain) {
+  // The terminal guard's shell scripts ship as they are (the shells source them from dist/shell/).
+  fs.mkdirSync('dist/shell', { recursive: true });
+  for (const f of fs.readdirSync('src/shell')) fs.copyFileSync(`src/shell/${f}`, `dist/shell/${f}`);
+  if (watch) {
+    for (const b of builds) (await esbuild.context(b)).watch();
+  } else {
+    await Promise.all(builds.map((b) => esbuild.build(b)));
+  }
 }

@@ -3,9 +3,9 @@
 // figures are medians (and the median of the per-round ratios). Targets (printed, not asserted): allow
 // paths ≤ 1.10 × `node -e 0`; a confirm path that finds no window (so it blocks) ≤ 1.3 ×.
 //
-//   npm run build && node bench/cliStart.mjs        (BENCH_CLI_RUNS=N rounds, default 30; BENCH_COLD_RUNS, default 8)
+//   node bench/cliStart.mjs        (BENCH_CLI_RUNS=N rounds, default 30; BENCH_COLD_RUNS, default 8)
 //
-// The built CLI is copied to a folder of its own first (other builds of dist/ cannot change it mid-run),
+// The CLI is built minified, as shipped, into a folder of its own (other builds of dist/ cannot change it mid-run),
 // with a HOME of its own (the compile cache lives in ~/.agent-guard/cache), a runtime dir where no VS Code
 // window can be found, and a spool folder that is thrown away.
 import { spawnSync } from 'node:child_process';
@@ -21,10 +21,9 @@ const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? 8);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ag-bench-start-'));
 const install = path.join(tmp, 'extension', 'dist');
 fs.mkdirSync(install, { recursive: true });
-for (const f of ['cli.js', 'cli-main.js']) {
-  if (!fs.existsSync(path.join(root, 'dist', f))) throw new Error(`dist/${f} is missing: run npm run build`);
-  fs.copyFileSync(path.join(root, 'dist', f), path.join(install, f));
-}
+// The CLI as the VSIX ships it (minified: `npm run package`), built here from the sources.
+const { cliBuilds } = await import('../esbuild.config.mjs');
+await Promise.all(cliBuilds(install, true).map((b) => esbuild.build({ ...b, absWorkingDir: root })));
 const cli = path.join(install, 'cli.js');
 const project = path.join(tmp, 'project');
 fs.mkdirSync(project);

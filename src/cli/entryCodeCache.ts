@@ -92,12 +92,19 @@ function writeCache(file: string, header: CacheHeader, data: Buffer): void {
   fs.renameSync(tmp, file);
 }
 
+/** The bundle's text; a minified bundle is ASCII, read as one-byte text without UTF-8 decoding (~3 ms less). */
+function readSource(bundle: string): string {
+  const buf = fs.readFileSync(bundle);
+  const isAscii = (require('buffer') as { isAscii?: (b: Buffer) => boolean }).isAscii;
+  return isAscii?.(buf) ? buf.toString('latin1') : buf.toString('utf8');
+}
+
 /**
  * Runs `bundle` as the process's main module would run it, compiled from the cache in `cacheDir` when
  * that cache fits. Never fails because of the cache: any cache problem falls back to a plain compile.
  */
 export function runWithCodeCache(bundle: string, cacheDir: string): void {
-  const source = fs.readFileSync(bundle, 'utf8');
+  const source = readSource(bundle);
   const st = fs.statSync(bundle);
   const file = codeCacheFile(cacheDir, bundle);
   const usable = usableData(readCache(file), st, source);
