@@ -20,7 +20,7 @@ const WRITE_REDIRECTS: ReadonlySet<string> = new Set(['>', '>>', '>|', '&>', '&>
 const FD_NUMBER = /^\d+$|^-$/;
 
 const REMOVERS: ReadonlySet<string> = new Set(['rm', 'unlink', 'rmdir', 'shred', 'srm', 'trash', 'trash-put', 'gio', 'Remove-Item', 'ri', 'del', 'erase', 'rd']);
-const OVERWRITERS: ReadonlySet<string> = new Set(['tee', 'sponge', 'Set-Content', 'Add-Content', 'Clear-Content', 'Out-File', 'sc', 'ac', 'clc']);
+const OVERWRITERS: ReadonlySet<string> = new Set(['tee', 'sponge', 'Set-Content', 'Add-Content', 'Clear-Content', 'Out-File', 'sc', 'ac', 'clc', 'New-Item', 'ni', 'Tee-Object']);
 const PERMISSION: ReadonlySet<string> = new Set(['chmod', 'chown', 'chgrp', 'chattr', 'chflags', 'setfacl', 'icacls', 'attrib']);
 /** Copy-like commands: the last operand (or `-t DIR`) is written, the others are read. */
 const COPIERS: ReadonlySet<string> = new Set(['cp', 'install', 'ln', 'rsync', 'scp', 'Copy-Item', 'copy', 'cpi', 'ditto']);

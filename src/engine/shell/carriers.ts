@@ -86,7 +86,9 @@ function scriptFromDescriptor(cmd: SimpleCommand, path: string, frame: Frame, ou
   return false;
 }
 
-const source: Carrier = (cmd, words, _raw, frame, out, reader) => {
+const source: Carrier = (cmd, words, raw, frame, out, reader) => {
+  // PowerShell's `. { … }` runs a script block in the current scope.
+  if (words[1]?.text === '{') return scriptBlock(cmd, words, raw, frame, out, reader);
   if (!scriptFromDescriptor(cmd, cmd.args[0] ?? '', frame, out, reader)) processSubstitutionScript(cmd, words[1], frame, out, reader);
 };
 
@@ -367,8 +369,51 @@ const azRunCommand: Carrier = (cmd, _words, _raw, frame, out, reader) => {
  * PowerShell's `iex 'text'` / `Invoke-Expression 'text'` runs text like `eval`: literal text is read (the
  * command itself stays for the PowerShell rules, which ask for computed text).
  */
+/** `-Command` and the prefixes PowerShell accepts for it (`-c`, `-com`). */
+const COMMAND_PARAM = /^-c(?:o(?:m(?:m(?:a(?:n(?:d)?)?)?)?)?)?$/i;
+/** Items of an `-ArgumentList 'a','b'` array as the reader hands it on. */
+const ARG_LIST_SEPARATOR = /'\s*,\s*'|"\s*,\s*"|,/;
+const BACKSLASH = /\\/g;
+
 const invokeExpression: Carrier = (cmd, _words, _raw, frame, out, reader) => {
-  if (cmd.args.length > 0 && !cmd.dynamic.some(Boolean)) reader.parseText(cmd.args.join(' '), deeper(frame, 'Invoke-Expression'), out);
+  // `Invoke-Expression -Command 'text'`: the parameter name is not part of the text.
+  const args = COMMAND_PARAM.test(cmd.args[0] ?? '') ? cmd.args.slice(1) : cmd.args;
+  if (args.length > 0 && !cmd.dynamic.some(Boolean)) reader.parseText(args.join(' '), deeper(frame, 'Invoke-Expression'), out);
+};
+
+/**
+ * A PowerShell script block handed to a command that runs it: `Invoke-Command -ScriptBlock { … }`,
+ * `icm -ComputerName srv { … }`, `. { … }`. The shell reader has already split the block at `;`, so the
+ * later commands stand on their own; the first one starts after the `{` and is read here.
+ */
+const scriptBlock: Carrier = (_cmd, words, _raw, frame, out, reader) => {
+  const open = words.findIndex((w, k) => k > 0 && w.text === '{');
+  if (open < 0) return;
+  const close = words.findIndex((w, k) => k > open && w.text === '}');
+  const inner = words.slice(open + 1, close < 0 ? words.length : close);
+  if (inner.length > 0) reader.processRaw({ words: inner, redirects: [], pipedFromPrevious: false }, deeper(frame, `${words[0].text} { … }`), out);
+};
+
+const START_PROCESS_WITH_VALUE = new Set(['-filepath', '-argumentlist', '-args', '-workingdirectory', '-verb', '-windowstyle', '-credential', '-redirectstandardoutput', '-redirectstandarderror', '-redirectstandardinput']);
+
+/** `Start-Process cmd -ArgumentList '/c rd /s /q C:\data'`: the program runs with those arguments. */
+const startProcess: Carrier = (cmd, _words, _raw, frame, out, reader) => {
+  let program: string | undefined;
+  const argList: string[] = [];
+  for (let i = 0; i < cmd.args.length; i++) {
+    const a = cmd.args[i];
+    const lower = a.toLowerCase();
+    if (lower === '-filepath') program = cmd.args[++i];
+    else if (lower === '-argumentlist' || lower === '-args') argList.push(...(cmd.args[++i] ?? '').split(ARG_LIST_SEPARATOR));
+    else if (START_PROCESS_WITH_VALUE.has(lower)) i++;
+    else if (a.startsWith('-')) continue;
+    else if (program === undefined) program = a;
+    else argList.push(a);
+  }
+  if (program === undefined) return;
+  // Windows paths keep their backslashes when the text is read again.
+  const text = [program, ...argList].join(' ').replace(BACKSLASH, '\\\\');
+  reader.parseText(text, deeper(frame, 'Start-Process'), out);
 };
 
 /** GNU sed's `e` command and `s///e` run commands; `w file` writes a file (judged as `tee file`). */
@@ -420,6 +465,12 @@ const CARRIERS: ReadonlyMap<string, Carrier> = new Map<string, Carrier>([
   ['podman', dockerRun],
   ['aws', awsSsm],
   ['az', azRunCommand],
+  ['Invoke-Command', scriptBlock],
+  ['invoke-command', scriptBlock],
+  ['icm', scriptBlock],
+  ['Start-Process', startProcess],
+  ['start-process', startProcess],
+  ['saps', startProcess],
   ['iex', invokeExpression],
   ['Invoke-Expression', invokeExpression],
   ['invoke-expression', invokeExpression],

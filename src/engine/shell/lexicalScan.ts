@@ -56,6 +56,12 @@ export function fdSentinel(digits: string): string {
 const WINDOWS_DRIVE_START = /^[A-Za-z]:\\$/;
 /** `.\node_modules`, `..\build`: Windows relative paths (bash would read `.node_modules`, which nobody types). */
 const WINDOWS_RELATIVE_START = /^\.\.?\\/;
+/**
+ * `.vscode\settings.json`, `.cursor\hooks.json`: a dot-folder and plain names joined by backslashes, the whole
+ * word. Bash would read `.vscodesettings.json`, which nobody types; from a PowerShell or cmd door it is the
+ * folder's file (a guard file), so the separators are kept.
+ */
+const WINDOWS_DOT_PATH = /^\.[\w-][\w.-]*(?:\\[\w.-]+)+/;
 /** `%TEMP%\build`, `%USERPROFILE%\Documents`: a cmd variable starting a Windows path. */
 const WINDOWS_ENV_START = /^%[A-Za-z_][A-Za-z0-9_()]{0,60}%\\/;
 
@@ -253,7 +259,7 @@ class Scanner {
       if (s[j] === '<' || s[j] === '>') return { text: fdSentinel(s.slice(i, j)), end: j };
       return undefined;
     }
-    if (WINDOWS_DRIVE_START.test(s.slice(i, i + 3)) || WINDOWS_RELATIVE_START.test(s.slice(i, i + 3)) || (c === '%' && WINDOWS_ENV_START.test(s.slice(i, i + 64)))) {
+    if (WINDOWS_DRIVE_START.test(s.slice(i, i + 3)) || WINDOWS_RELATIVE_START.test(s.slice(i, i + 3)) || (c === '%' && WINDOWS_ENV_START.test(s.slice(i, i + 64))) || (c === '.' && this.windowsDotPath(i))) {
       let j = i;
       let text = '';
       while (j < s.length && !WORD_BREAK.has(s[j]) && s[j] !== '"' && s[j] !== "'" && s[j] !== '$' && s[j] !== '`') {
@@ -269,6 +275,14 @@ class Scanner {
       return { text, end: j };
     }
     return undefined;
+  }
+
+  /** A whole word like `.cursor\hooks.json` (see WINDOWS_DOT_PATH), ending where the word ends. */
+  private windowsDotPath(i: number): boolean {
+    const m = WINDOWS_DOT_PATH.exec(this.src.slice(i, i + 256));
+    if (m === null) return false;
+    const next = this.src[i + m[0].length];
+    return next === undefined || WORD_BREAK.has(next);
   }
 
   /**
