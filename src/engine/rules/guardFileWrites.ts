@@ -23,7 +23,7 @@ const REMOVERS: ReadonlySet<string> = new Set(['rm', 'unlink', 'rmdir', 'shred',
 const OVERWRITERS: ReadonlySet<string> = new Set(['tee', 'sponge', 'Set-Content', 'Add-Content', 'Clear-Content', 'Out-File', 'sc', 'ac', 'clc', 'New-Item', 'ni', 'Tee-Object']);
 const PERMISSION: ReadonlySet<string> = new Set(['chmod', 'chown', 'chgrp', 'chattr', 'chflags', 'setfacl', 'icacls', 'attrib']);
 /** Copy-like commands: the last operand (or `-t DIR`) is written, the others are read. */
-const COPIERS: ReadonlySet<string> = new Set(['cp', 'install', 'ln', 'rsync', 'scp', 'Copy-Item', 'copy', 'cpi', 'ditto']);
+const COPIERS: ReadonlySet<string> = new Set(['cp', 'install', 'ln', 'rsync', 'scp', 'Copy-Item', 'copy', 'cpi', 'ditto', 'xcopy']);
 const MOVERS: ReadonlySet<string> = new Set(['mv', 'Move-Item', 'move', 'mi', 'ren', 'Rename-Item']);
 /** Line editors and editors run from a script: the file operand is rewritten. */
 const SCRIPTED_EDITORS: ReadonlySet<string> = new Set(['ed', 'ex']);

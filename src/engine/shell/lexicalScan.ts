@@ -57,11 +57,11 @@ const WINDOWS_DRIVE_START = /^[A-Za-z]:\\$/;
 /** `.\node_modules`, `..\build`: Windows relative paths (bash would read `.node_modules`, which nobody types). */
 const WINDOWS_RELATIVE_START = /^\.\.?\\/;
 /**
- * `.vscode\settings.json`, `.cursor\hooks.json`: a dot-folder and plain names joined by backslashes, the whole
- * word. Bash would read `.vscodesettings.json`, which nobody types; from a PowerShell or cmd door it is the
+ * `.vscode\settings.json`, `.cursor\hooks.json`, `.cursor\`: a dot-folder and plain names joined by backslashes,
+ * the whole word. Bash would read `.vscodesettings.json`, which nobody types; from a PowerShell or cmd door it is the
  * folder's file (a guard file), so the separators are kept.
  */
-const WINDOWS_DOT_PATH = /^\.[\w-][\w.-]*(?:\\[\w.-]+)+/;
+const WINDOWS_DOT_PATH = /^\.[\w-][\w.-]*(?:\\[\w.-]*)+/;
 /** `%TEMP%\build`, `%USERPROFILE%\Documents`: a cmd variable starting a Windows path. */
 const WINDOWS_ENV_START = /^%[A-Za-z_][A-Za-z0-9_()]{0,60}%\\/;
 
