@@ -8,7 +8,8 @@
 //  2. interactive bash: a loop of M simple commands inside one line (the DEBUG trap runs per command);
 //  3. `bash -c true` with the BASH_ENV backstop vs without (process start to exit), per run;
 //  4. non-interactive bash: a loop of M simple commands (per-command trap cost in scripts);
-//  5. `git status` (not a trigger) and a trigger-word hit: `bash -c 'curl --version'` (starts the CLI, which allows it) vs without;
+//  5. `git status` (not a trigger) and a trigger-word hit: `bash -c 'curl --version'` (starts the CLI, which allows it) vs without,
+//     the hit's added time next to `node -e 0` measured in the same loop;
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -126,10 +127,19 @@ if (hasZsh) {
   const b = timeSync('bash', ['-c', 'git status'], guarded, 20);
   row('`bash -c "git status"` (git narrowed: no CLI start)', a, b);
 }
+let triggerHit;
 if (fs.existsSync(cli)) {
-  const a = timeSync('bash', ['-c', 'curl --version'], base, 10);
-  const b = timeSync('bash', ['-c', 'curl --version'], guarded, 10);
-  row('trigger-word hit that is allowed: `bash -c "curl --version"` (starts the CLI)', a, b);
+  // Interleaved with `node -e 0` (the floor of any Node start), so the added time can be read against it.
+  const a = [];
+  const b = [];
+  const floor = [];
+  for (let i = 0; i < 15; i++) {
+    a.push(timeSync('bash', ['-c', 'curl --version'], base, 1));
+    b.push(timeSync('bash', ['-c', 'curl --version'], guarded, 1));
+    floor.push(timeSync(process.execPath, ['-e', '0'], base, 1));
+  }
+  row('trigger-word hit that is allowed: `bash -c "curl --version"` (starts the CLI)', median(a), median(b));
+  triggerHit = { added: median(b) - median(a), floor: median(floor) };
 }
 
 const widths = [0, 1, 2, 3].map((i) => Math.max(...[['what', 'without guard', 'with guard', 'added'], ...rows].map((r) => r[i].length)));
@@ -137,4 +147,5 @@ const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
 console.log(`shell overhead (${os.cpus().length} cores, ${os.loadavg()[0].toFixed(2)} load, bash ${spawnSync('bash', ['-c', 'echo $BASH_VERSION'], { encoding: 'utf8' }).stdout.trim()})`);
 console.log(line(['what', 'without guard', 'with guard', 'added']));
 for (const r of rows) console.log(line(r));
+if (triggerHit) console.log(`an allowed trigger-word line adds ${fmt(triggerHit.added)} = ${(triggerHit.added / triggerHit.floor).toFixed(2)} × \`node -e 0\` (${fmt(triggerHit.floor)} in the same loop); the floor for a line that starts the CLI is 1.00 ×`);
 fs.rmSync(tmp, { recursive: true, force: true });

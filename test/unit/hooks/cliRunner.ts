@@ -1,17 +1,20 @@
-// Runs the real CLI bundle (`dist/cli.js`, rebuilt here from the sources with the same esbuild
+// Runs the real CLI (`dist/cli.js`, the loader, and `dist/cli-main.js`, rebuilt here from the sources with the same esbuild
 // options as `npm run build`) as a child process, JSON on stdin, the way an agent host does.
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildSync } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
 
 export const ROOT = path.join(__dirname, '..', '..', '..');
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
+/** The CLI proper, which the loader `dist/cli.js` runs through a compile cache (src/cli/entry.ts). */
+export const CLI_MAIN = path.join(ROOT, 'dist', 'cli-main.js');
 
-/** The CLI part of esbuild.config.mjs, so the test never runs a stale bundle. */
+/** The CLI part of esbuild.config.mjs (its `cliBuilds`, less the start-up plugins), so the test never runs a stale bundle. */
 export function buildCli(): void {
-  buildSync({
+  const options: BuildOptions = {
     bundle: true,
     platform: 'node',
     target: 'node18',
@@ -20,10 +23,9 @@ export function buildCli(): void {
     logLevel: 'warning',
     // As esbuild.config.mjs: jsonc-parser's UMD `main` hides its requires from the bundler.
     mainFields: ['module', 'main'],
-    entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')],
-    outfile: CLI,
-    banner: { js: '#!/usr/bin/env node' },
-  });
+  };
+  buildSync({ ...options, entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')], outfile: CLI_MAIN });
+  buildSync({ ...options, entryPoints: [path.join(ROOT, 'src', 'cli', 'entry.ts')], outfile: CLI, banner: { js: '#!/usr/bin/env node' } });
 }
 
 export interface CliResult {

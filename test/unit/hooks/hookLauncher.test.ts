@@ -9,7 +9,7 @@ import { hookCommandLine, launcherPath, writeLauncher } from '../../../src/exten
 import { HOST_IDS } from '../../../src/hosts/hostTypes';
 import type { HostId } from '../../../src/hosts/hostTypes';
 import { isAgentGuardCommand, launcherScript } from '../../../src/hosts/launcher';
-import { CLI, buildCli, isolatedEnv } from './cliRunner';
+import { CLI, CLI_MAIN, buildCli, isolatedEnv } from './cliRunner';
 import { fixtureText } from './fixtures';
 
 interface Run {
@@ -132,7 +132,8 @@ describe('hook launcher (real sh)', function () {
   it('paths with spaces, quotes and $ survive the quoting', () => {
     const odd = path.join(home, 'a "b" $x `y`');
     fs.mkdirSync(path.join(odd, 'dist'), { recursive: true });
-    fs.copyFileSync(CLI, path.join(odd, 'dist', 'cli.js'));
+    // The extension's dist/ as shipped: the loader and the CLI proper it loads.
+    for (const f of [CLI, CLI_MAIN]) fs.copyFileSync(f, path.join(odd, 'dist', path.basename(f)));
     const r0 = rt({ cliPath: path.join(odd, 'dist', 'cli.js'), home: odd });
     writeLauncher(r0);
     const r = runEntry(hookCommandLine('claude', r0), fixtureText('claude-bash-benign.json'), env());
