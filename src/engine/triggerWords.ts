@@ -24,7 +24,7 @@ const CARRIERS = [
  * keeps the plain name as a trigger.
  */
 const NARROWED: Readonly<Record<string, readonly string[]>> = {
-  git: ['reset', 'clean', 'push', 'branch', 'stash', 'checkout', 'switch', 'restore', 'filter-branch', 'filter-repo', 'reflog', 'update-ref', 'read-tree', 'checkout-index', 'worktree', 'rm'],
+  git: ['reset', 'clean', 'push', 'branch', 'stash', 'checkout', 'switch', 'restore', 'filter-branch', 'filter-repo', 'reflog', 'update-ref', 'read-tree', 'checkout-index', 'worktree', 'rm', 'apply', 'am'],
 };
 
 function addCommandWord(name: string, policy: Policy, words: Set<string>): void {

@@ -10,6 +10,7 @@ import type { GuardFileKind } from '../guardFiles';
 import { writtenPaths } from './guardFileWrites';
 import type { WrittenPath } from './guardFileWrites';
 import { disarmTerminalGuard, tamperEnvironment } from './guardSelfRules';
+import { patchGuardFile } from './guardPatchRules';
 
 // --- the guard's own files ------------------------------------------------------------------
 // Which files are the guard's own is decided in one place (../guardFiles.ts); which files a command
@@ -248,5 +249,5 @@ const searchSecrets: Rule = {
 
 export const GUARD_RULES: RulePack = {
   name: 'guard',
-  rules: [editGuardConfig, uninstallGuard, tamperEnvironment, disarmTerminalGuard, readSecretFiles, printToken, searchSecrets],
+  rules: [editGuardConfig, uninstallGuard, tamperEnvironment, disarmTerminalGuard, readSecretFiles, printToken, searchSecrets, patchGuardFile],
 };

@@ -63,10 +63,19 @@ const ROWS: Row[] = [
   ['guard.search-secrets', 'rg -i api_key $HOME', '$HOME', 'rg API_KEY'],
   ['guard.search-secrets', 'find ~ -name "*.pem"', '~', 'find . -name "*.pem"'],
   ['guard.search-secrets', 'grep -rl -e password /etc', '/etc', 'grep -rl -e password docs/'],
+  ['guard.patch', 'git apply off.patch', '.claude/settings.json', 'git apply fix.patch'],
+  ['guard.patch', 'patch -p1 < off.patch', '.claude/settings.json', 'patch -p1 -i fix.patch'],
 ];
 
+/** Patches the guard.patch rows apply, handed in as the CLI's file reader would. */
+const PATCHES: Readonly<Record<string, string>> = {
+  'off.patch': '--- a/.claude/settings.json\n+++ b/.claude/settings.json\n@@ -1 +1 @@\n-{"hooks": {}}\n+{}\n',
+  'fix.patch': 'diff --git a/src/app.ts b/src/app.ts\n--- a/src/app.ts\n+++ b/src/app.ts\n@@ -1 +1 @@\n-a\n+b\n',
+};
+const PATCH_CONTEXT = { cwd: '/work/project', readFile: (path: string): string | undefined => PATCHES[path] };
+
 describe('guard rules', () => {
-  describeRows(GUARD_RULES, ROWS);
+  describeRows(GUARD_RULES, ROWS, PATCH_CONTEXT);
 
   // Reading project env files and mentioning the guard are everyday work.
   for (const command of ['cat .env', 'cat .env.local', 'source .env', 'echo "agent-guard is installed" > notes.md', 'git commit -m "stop reading ~/.aws/credentials"']) {

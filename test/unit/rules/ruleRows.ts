@@ -2,7 +2,7 @@
 // and a near miss that must run. Shared by the filesystem, disk, git, container, kubernetes, iac and
 // guard rule tests so every file stays a list of one-line rows.
 import assert from 'node:assert/strict';
-import type { RulePack } from '../../../src/engine/types';
+import type { EvalContext, RulePack } from '../../../src/engine/types';
 import { decisionOf, findingsOf, rulesOf } from '../helpers';
 
 /** [rule id, a command it stops, the target it names (undefined: not checked), a near miss that runs] */
@@ -15,19 +15,20 @@ export function oneLine(command: string): string {
   return command.replace(NEWLINES, '⏎');
 }
 
-export function describeRows(pack: RulePack, rows: readonly Row[]): void {
+/** `context` is handed to every row (a pack whose rules read files gets a `readFile` map). */
+export function describeRows(pack: RulePack, rows: readonly Row[], context?: EvalContext): void {
   const prefix = pack.rules[0].id.slice(0, pack.rules[0].id.indexOf('.') + 1);
   for (const [id, positive, target, negative] of rows) {
     it(`${id}: stops \`${oneLine(positive)}\``, () => {
-      const found = findingsOf(positive).filter((f) => f.rule === id);
-      assert.ok(found.length >= 1, `rules found: ${rulesOf(positive).join(', ') || 'none'}`);
+      const found = findingsOf(positive, context).filter((f) => f.rule === id);
+      assert.ok(found.length >= 1, `rules found: ${rulesOf(positive, context).join(', ') || 'none'}`);
       if (target !== undefined) assert.ok(found.some((f) => f.target === target), `targets: ${found.map((f) => f.target).join(', ')}`);
       assert.ok(found.every((f) => f.summary.length > 0 && !f.summary.includes('undefined')), found.map((f) => f.summary).join(' | '));
-      assert.notEqual(decisionOf(positive), 'allow');
+      assert.notEqual(decisionOf(positive, context), 'allow');
     });
     it(`${id}: runs \`${oneLine(negative)}\``, () => {
-      assert.deepStrictEqual(rulesOf(negative).filter((r) => r.startsWith(prefix)), []);
-      assert.equal(decisionOf(negative), 'allow');
+      assert.deepStrictEqual(rulesOf(negative, context).filter((r) => r.startsWith(prefix)), []);
+      assert.equal(decisionOf(negative, context), 'allow');
     });
   }
 
