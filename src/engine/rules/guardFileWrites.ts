@@ -75,6 +75,8 @@ function copyTargets(cmd: SimpleCommand, move: boolean): WrittenPath[] {
   const recursive = move || s.short.includes('r') || s.short.includes('R') || s.short.includes('a') || s.long.includes('recursive') || s.long.includes('archive');
   out.push({ path: dest, verb: 'overwrites', folderCounts: recursive && targetDir === undefined });
   for (const src of sources) out.push({ path: joinPath(dest, basename(src)), verb: 'overwrites', folderCounts: recursive });
+  // `find … -exec cp {} .cursor/ \;`, `cp "$f" .cursor/`: a name known only when it runs may be any file of the folder.
+  if (sources.some((src) => src.includes('{}') || src.includes('$'))) out.push({ path: dest, verb: 'overwrites', folderCounts: true });
   return out;
 }
 
