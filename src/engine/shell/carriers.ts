@@ -57,7 +57,11 @@ function unreadable(out: Output, computed: Computed, runner: string, text: strin
 /** `source <(…)`, `bash <(…)`: a process substitution's output is the script. */
 function processSubstitutionScript(cmd: SimpleCommand, word: Word | undefined, frame: Frame, out: Output, reader: Reader): void {
   if (!word || soleSubstitution(word.raw) === undefined) return;
-  const inner = word.text.slice(2, -1);
+  substitutedScript(cmd, word.text.slice(2, -1), frame, out, reader);
+}
+
+/** Reads what a process substitution's command prints, as the script a shell runs. */
+function substitutedScript(cmd: SimpleCommand, inner: string, frame: Frame, out: Output, reader: Reader): void {
   const sub: Output = { commands: [], opaque: [], state: out.state };
   reader.parseText(inner, deeper(frame, '<(…)'), sub);
   const top = sub.commands.filter((c) => c.via.length === frame.via.length + 1);
@@ -141,6 +145,10 @@ const shell: Carrier = (cmd, words, raw, frame, out, reader) => {
     return;
   }
   if (raw.stdin !== undefined || cmd.pipeFrom) runStdin(cmd, frame, out, reader, (t) => [t]);
+  // `sh < <(…)`: stdin is a process substitution's output (its target reads back as `$(…)`).
+  for (const r of raw.redirects) {
+    if (r.op === '<' && (r.target.startsWith('<(') || r.target.startsWith('$(')) && r.target.endsWith(')')) substitutedScript(cmd, r.target.slice(2, -1), frame, out, reader);
+  }
 };
 
 const atJob: Carrier = (cmd, _words, _raw, frame, out, reader) => {

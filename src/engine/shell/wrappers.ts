@@ -686,6 +686,9 @@ const parallelSsh: Unwrapper = (args, name) => {
   return shellText(args.slice(i), name, 'hosts');
 };
 
+/** Less common shells that take `-c 'command line'` and run scripts and stdin the same way. */
+const OTHER_SHELLS: readonly string[] = ['tcsh', 'csh', 'yash', 'posh', 'oksh', 'loksh', 'rc', 'nu', 'elvish', 'xonsh', 'murex', 'hush', 'lksh'];
+
 export const WRAPPERS: ReadonlyMap<string, Unwrapper> = new Map<string, Unwrapper>([
   ['ansible', ansible],
   ['salt', salt],
@@ -758,6 +761,7 @@ export const WRAPPERS: ReadonlyMap<string, Unwrapper> = new Map<string, Unwrappe
   ['mksh', shell],
   ['ash', shell],
   ['fish', shell],
+  ...OTHER_SHELLS.map((n) => [n, shell] as [string, Unwrapper]),
   ['eval', evalWrapper],
   ['ssh', ssh],
   ['docker', containerEngine],
@@ -836,4 +840,4 @@ export const WRAPPERS: ReadonlyMap<string, Unwrapper> = new Map<string, Unwrappe
   ['shx', shx],
 ]);
 
-export const SHELLS: ReadonlySet<string> = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish']);
+export const SHELLS: ReadonlySet<string> = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', ...OTHER_SHELLS]);
