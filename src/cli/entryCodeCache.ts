@@ -1,5 +1,5 @@
-// Runs a CommonJS bundle through V8's code cache, for runtimes without `module.enableCompileCache()`
-// (Node 20, older VS Code runtimes under ELECTRON_RUN_AS_NODE=1). The cache lives in the guard's
+// Runs a CommonJS bundle through V8's code cache, on every runtime (Node 20 and 22, VS Code's under
+// ELECTRON_RUN_AS_NODE=1; entry.ts says why not Node's own compile cache). The cache lives in the guard's
 // owner-only state folder, one file per bundle location and runtime; it is trusted only when it names
 // the bundle's size and mtime (or, when those moved, its SHA-256) and this runtime's exact V8. A missing,
 // stale, corrupt or rejected cache costs one ordinary compile, and is rewritten when the process exits,

@@ -117,6 +117,6 @@ describe('CLI loader code cache', function () {
       assert.strictEqual(check('rm -rf /'), 10);
     }
     const cached = fs.readdirSync(path.join(home, '.agent-guard', 'cache'));
-    assert.ok(cached.length > 0, 'a cache (V8 code cache or Node compile cache) is written');
+    assert.ok(cached.some((f) => f.endsWith('.v8cache')), 'the code cache is written');
   });
 });
