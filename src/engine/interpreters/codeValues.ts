@@ -46,6 +46,29 @@ function dottedName(tokens: readonly Token[]): string | undefined {
 const LIST_CALLS: ReadonlySet<string> = new Set(['c', 'list', 'Array.of', 'tuple']);
 const HOME_VARIABLES: ReadonlySet<string> = new Set(['HOME', 'USERPROFILE']);
 const CONCAT: ReadonlySet<string> = new Set(['+', '.', '..', '/']);
+/** Methods that fill a literal's placeholders (`"{} -rf x".format(c)`). */
+const FORMAT_METHODS: ReadonlySet<string> = new Set(['format', 'format_map', 'formatted', 'sprintf']);
+/** `%s`, `%-5d`, `{}`, `{0}`, `{name}`: where formatting puts computed text (linear: no overlapping runs). */
+const FORMAT_PLACEHOLDER = /%[-#+ ]*\d*(?:\.\d+)?[sdrifxXoeEgGcab]|\{[^{}]*\}/g;
+const WHITESPACE = /\s+/;
+
+/** A no-argument string method applied to a literal, when the guard can compute it. */
+function applyStringMethod(text: string, method: string): Value | undefined {
+  switch (method) {
+    case 'split':
+      return { kind: 'list', items: text.split(WHITESPACE).filter(Boolean).map((w) => str(w)) };
+    case 'strip': case 'trim': case 'rstrip': case 'lstrip': case 'trimEnd': case 'trimStart':
+      return str(text.trim());
+    case 'encode': case 'decode': case 'toString': case 'chomp':
+      return str(text);
+    case 'lower': case 'toLowerCase': case 'downcase':
+      return str(text.toLowerCase());
+    case 'upper': case 'toUpperCase': case 'upcase':
+      return str(text.toUpperCase());
+    default:
+      return undefined;
+  }
+}
 
 export function str(text: string, dynamic = false): Value {
   return { kind: 'str', text, dynamic };
@@ -188,6 +211,22 @@ export function evaluateExpression(tokens: readonly Token[], vars: Literals, dep
     return { kind: 'list', items: parts.map((p) => evaluateExpression(p, vars, depth + 1)) };
   }
   if (isHomeVariable(tokens) && tokens.length <= 8) return str('~');
+  // A method called on a literal: `'git status'.split()`, `'{} x'.format(a)`; others are not computed here.
+  if (first.kind === 'str' && tokens[1]?.value === '.' && tokens[2]?.kind === 'id' && tokens[3]?.value === '(' && closing(tokens, 3) === tokens.length - 1) {
+    const args = splitTop(tokens.slice(4, -1));
+    if (args.length === 0) return applyStringMethod(first.value, tokens[2].value) ?? UNKNOWN;
+    if (!FORMAT_METHODS.has(tokens[2].value)) return UNKNOWN;
+    const values = args.map((a) => evaluateExpression(a, vars, depth + 1));
+    let k = 0;
+    let dynamic = false;
+    const text = first.value.replace(FORMAT_PLACEHOLDER, () => {
+      const v = values[k++];
+      if (v !== undefined && v.kind === 'str' && !v.dynamic) return v.text;
+      dynamic = true;
+      return COMPUTED;
+    });
+    return str(text, dynamic);
+  }
   const known = dottedName(tokens);
   if (known !== undefined && KNOWN_VALUES.has(known)) return str(KNOWN_VALUES.get(known) as string);
   // A call: `Path('x')`, `os.path.join(a, 'b')`, `os.homedir()`.
@@ -227,9 +266,13 @@ export function evaluateExpression(tokens: readonly Token[], vars: Literals, dep
     }
   }
   if (pieces.length === 0) {
-    // `"rm -rf %s" % d`, `"rm -rf {}".format(d)`, awk `"rm " $1`: text the code completes.
-    if (first.kind === 'str') return str(first.value + COMPUTED, true);
-    return UNKNOWN;
+    if (first.kind !== 'str') return UNKNOWN;
+    const next = tokens[1];
+    // `'crs fr- mr'[::-1]`: a slice or index of a literal is text the guard does not compute.
+    if (next.kind === 'p' && next.value === '[') return UNKNOWN;
+    if (next.kind === 'p' && next.value === '.' && tokens[2]?.kind === 'id' && !FORMAT_METHODS.has(tokens[2].value)) return UNKNOWN;
+    // `"rm -rf %s" % d`, `"{} -rf x".format(d)`, awk `"rm " $1`: text the code completes; its placeholders are computed.
+    return str(first.value.replace(FORMAT_PLACEHOLDER, COMPUTED) + COMPUTED, true);
   }
   pieces.push(tokens.slice(start));
   const values = pieces.map((p) => evaluateExpression(p, vars, depth + 1));

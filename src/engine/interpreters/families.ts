@@ -93,7 +93,7 @@ export const PYTHON: Family = {
   listings: new Set(['os.listdir', 'listdir', 'os.scandir', 'scandir', 'os.walk', 'glob.glob', 'glob', '.glob', '.rglob', '.iterdir', 'glob.iglob']),
   calls: table({
     ...EMPTY,
-    shell: 'os.system os.popen subprocess.run subprocess.call subprocess.check_call subprocess.check_output subprocess.Popen subprocess.getoutput subprocess.getstatusoutput commands.getoutput asyncio.create_subprocess_shell pty.spawn sh.Command',
+    shell: 'os.system .system os.popen subprocess.run subprocess.call subprocess.check_call subprocess.check_output subprocess.Popen subprocess.getoutput subprocess.getstatusoutput commands.getoutput asyncio.create_subprocess_shell pty.spawn sh.Command',
     argv: 'os.execv os.execvp os.execvpe os.execve os.execl os.execlp os.execle os.execlpe os.spawnv os.spawnvp os.spawnl os.spawnlp asyncio.create_subprocess_exec os.posix_spawn os.posix_spawnp',
     'delete-tree': '.rmtree .remove_tree',
     'delete-file': 'os.remove os.unlink os.rmdir os.removedirs .unlink .rmdir',

@@ -367,8 +367,11 @@ function isSeveralWords(call: Call, vars: Literals): boolean {
   const second = call.args[1];
   if (second.length >= 2 && second[0].kind === 'id' && (second[1].value === '=' || second[1].value === ':')) return false;
   if (second[0]?.value === '{') return false;
-  return evaluateExpression(call.args[0], vars).kind === 'str';
+  // `popen("rm -rf x", "r")`, `proc_open("…", $spec, $pipes)`: a first argument with spaces is a command line, not a program.
+  const first = evaluateExpression(call.args[0], vars);
+  return first.kind === 'str' && !HAS_SPACE.test(first.text);
 }
+const HAS_SPACE = /\s/;
 
 function isBulk(call: Call): boolean {
   const last = call.name.slice(call.name.lastIndexOf('.') + 1);
