@@ -7,7 +7,7 @@ import type { Action } from '../engine/types';
 import type { Origin } from '../protocol/protocol';
 import { appendToSpool, spoolDir } from '../log/decisionSpool';
 import type { LogEntry } from '../log/logEntry';
-import { failureMessage } from '../hosts/hookWords';
+import { agentMessageForFinding, failureMessage } from '../outcome/agentWords';
 import { HOST_IDS, PayloadError, isHostId } from '../hosts/hostTypes';
 import type { HookAnswer, HookCall, HookOutcome, HostAdapter } from '../hosts/hostTypes';
 import { HOSTS } from '../hosts/registry';
@@ -93,7 +93,7 @@ export async function answerHook(host: string, input: string, deps: HookDeps): P
     const guardFinding = call.edits ? guardEditFinding(call.edits, call.cwd) : undefined;
     if (guardFinding && call.edits) {
       deps.record?.(guardEditEntry(call.edits, guardFinding, call.origin));
-      return deny(guardFinding.agentMessage);
+      return deny(agentMessageForFinding(guardFinding));
     }
     if (call.kind === 'edit') return render({ decision: 'allow', message: '', approvedByPerson: false });
     const decideCall = async (): Promise<HookAnswer> => {

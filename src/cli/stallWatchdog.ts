@@ -17,7 +17,7 @@
 // for what nobody found yet. See bench/stallWatchdog.mjs for the figures.
 import * as fs from 'fs';
 import { Worker } from 'worker_threads';
-import { failureMessage } from '../hosts/hookWords';
+import { failureMessage } from '../outcome/agentWords';
 import { isHostId } from '../hosts/hostTypes';
 import { HOSTS } from '../hosts/registry';
 import { denyAnswer } from './hookCommand';

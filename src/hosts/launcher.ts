@@ -3,7 +3,7 @@
 // rewrites the launcher's target and never the hosts' files (Codex's trust in an entry survives it).
 // When neither the extension's CLI nor a runtime can be found, the launcher itself denies in the
 // host's own format: several hosts run the call when a hook fails to start.
-import { LAUNCHER_FAILURE_REASON, failureMessage } from './hookWords';
+import { LAUNCHER_FAILURE_REASON, failureMessage } from '../outcome/agentWords';
 import { HOST_IDS } from './hostTypes';
 import type { HostAdapter, HostId } from './hostTypes';
 import { HOSTS } from './registry';

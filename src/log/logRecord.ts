@@ -48,7 +48,7 @@ export function maskedVerdict(v: Verdict, mask: (text: string) => string = safeM
     findings: v.findings.map((f) => ({
       ...f,
       summary: mask(f.summary),
-      agentMessage: mask(f.agentMessage),
+      ...(f.agentMessage !== undefined ? { agentMessage: mask(f.agentMessage) } : {}),
       ...(f.target !== undefined ? { target: mask(f.target) } : {}),
       ...(f.command !== undefined ? { command: mask(f.command) } : {}),
     })),

@@ -10,6 +10,7 @@ import type { Finding } from '../../engine/types';
 import type { LogEntry } from '../../log/logEntry';
 import { decisionEntry, safeMask } from '../../log/logRecord';
 import type { Origin } from '../../protocol/protocol';
+import { UNKNOWN_EDIT_FILE_RULE, agentMessageForFinding } from '../../outcome/agentWords';
 
 /** A settings file is small; anything larger is not read and counts as a guard file. */
 export const MAX_GUARD_FILE_BYTES = 4 * 1024 * 1024;
@@ -50,14 +51,7 @@ export function readCurrentBounded(file: string, limit: number = MAX_GUARD_FILE_
 export function guardEditFinding(edits: readonly FileEdit[], cwd: string, read: (file: string) => CurrentText = readCurrentBounded): Finding | undefined {
   for (const edit of edits) {
     if (edit.path.trim() === '') {
-      return {
-        rule: 'guard.edit-unknown-file',
-        category: 'guard',
-        severity: 'critical',
-        summary: 'edits a file the tool call does not name',
-        agentMessage: 'Agent Guard could not tell which file this edit changes, so it was blocked. Name the file, or stop and ask the person.',
-        source: 'builtin',
-      };
+      return unknownFileFinding('edits a file the tool call does not name');
     }
     const finding = judgeFileEdit(edit, (p) => read(absolutePath(p, cwd)), { cwd });
     if (finding) return finding;
@@ -102,16 +96,21 @@ function realEdit(edit: FileEdit, cwd: string): FileEdit | 'unresolvable' | unde
   return real !== abs || moved ? { path: real, change } : undefined;
 }
 
-function unresolvable(file: string): Finding {
+/** An edit whose file cannot be placed: it cannot be checked, so it is refused like a guard file. */
+function unknownFileFinding(summary: string, target?: string): Finding {
   return {
-    rule: 'guard.edit-unknown-file',
+    rule: UNKNOWN_EDIT_FILE_RULE,
     category: 'guard',
     severity: 'critical',
-    summary: `edits ${file}, whose real location cannot be read`,
-    agentMessage: `Agent Guard could not tell where ${file} really is (a link it cannot follow), so the edit was blocked. Stop and ask the person.`,
+    summary,
+    agentMessage: agentMessageForFinding({ rule: UNKNOWN_EDIT_FILE_RULE, summary }),
     source: 'builtin',
-    target: file,
+    ...(target !== undefined ? { target } : {}),
   };
+}
+
+function unresolvable(file: string): Finding {
+  return unknownFileFinding(`edits ${file}, whose real location cannot be read (a link it cannot follow)`, file);
 }
 
 /**
