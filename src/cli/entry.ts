@@ -24,6 +24,18 @@ function cacheDir(): string | undefined {
   }
 }
 
-const dir = cacheDir();
-if (dir === undefined) require(MAIN_BUNDLE);
-else runWithCodeCache(MAIN_BUNDLE, dir);
+/** Exit codes as main.ts gives them: a hook blocks (hosts block on 2), anything else counts as confirm, never allow. */
+const HOOK_BLOCK = 2;
+const CONFIRM = 10;
+
+try {
+  const dir = cacheDir();
+  if (dir === undefined) require(MAIN_BUNDLE);
+  else runWithCodeCache(MAIN_BUNDLE, dir);
+} catch (err) {
+  // cli-main.js missing or broken (a half-finished update): a hook must still block, never crash with an
+  // exit code some hosts read as "hook failed, run the call".
+  const hook = process.argv[2] === 'hook';
+  process.stderr.write(`agent-guard: internal error${hook ? ', blocking' : ''}: ${(err as Error)?.message ?? String(err)}.${hook ? ' Stop and ask the person.' : ''}\n`);
+  process.exitCode = hook ? HOOK_BLOCK : CONFIRM;
+}

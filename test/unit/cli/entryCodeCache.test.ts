@@ -118,5 +118,11 @@ describe('CLI loader code cache', function () {
     }
     const cached = fs.readdirSync(path.join(home, '.agent-guard', 'cache'));
     assert.ok(cached.some((f) => f.endsWith('.v8cache')), 'the code cache is written');
+    // A half-finished update (cli-main.js gone): a hook still blocks, check still does not allow.
+    fs.rmSync(path.join(out, 'cli-main.js'));
+    const hook = spawnSync(process.execPath, [path.join(out, 'cli.js'), 'hook', 'claude'], { env, input: '{}', encoding: 'utf8' });
+    assert.strictEqual(hook.status, 2);
+    assert.match(hook.stderr, /blocking.*Stop and ask the person/);
+    assert.strictEqual(check('git status'), 10);
   });
 });
