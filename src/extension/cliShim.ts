@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type * as vscode from 'vscode';
+import { writeFileAtomic } from '../files/writeFileAtomic';
 
 function shQuote(s: string): string {
   return `"${s.replace(/(["$`\\])/g, '\\$1')}"`;
@@ -29,11 +30,6 @@ export function windowsShim(cliPath: string, execPath: string): string {
   ].join('\r\n');
 }
 
-function writeAtomic(file: string, text: string, mode: number): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text, { mode });
-  fs.renameSync(tmp, file);
-}
 
 /** Writes the shim and prepends its folder to PATH for new terminals. Failure only costs the convenience. */
 export function installCliShim(context: vscode.ExtensionContext, report: (message: string) => void): void {
@@ -41,8 +37,8 @@ export function installCliShim(context: vscode.ExtensionContext, report: (messag
     const cliPath = path.join(context.extensionPath, 'dist', 'cli.js');
     const binDir = path.join(context.globalStorageUri.fsPath, 'bin');
     fs.mkdirSync(binDir, { recursive: true, mode: 0o700 });
-    if (process.platform === 'win32') writeAtomic(path.join(binDir, 'agent-guard.cmd'), windowsShim(cliPath, process.execPath), 0o755);
-    else writeAtomic(path.join(binDir, 'agent-guard'), posixShim(cliPath, process.execPath), 0o755);
+    if (process.platform === 'win32') writeFileAtomic(path.join(binDir, 'agent-guard.cmd'), windowsShim(cliPath, process.execPath), 0o755);
+    else writeFileAtomic(path.join(binDir, 'agent-guard'), posixShim(cliPath, process.execPath), 0o755);
     context.environmentVariableCollection.prepend('PATH', binDir + path.delimiter);
   } catch (e) {
     report(`could not put agent-guard on the terminals' PATH: ${(e as Error).message}`);

@@ -6,6 +6,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { writeFileAtomic } from '../files/writeFileAtomic';
 import { ensureOwnerOnlyDir, stateFolder } from '../settings/stateFolder';
 import type { RestoreManifest } from './restoreTypes';
 
@@ -45,9 +46,7 @@ export function createPointDir(store: string, id: string): string {
 
 /** Writes the manifest atomically: readers see the old state or the whole new one. */
 export function writeManifest(dir: string, manifest: RestoreManifest): void {
-  const tmp = path.join(dir, `.${MANIFEST}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`);
-  fs.writeFileSync(tmp, JSON.stringify(manifest, null, 2) + '\n', { mode: 0o600 });
-  fs.renameSync(tmp, path.join(dir, MANIFEST));
+  writeFileAtomic(path.join(dir, MANIFEST), JSON.stringify(manifest, null, 2) + '\n', 0o600);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

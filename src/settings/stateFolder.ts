@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { writeFileAtomic } from '../files/writeFileAtomic';
 
 export function stateFolder(home: string = os.homedir()): string {
   return path.join(home, '.agent-guard');
@@ -20,7 +21,5 @@ export function ensureOwnerOnlyDir(dir: string): void {
 /** Writes `text` to `file` atomically (temp file 0600, then rename), so a reader never sees half of it. */
 export function writeOwnerOnlyFile(file: string, text: string): void {
   ensureOwnerOnlyDir(path.dirname(file));
-  const tmp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
-  fs.writeFileSync(tmp, text, { mode: 0o600, flag: 'wx' });
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, text, 0o600);
 }

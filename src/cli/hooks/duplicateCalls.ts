@@ -8,6 +8,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { writeFileAtomic } from '../../files/writeFileAtomic';
 import type { HookAnswer } from '../../hosts/hostTypes';
 import { optRecord } from '../../hosts/payloadFields';
 
@@ -79,9 +80,7 @@ export async function answerOncePerCall(key: string, dir: string, waitMs: number
   if (claimed) {
     const answer = await compute();
     try {
-      const tmp = `${answerFile}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify(answer), { mode: 0o600 });
-      fs.renameSync(tmp, answerFile);
+      writeFileAtomic(answerFile, JSON.stringify(answer), 0o600);
     } catch {
       // The other invocation then answers on its own after waiting.
     }

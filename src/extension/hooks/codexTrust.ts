@@ -14,6 +14,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { writeFileAtomic } from '../../files/writeFileAtomic';
 
 export interface CodexHandler {
   command: string;
@@ -179,7 +180,5 @@ export function recordCodexTrust(entry: CodexEntry, configFile: string = codexCo
   if (next === text) return;
   fs.mkdirSync(path.dirname(configFile), { recursive: true });
   if (text) fs.writeFileSync(`${configFile}.agent-guard-backup`, text, { mode: 0o600 });
-  const tmp = `${configFile}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, next, { mode: 0o600 });
-  fs.renameSync(tmp, configFile);
+  writeFileAtomic(configFile, next, 0o600);
 }

@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { HookTarget, HostId, JsonInsertion } from '../../hosts/hostTypes';
+import { writeFileAtomic } from '../../files/writeFileAtomic';
 import { isAgentGuardCommand } from '../../hosts/launcher';
 import type { InstallRecord } from './installRecord';
 import { HookFileError, parseObject, sameJson, setAt, valueAt } from './jsonEdit';
@@ -48,10 +49,7 @@ function writeText(file: string, text: string, mode?: number): void {
   } catch {
     // New file.
   }
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.agent-guard-${process.pid}.tmp`);
-  fs.writeFileSync(tmp, text, { mode: keep ?? 0o644 });
-  if (keep !== undefined) fs.chmodSync(tmp, keep);
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, text, keep ?? 0o644);
 }
 
 function backup(file: string, text: string, backupDir: string, host: HostId): string {

@@ -3,6 +3,7 @@
 // so an extension update changes only the launcher, never the agents' files. Plain node (no `vscode`).
 import * as fs from 'fs';
 import * as path from 'path';
+import { writeFileAtomic } from '../../files/writeFileAtomic';
 import { LAUNCHER_DIR, launcherCommand, launcherFileName, launcherScript } from '../../hosts/launcher';
 import type { LauncherTarget } from '../../hosts/launcher';
 import type { HostId } from '../../hosts/hostTypes';
@@ -38,9 +39,7 @@ export function writeLauncher(rt: RuntimeFacts): boolean {
   const file = launcherPath(rt);
   const text = launcherScript(rt, rt.platform);
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text, { mode: 0o755 });
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, text, 0o755);
   return true;
 }
 

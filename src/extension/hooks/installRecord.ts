@@ -2,6 +2,7 @@
 // entry that was edited or removed from one that is in place.
 import * as fs from 'fs';
 import * as path from 'path';
+import { writeFileAtomic } from '../../files/writeFileAtomic';
 import type { HostId, JsonInsertion, Scope } from '../../hosts/hostTypes';
 
 export interface InstallRecord {
@@ -47,9 +48,7 @@ export function loadRecords(stateFile: string): InstallRecord[] {
 
 export function saveRecords(stateFile: string, records: InstallRecord[]): void {
   fs.mkdirSync(path.dirname(stateFile), { recursive: true });
-  const tmp = `${stateFile}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(records, null, 2) + '\n', { mode: 0o600 });
-  fs.renameSync(tmp, stateFile);
+  writeFileAtomic(stateFile, JSON.stringify(records, null, 2) + '\n', 0o600);
 }
 
 export function upsertRecord(records: InstallRecord[], r: InstallRecord): InstallRecord[] {

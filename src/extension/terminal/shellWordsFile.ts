@@ -5,16 +5,12 @@
 // Plain node (no `vscode`): unit-tested with real shells.
 import * as fs from 'fs';
 import * as path from 'path';
+import { writeFileAtomic } from '../../files/writeFileAtomic';
 import type { ShellTriggers } from './shellTriggerWords';
 
 export const WORDS_FILE = 'words';
 export const VERSION_FILE = 'version';
 
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text, { mode: 0o600 });
-  fs.renameSync(tmp, file);
-}
 
 /** The three lines the shells read; a newline cannot appear inside a line (the lists are words). */
 export function wordsFileText(triggers: ShellTriggers): string {
@@ -31,8 +27,8 @@ export class ShellWordsFile {
   /** Writes the lists, then a new version. Throws when the folder cannot be written. */
   write(triggers: ShellTriggers): void {
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    writeAtomic(path.join(this.dir, WORDS_FILE), wordsFileText(triggers));
+    writeFileAtomic(path.join(this.dir, WORDS_FILE), wordsFileText(triggers));
     this.counter++;
-    writeAtomic(path.join(this.dir, VERSION_FILE), `${Date.now()}-${process.pid}-${this.counter}\n`);
+    writeFileAtomic(path.join(this.dir, VERSION_FILE), `${Date.now()}-${process.pid}-${this.counter}\n`);
   }
 }

@@ -1,0 +1,20 @@
+// The one way Agent Guard replaces a file: a temp file in the same folder, then a rename, so a reader
+// (a shell at its prompt, a hook, a host reading its settings, another window) sees the old text or the
+// new one, never half of it. The temp name is hidden, unique per process and call, and created
+// exclusively ('wx'): an agent cannot plant a link under that name to redirect the write.
+import { randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** Replaces `file` with `text` atomically, with exactly `mode` (not reduced by the umask). The folder must exist. */
+export function writeFileAtomic(file: string, text: string, mode = 0o600): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    fs.writeFileSync(tmp, text, { mode, flag: 'wx' });
+    if (process.platform !== 'win32') fs.chmodSync(tmp, mode);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
