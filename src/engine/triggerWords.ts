@@ -15,6 +15,7 @@ const CARRIERS = [
   'eval', 'source', 'base64', 'xxd', 'curl', 'wget', 'find', 'xargs', 'pwsh', 'powershell', 'at', 'batch', 'crontab', 'coproc', '--eval',
   'python', 'python3', 'pypy', 'pypy3', 'node', 'deno', 'perl', 'ruby', 'php', 'lua', 'luajit', 'Rscript', 'tclsh',
   'npm', 'pnpm', 'yarn', 'bun', 'make', 'gmake', 'just',
+  'julia', 'groovy', 'scala', 'kotlin', 'swift', 'elixir', 'erl', 'clojure', 'clj', 'racket', 'guile', 'ghc', 'jshell', 'osascript', 'expect',
 ];
 
 /**

@@ -424,6 +424,42 @@ const startProcess: Carrier = (cmd, _words, _raw, frame, out, reader) => {
   reader.parseText(text, deeper(frame, 'Start-Process'), out);
 };
 
+/** Interpreters with no code scanner, and the options that hand them code inline. */
+const UNREAD_INTERPRETERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['julia', new Set(['-e', '-E', '--eval', '--print'])],
+  ['groovy', new Set(['-e'])],
+  ['scala', new Set(['-e'])],
+  ['kotlin', new Set(['-e'])],
+  ['swift', new Set(['-e'])],
+  ['elixir', new Set(['-e', '--eval'])],
+  ['erl', new Set(['-eval'])],
+  ['clojure', new Set(['-e', '--eval'])],
+  ['clj', new Set(['-e', '--eval'])],
+  ['racket', new Set(['-e', '--eval'])],
+  ['guile', new Set(['-c'])],
+  ['ghc', new Set(['-e'])],
+  ['jshell', new Set()],
+  ['dotnet', new Set(['-e'])],
+]);
+/** Words of code that starts programs or deletes or writes things, in most languages. */
+const CODE_EFFECT_WORD = /\b(?:run|exec\w*|system|spawn\w*|process\w*|runtime|shell|popen|command|rm\w*|delete\w*|remove\w*|unlink|drop|truncate|write\w*|eval|execute)\b|[`!]/i;
+
+/**
+ * `julia -e '…'`, `groovy -e '…'`, `jshell <<< '…'`: code in a language the guard has no reader for. Code that
+ * names no way to run a program, delete or write (`println(1)`) runs; anything else asks.
+ */
+const unreadInterpreter: Carrier = (cmd, _words, _raw, _frame, out) => {
+  const flags = UNREAD_INTERPRETERS.get(cmd.name);
+  if (flags === undefined || (cmd.name === 'dotnet' && cmd.args[0] !== 'script')) return;
+  const code: string[] = [];
+  for (let i = 0; i < cmd.args.length - 1; i++) if (flags.has(cmd.args[i])) code.push(cmd.args[i + 1]);
+  if (cmd.stdin !== undefined) code.push(cmd.stdin);
+  const text = code.join('\n');
+  if (CODE_EFFECT_WORD.test(text) || cmd.dynamic.some(Boolean)) {
+    opaque(out, 'opaque.unread-code', `runs ${cmd.name} code, a language the guard cannot read, and the code may start programs or delete files`, cmd.text);
+  }
+};
+
 /** GNU sed's `e` command and `s///e` run commands; `w file` writes a file (judged as `tee file`). */
 const sed: Carrier = (cmd, _words, _raw, frame, out, reader) => {
   for (const script of sedScripts(cmd.args)) {
@@ -449,6 +485,7 @@ const osascript: Carrier = (cmd, _words, _raw, frame, out, reader) => {
 };
 
 const CARRIERS: ReadonlyMap<string, Carrier> = new Map<string, Carrier>([
+  ...[...UNREAD_INTERPRETERS.keys()].map((n) => [n, unreadInterpreter] as const),
   ['osascript', osascript],
   ['sed', sed],
   ['gsed', sed],
