@@ -5,8 +5,8 @@
 // never read the same lines twice, and the renamed file is deleted only after its lines are in the
 // log: a window that dies mid-drain leaves the file for the next one (no line is lost).
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { stateFolder } from '../settings/stateFolder';
 import { parseLogLine } from './logEntry';
 import type { LogEntry } from './logEntry';
 
@@ -17,7 +17,7 @@ const STALE_DRAIN_MS = 60_000;
 
 /** `AGENT_GUARD_SPOOL_DIR`, else `~/.agent-guard/spool` (stable across the different runtime dirs hooks see). */
 export function spoolDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.AGENT_GUARD_SPOOL_DIR && path.isAbsolute(env.AGENT_GUARD_SPOOL_DIR) ? env.AGENT_GUARD_SPOOL_DIR : path.join(os.homedir(), '.agent-guard', 'spool');
+  return env.AGENT_GUARD_SPOOL_DIR && path.isAbsolute(env.AGENT_GUARD_SPOOL_DIR) ? env.AGENT_GUARD_SPOOL_DIR : path.join(stateFolder(), 'spool');
 }
 
 /**

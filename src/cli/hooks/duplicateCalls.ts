@@ -6,11 +6,11 @@
 // the cwd. A payload without them is answered on its own.
 import { createHash } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { writeFileAtomic } from '../../files/writeFileAtomic';
 import type { HookAnswer } from '../../hosts/hostTypes';
 import { optRecord } from '../../hosts/payloadFields';
+import { stateFolder } from '../../settings/stateFolder';
 
 /** Claims older than this are left behind by a killed hook: ignored and cleaned up. */
 const STALE_MS = 15 * 60 * 1000;
@@ -19,7 +19,7 @@ const SWEEP_EVERY = 20;
 
 export function duplicateCallsDir(env: NodeJS.ProcessEnv = process.env): string {
   const d = env.AGENT_GUARD_HOOK_CALLS_DIR;
-  return d && path.isAbsolute(d) ? d : path.join(os.homedir(), '.agent-guard', 'hook-calls');
+  return d && path.isAbsolute(d) ? d : path.join(stateFolder(), 'hook-calls');
 }
 
 /** The identity of one Copilot tool call, or undefined when the payload has nothing that identifies it. */
