@@ -31,7 +31,10 @@ const envFor = (home) => {
   fs.mkdirSync(home, { recursive: true });
   const env = { ...process.env, HOME: home, USERPROFILE: home, XDG_RUNTIME_DIR: fs.mkdtempSync(path.join(tmp, 'rt-')), AGENT_GUARD_SPOOL_DIR: path.join(tmp, 'spool') };
   delete env.AGENT_GUARD_IPC;
+  // Both make every node start slower (NODE_EXTRA_CA_CERTS reads a CA bundle: ~50 ms here), which would
+  // hide the CLI's own cost in a larger floor; a person's machine rarely sets them.
   delete env.NODE_OPTIONS;
+  delete env.NODE_EXTRA_CA_CERTS;
   return env;
 };
 const env = envFor(path.join(tmp, 'home'));
