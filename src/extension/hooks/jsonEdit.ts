@@ -1,7 +1,8 @@
 // Formatting-preserving JSON(C) edits for hook config files: comments, key order and indentation of
 // what is already there stay as they were; only the entries Agent Guard owns change.
-import { applyEdits, modify, parse } from 'jsonc-parser';
-import type { FormattingOptions, ParseError } from 'jsonc-parser';
+import { applyEdits, modify } from 'jsonc-parser';
+import type { FormattingOptions } from 'jsonc-parser';
+import { parseJsonc } from '../../settings/jsonc';
 
 export class HookFileError extends Error {
   override name = 'HookFileError';
@@ -22,9 +23,12 @@ export function detectFormatting(text: string): FormattingOptions {
 /** Parses a config file's text; refuses (never rewrites) a file that is not a JSON object. */
 export function parseObject(text: string, file: string): JsonObject {
   if (text.trim() === '') return {};
-  const errors: ParseError[] = [];
-  const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0) throw new HookFileError(`${file} is not valid JSON (error at offset ${errors[0].offset}); Agent Guard left it unchanged`);
+  let value: unknown;
+  try {
+    value = parseJsonc(text);
+  } catch (e) {
+    throw new HookFileError(`${file} is not valid JSON (${(e as Error).message}); Agent Guard left it unchanged`);
+  }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new HookFileError(`${file} does not hold a JSON object; Agent Guard left it unchanged`);
   return value as JsonObject;
 }
