@@ -8,7 +8,6 @@
 // written, under a short append lock shared by the windows, so rotation and spooled CLI decisions
 // continue the chain and two windows never fork it.
 import { promises as fsp } from 'fs';
-import type { FileHandle } from 'fs/promises';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
 import { chainedLine, linkOf, nextLink, verifyChain } from './logChain';
@@ -59,6 +58,25 @@ const APPEND_LOCK_WAIT_MS = 2_000;
 
 export function newEntryId(time = new Date()): string {
   return `${time.getTime().toString(36)}-${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * Takes an exclusive lock file; undefined while another window holds it. A lock older than
+ * STALE_LOCK_MS was left by a crashed window: it is broken (the next try takes it).
+ */
+async function tryLock(lock: string): Promise<(() => Promise<void>) | undefined> {
+  try {
+    const handle = await fsp.open(lock, 'wx', 0o600);
+    return async () => {
+      await handle.close();
+      await fsp.rm(lock, { force: true });
+    };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    const age = Date.now() - (await fsp.stat(lock).then((st) => st.mtimeMs, () => Date.now()));
+    if (age > STALE_LOCK_MS) await fsp.rm(lock, { force: true });
+    return undefined;
+  }
 }
 
 export class DecisionLog {
@@ -177,19 +195,10 @@ export class DecisionLog {
     const lock = `${this.filePath}.append-lock`;
     const deadline = Date.now() + APPEND_LOCK_WAIT_MS;
     for (;;) {
-      try {
-        const handle = await fsp.open(lock, 'wx', 0o600);
-        return async () => {
-          await handle.close();
-          await fsp.rm(lock, { force: true });
-        };
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-        const age = Date.now() - (await fsp.stat(lock).then((st) => st.mtimeMs, () => Date.now()));
-        if (age > STALE_LOCK_MS) await fsp.rm(lock, { force: true });
-        else if (Date.now() > deadline) return async () => undefined;
-        else await new Promise((r) => setTimeout(r, 15));
-      }
+      const release = await tryLock(lock);
+      if (release) return release;
+      if (Date.now() > deadline) return async () => undefined;
+      await new Promise((r) => setTimeout(r, 15));
     }
   }
 
@@ -249,15 +258,9 @@ export class DecisionLog {
    * both rotate (the second rename would replace the first's rotated file and drop its lines).
    */
   private async rotate(): Promise<void> {
-    const lock = `${this.filePath}.rotate-lock`;
-    let handle: FileHandle;
-    try {
-      handle = await fsp.open(lock, 'wx', 0o600);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      // A lock left by a crashed window is broken after a while; a live one means the other window rotates.
-      const age = Date.now() - (await fsp.stat(lock).then((st) => st.mtimeMs, () => Date.now()));
-      if (age > STALE_LOCK_MS) await fsp.rm(lock, { force: true });
+    const release = await tryLock(`${this.filePath}.rotate-lock`);
+    if (!release) {
+      // Another window holds the lock and rotates.
       await this.recount();
       return;
     }
@@ -270,8 +273,7 @@ export class DecisionLog {
         this.knownSize = 0;
       }
     } finally {
-      await handle.close();
-      await fsp.rm(lock, { force: true });
+      await release();
     }
   }
 
