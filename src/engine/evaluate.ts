@@ -92,7 +92,11 @@ function adjustSeverities(findings: Finding[], production: boolean): void {
 function decide(findings: readonly Finding[], policy: Policy): Decision {
   let decision: Decision = 'allow';
   for (const f of findings) {
-    const d = policy.decisions[f.severity];
+    let d = policy.decisions[f.severity];
+    // A finding about the guard's own files or shell hooks always reaches the person: a severity map
+    // loosened toward allow (even one the person accepted) must not let an agent rewrite or switch off the
+    // guard silently. Switching such a rule off takes `disabledRules`, itself a loosening the person accepts.
+    if (f.category === 'guard' && d === 'allow') d = 'confirm';
     if (DECISION_RANK[d] > DECISION_RANK[decision]) decision = d;
   }
   return decision;

@@ -109,6 +109,17 @@ export const scenario = {
     while (!fs.existsSync(marker) && Date.now() < until) await page.waitForTimeout(200);
     assert.ok(fs.existsSync(marker), `\`${MARK_COMMAND}\` ran`);
 
+    t.step('an agent-style shell write onto the settings file (bash -c "sed -i …") raises the modal even now; Block keeps the file');
+    const before = fs.readFileSync(path.join(ws, SETTINGS), 'utf8');
+    await clearTerminal(page);
+    await typeInTerminal(page, `bash -c "sed -i 's/allow/confirm/' ${SETTINGS}"`);
+    const sedDialog = await waitForDialog(page, { timeout: 30_000 });
+    assert.match(sedDialog.text, /settings/i, `the modal is about the settings file:\n${sedDialog.text}`);
+    await page.screenshot({ path: path.join(t.resultsDir, 'settings-sed-modal.png') });
+    await clickDialogButton(page, 'Block');
+    await waitForPrompts(page, prompt, 2);
+    assert.equal(fs.readFileSync(path.join(ws, SETTINGS), 'utf8'), before, 'after Block the settings file is unchanged');
+
     t.step('Agent Guard: Verify Log finds the hash chain intact');
     await runCommand(page, 'Agent Guard: Verify Log');
     const verified = Date.now() + 15_000;

@@ -48,6 +48,13 @@ describe('evaluate', () => {
     assert.strictEqual(withToken?.severity, 'high');
   });
 
+  it('a guard finding reaches the person even when every severity is mapped to allow (found by e2e 14)', () => {
+    const { policy } = compilePolicy({ decisions: { low: 'allow', medium: 'allow', high: 'allow', critical: 'allow' } });
+    assert.strictEqual(evaluate(shell(`bash -c "sed -i 's/confirm/allow/' .vscode/settings.json"`), policy).decision, 'confirm');
+    assert.strictEqual(evaluate(shell('trap - DEBUG'), policy).decision, 'confirm');
+    assert.strictEqual(evaluate(shell('rm -rf ~/projects'), policy).decision, 'allow', 'other findings follow the map');
+  });
+
   it('tells the agent to stop and ask the person, naming the rule', () => {
     const [f] = evaluate(shell('git push --force origin main'), defaultPolicy()).findings;
     assert.match(f.agentMessage, new RegExp(f.rule.replace('.', '\\.')));
