@@ -52,6 +52,8 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+const UNICODE_ESCAPE = /^(?:([0-9a-fA-F]{4})|\{([0-9a-fA-F]{1,6})\})/;
+const OCTAL_ESCAPE = /^[0-7]{1,3}/;
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '0': '\0', a: '\x07', e: '\x1b' };
 
 export function lexCode(code: string, o: LexOptions): Token[] {
@@ -80,6 +82,22 @@ export function lexCode(code: string, o: LexOptions): Token[] {
             i += 4;
             continue;
           }
+        }
+        // `\u0072`, `\u{72}` (JS, Python, Ruby, PHP) and octal `\162` spell characters too.
+        const unicode = nx === 'u' ? UNICODE_ESCAPE.exec(code.slice(i + 2, i + 12)) : null;
+        if (unicode !== null) {
+          const point = parseInt(unicode[1] ?? unicode[2], 16);
+          if (point <= 0x10ffff) {
+            value += String.fromCodePoint(point);
+            i += 2 + unicode[0].length;
+            continue;
+          }
+        }
+        const octal = nx >= '1' && nx <= '7' ? OCTAL_ESCAPE.exec(code.slice(i + 1, i + 4)) : null;
+        if (octal !== null) {
+          value += String.fromCharCode(parseInt(octal[0], 8));
+          i += 1 + octal[0].length;
+          continue;
         }
         value += SIMPLE_ESCAPES[nx] ?? nx;
         i += 2;

@@ -35,6 +35,7 @@ const FD_SENTINEL_RE = /^\u0001F\d+\u0002$/;
 const BASH_FUNC_RE = /^BASH_FUNC_([^%=\s]+)%%$/;
 const GLOB_CHAR_RE = /[*?[]/;
 const POWERSHELL_CONCAT_RE = /^[A-Za-z]\w*\+-?[A-Za-z]/;
+const CMD_VARIABLE_RE = /%[A-Za-z_][\w]{0,60}%/;
 
 /** A command name the shell computes by pathname or brace expansion: `/bin/r?`, `r[m]`, `{rm,-rf,x}`, `r{m,}`. */
 function isComputedName(text: string): boolean {
@@ -43,6 +44,8 @@ function isComputedName(text: string): boolean {
   if (text.slice(text.lastIndexOf('/') + 1).includes('$')) return true;
   // PowerShell's `& ('Remove'+'-Item')` reaches the reader as `Remove+-Item`: a name built when it runs.
   if (POWERSHELL_CONCAT_RE.test(text)) return true;
+  // cmd.exe's `%x%` (set earlier with `set x=rd`) expands when it runs.
+  if (CMD_VARIABLE_RE.test(text.slice(Math.max(text.lastIndexOf('/'), text.lastIndexOf('\\')) + 1))) return true;
   if (GLOB_CHAR_RE.test(text)) return true;
   const open = text.indexOf('{');
   if (open < 0) return false;

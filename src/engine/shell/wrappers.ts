@@ -512,8 +512,11 @@ const entr: Unwrapper = (args) => {
 const cmd: Unwrapper = (args) => {
   const at = args.findIndex((w) => /^\/[ck]$/i.test(w.text));
   if (at < 0) return null;
-  return windowsShellText(args.slice(at + 1), 'cmd /c');
+  // cmd.exe's escape character: `r^d` is `rd`.
+  const rest = args.slice(at + 1).map((w) => (w.text.includes('^') ? { ...w, text: w.text.replace(CMD_CARET, '$1') } : w));
+  return windowsShellText(rest, 'cmd /c');
 };
+const CMD_CARET = /\^(.)/g;
 
 const WSL_WITH_VALUE = SET('-d', '--distribution', '-u', '--user', '--cd', '--distribution-id');
 
@@ -797,6 +800,8 @@ export const WRAPPERS: ReadonlyMap<string, Unwrapper> = new Map<string, Unwrappe
   ['screen', screen],
   ['entr', entr],
   ['cmd', cmd],
+  // cmd.exe's `call X …` runs X.
+  ['call', plain],
   ['wsl', wsl],
   ['pkexec', pkexec],
   ['run0', run0],
