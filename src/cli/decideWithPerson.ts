@@ -16,6 +16,8 @@ import { decideWithoutPerson, engineFailureVerdict, unreachable } from '../outco
 import { keepIfAllowed, NO_POINT, pointNote, prepareRestorePoint } from '../restore/restoreStep';
 import type { RestoreStepContext } from '../restore/restoreStep';
 import { restorePointLine } from '../restore/restoreWords';
+import { restoreSettingsFrom } from '../restore/restoreSettings';
+import { resolveSettingsForCwd } from './loadPolicy';
 import type { RestorePointNote } from '../protocol/protocol';
 
 export interface PersonDecision {
@@ -81,7 +83,7 @@ async function decide(action: Action, origin: Origin, opts: DecideOptions): Prom
     verdict = engineFailureVerdict(e);
   }
   // The ladder's first rungs; whether the guard is off in the window is the window's to say.
-  const point = opts.restorePoints === false ? NO_POINT : await prepareRestorePoint(action, verdict, { cwd: opts.cwd, env, origin, ...opts.restorePoints });
+  const point = opts.restorePoints === false ? NO_POINT : await prepareRestorePoint(action, verdict, { cwd: opts.cwd, env, origin, settings: () => restoreSettingsFrom(resolveSettingsForCwd(opts.cwd, env).settings.restorePoints), ...opts.restorePoints });
   const settled = decideWithoutPerson(verdict, true);
   if (settled) return keepIfAllowed(point, { verdict, ...settled });
   const ask = opts.ask ?? askExtension;

@@ -10,8 +10,7 @@ import type { Origin, RestorePointNote } from '../protocol/protocol';
 import { candidateWindows } from '../protocol/discovery';
 import { planRestorePoint } from './planRestorePoint';
 import type { Restorer } from './restoreTypes';
-import { resolveSettingsForCwd } from '../cli/loadPolicy';
-import { RESTORE_DEFAULTS, restoreSettingsFrom } from './restoreSettings';
+import { RESTORE_DEFAULTS } from './restoreSettings';
 import type { RestoreSettings } from './restoreSettings';
 import { listPoints, newPointId, pointsToEvict, restoreStoreDir } from './restoreStore';
 import { takeRestorePoint } from './takeRestorePoint';
@@ -31,8 +30,12 @@ export interface RestoreStepContext {
   cwd: string;
   env: NodeJS.ProcessEnv;
   origin: Origin;
-  /** Overrides for tests; default: the resolved settings and `restoreStoreDir()`. */
-  settings?: RestoreSettings;
+  /**
+   * The restore settings, or how to read them (the CLI resolves them from the window's and the
+   * workspace's values and the machine policy; read only when a point may be kept).
+   */
+  settings: RestoreSettings | (() => RestoreSettings);
+  /** Overrides for tests; default: `restoreStoreDir()`. */
   store?: string;
   /** Where a partial or failed point is reported (default: the decision spool); false for nowhere. */
   spool?: string | false;
@@ -42,10 +45,9 @@ export interface RestoreStepContext {
   windowOpen?: (cwd: string, env: NodeJS.ProcessEnv) => boolean;
 }
 
-/** The settings as the CLI resolves them (the window's user values, the workspace's, the machine policy). */
-function loadRestoreSettings(cwd: string, env: NodeJS.ProcessEnv): RestoreSettings {
+function settingsOf(ctx: RestoreStepContext): RestoreSettings {
   try {
-    return restoreSettingsFrom(resolveSettingsForCwd(cwd, env).settings.restorePoints);
+    return typeof ctx.settings === 'function' ? ctx.settings() : ctx.settings;
   } catch {
     return { ...RESTORE_DEFAULTS };
   }
@@ -92,7 +94,7 @@ export async function prepareRestorePoint(action: Action, verdict: Verdict, ctx:
     if (verdict.decision === 'confirm' && !(ctx.windowOpen ?? hasWindow)(ctx.cwd, ctx.env)) return NO_POINT;
     // Most allowed commands destroy nothing: plan those (local, cheap) before reading the settings. An asked
     // action may probe a server while planning, so the person's "off" is read first for those.
-    const readSettings = (): RestoreSettings => ctx.settings ?? loadRestoreSettings(ctx.cwd, ctx.env);
+    const readSettings = (): RestoreSettings => settingsOf(ctx);
     let settings = verdict.decision === 'confirm' ? readSettings() : undefined;
     if (settings && !settings.enabled) return NO_POINT;
     const plan = await planRestorePoint(action, verdict, ctx.cwd, ctx.env, ctx.restorers);
