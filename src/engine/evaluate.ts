@@ -11,7 +11,7 @@ import { evaluateToolCall } from './toolCall';
 import { tooLongToRead } from './inputBounds';
 import { expandWhatRuns } from './files/expandWhatRuns';
 import { withReadFile } from './files/fileBounds';
-import { findingAgentMessage } from '../outcome/agentWords';
+import { findingAgentMessage } from './findingWords';
 
 const DECISION_RANK: Readonly<Record<Decision, number>> = { allow: 0, confirm: 1, deny: 2 };
 
@@ -20,7 +20,7 @@ export function raiseSeverity(s: Severity, steps = 1): Severity {
   return SEVERITIES[i];
 }
 
-/** The message an agent gets back per finding: worded with every other message in `outcome/agentWords.ts`. */
+/** The message an agent gets back per finding (`findingWords.ts`; `outcome/agentWords.ts` words the rest around it). */
 export const agentMessageFor = findingAgentMessage;
 
 function toFinding(rule: Rule, hit: RuleHit, cmd: SimpleCommand | undefined, source: Finding['source']): Finding {

@@ -3,15 +3,11 @@
 // and to ask the person rather than look for another way. Pure.
 import type { Finding, Verdict } from '../engine/types';
 import { TOO_LONG_RULE } from '../engine/inputBounds';
+import { DO_NOT_WORK_AROUND, findingAgentMessage } from '../engine/findingWords';
 import { destructionPhrase, plain, wherePhrase } from './personWords';
 
-const DO_NOT_WORK_AROUND =
-  'Do not try another way, another command or another credential to do the same thing, and do not retry it. Stop and ask the person what they want.';
-
-/** Per finding (the engine's `Finding.agentMessage`): what was stopped and by which rule. */
-export function findingAgentMessage(summary: string, ruleId: string): string {
-  return `Agent Guard stopped this command: it ${plain(summary)} (rule ${ruleId}). ${DO_NOT_WORK_AROUND}`;
-}
+/** Per finding (the engine's `Finding.agentMessage`): worded in the engine, which may not import this module. */
+export { findingAgentMessage };
 
 const ONLY_THE_PERSON_CHANGES_THE_GUARD =
   "Only the person can change Agent Guard's settings, hooks or files. Do not try another tool, command, " +
