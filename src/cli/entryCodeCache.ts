@@ -34,15 +34,19 @@ function runtimeKey(): string {
   return `${process.arch} node ${v.node} v8 ${v.v8}${v.electron ? ` electron ${v.electron}` : ''}`;
 }
 
-/** FNV-1a of the bundle's path: one cache file per installed copy, without loading `crypto` to name it. */
-function pathTag(file: string): string {
+/** FNV-1a, to name a cache file without loading `crypto`. */
+function tag(text: string): string {
   let h = 0x811c9dc5;
-  for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193) >>> 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return h.toString(16).padStart(8, '0');
 }
 
+/**
+ * One cache file per installed copy and runtime: `node` and VS Code's runtime both run the same CLI
+ * (launcher, terminal shim), and a shared file would be rewritten by each in turn.
+ */
 export function codeCacheFile(cacheDir: string, bundle: string): string {
-  return path.join(cacheDir, `${path.basename(bundle, '.js')}-${pathTag(bundle)}.v8cache`);
+  return path.join(cacheDir, `${path.basename(bundle, '.js')}-${tag(bundle)}-${tag(runtimeKey())}.v8cache`);
 }
 
 function sha256(text: string): string {
