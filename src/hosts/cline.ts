@@ -10,7 +10,20 @@ import { asRecord, optRecord, optString } from './payloadFields';
 import { hookCallForTool, optServer } from './toolCalls';
 import { findToolCall, payloadCwd } from './unknownPayload';
 
+/** The Cline CLI's `run_commands` call (`hookName: "tool_call"`). */
+function isCliRunCommands(payload: unknown): boolean {
+  const p = optRecord(payload);
+  const call = optRecord(p?.tool_call);
+  return p?.hookName === 'tool_call' && call?.name === 'run_commands';
+}
+
 function render(outcome: HookOutcome): HookAnswer {
+  if (outcome.decision === 'deny' && isCliRunCommands(outcome.payload)) {
+    // `cancel: true` stops the CLI's whole run and the reason only reaches Cline's log: the agent never learns why
+    // (measured on Cline CLI 3.0.65). Replacing the call's input with no command blocks just this call, and
+    // `context` puts the reason in front of the model.
+    return { stdout: JSON.stringify({ cancel: false, context: outcome.message, overrideInput: { commands: [] } }) + '\n', stderr: '', exitCode: 0 };
+  }
   if (outcome.decision === 'deny') {
     return { stdout: JSON.stringify({ cancel: true, errorMessage: outcome.message }) + '\n', stderr: outcome.message + '\n', exitCode: 0 };
   }
@@ -48,5 +61,5 @@ export const clineHost: HostDefinition = {
     kind: 'script',
     content: `#!/bin/sh\n# Agent Guard: judges each Cline tool call before it runs. Written by the Agent Guard extension;\n# "Agent Guard: Remove Agent Hooks" deletes it.\nexec ${command}\n`,
   }),
-  facts: { needs: 'hooks enabled in Cline\'s settings (Feature Settings → Enable Hooks)', onFailure: 'not measured' },
+  facts: { needs: 'hooks enabled in Cline\'s settings (Feature Settings → Enable Hooks)', onFailure: 'call runs' }, // measured on Cline CLI 3.0.65 (test/hosts): output that is not JSON lets the call run
 };

@@ -23,6 +23,7 @@ export const copilotHost: HostDefinition = {
   content: (command) => ({ kind: 'json', insertions: [{ path: ['hooks', 'PreToolUse'], entry: { type: 'command', command, timeout: HOOK_TIMEOUT_SECONDS, timeoutSec: HOOK_TIMEOUT_SECONDS } }] }),
   facts: {
     needs: 'VS Code 1.109+ agent hooks, or the Copilot CLI; the CLI loads repository hooks only in a trusted folder (user-level hooks always)',
-    onFailure: 'not measured',
+    // Measured on Copilot CLI 1.0.102 (test/hosts): a hook that cannot start blocks the call ("hook errored").
+    onFailure: 'call blocked',
   },
 };

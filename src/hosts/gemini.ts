@@ -53,5 +53,5 @@ export const geminiHost: HostDefinition = {
   recommended: 'user',
   // Gemini's timeout is in milliseconds; every tool is matched because MCP tools keep their bare names.
   content: (command) => ({ kind: 'json', insertions: [{ path: ['hooks', 'BeforeTool'], entry: { matcher: '.*', hooks: [{ type: 'command', name: 'agent-guard', command, timeout: HOOK_TIMEOUT_SECONDS * 1000 }] } }] }),
-  facts: { needs: 'workspace hooks load only in a trusted folder (user-level hooks always load)', onFailure: 'call runs' },
+  facts: { needs: 'workspace hooks load only in a trusted folder (user-level hooks always load)', onFailure: 'call blocked' }, // measured on Gemini CLI 0.61.0 (test/hosts): a hook that cannot start blocks
 };

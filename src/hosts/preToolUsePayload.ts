@@ -49,7 +49,11 @@ const AFTER_EVENTS = new Set(['posttooluse', 'posttoolusefailure', 'stop', 'suba
 /** The Copilot CLI (not VS Code) sends `toolName`/`toolArgs` and reads `permissionDecision` at the top level. */
 export function isCopilotCli(payload: unknown): boolean {
   const p = optRecord(payload);
-  return p !== undefined && 'toolName' in p && 'toolArgs' in p && !('tool_name' in p);
+  if (p === undefined) return false;
+  if ('toolName' in p && 'toolArgs' in p && !('tool_name' in p)) return true;
+  // Its Claude-compatible payload (for a hook file with the `PreToolUse` key, seen from Copilot CLI 1.0.102 by the
+  // real-host suite): snake_case like Claude Code's, but with a `timestamp` and without `transcript_path`.
+  return 'hook_event_name' in p && 'timestamp' in p && !('transcript_path' in p);
 }
 
 function permissionObject(decision: 'allow' | 'deny', reason: string): Json {

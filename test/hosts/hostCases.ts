@@ -148,7 +148,6 @@ const copilot: HostCase = {
   args: () => ['-p', PROMPT, '--allow-all-tools', '--no-auto-update', '--log-level', 'warning'],
   // "Denied by preToolUse hook from \"…/agent-guard.json\" (hook errored)".
   whenHookCannotStart: 'call blocked',
-  notRun: 'the deny reason does not reach the model: with the `PreToolUse` key Copilot CLI 1.0.102 sends the Claude-shaped payload (tool_name "Bash"), Agent Guard answers exit 2 and the model gets only "hook exited with code 2" (the command is blocked). Copilot honours a JSON deny with exit 0. Adapter fix asked of C (issue 12 item 5).',
 };
 
 const cline: HostCase = {
@@ -170,7 +169,6 @@ const cline: HostCase = {
   args: (sb) => ['--json', '--cwd', sb.workspace, '-P', 'openai-compatible', '-m', 'gpt-4.1', PROMPT],
   // No JSON on stdout ("invalid JSON control output"): Cline goes on with the call.
   whenHookCannotStart: 'call runs',
-  notRun: 'the deny reason does not reach the model: Cline CLI 3.0.65 reads `{"cancel":true}` as "stop the whole run" (the command is blocked, the reason only lands in ~/.cline/data/logs/cline.log), so the agent never sees why and no `ls` follows. A per-call block with the reason exists (`{"cancel":false,"context":<reason>,"overrideInput":{"commands":[]}}`, tried by hand); adapter change asked of C (issue 12 item 5).',
 };
 
 export const HOST_CASES: HostCase[] = [

@@ -40,6 +40,20 @@ describe('payload shapes: every command is judged', () => {
     assert.deepEqual(d.asked[0].action, { kind: 'shell', command: 'rm -rf ./important' });
   });
 
+  it('Cline CLI 3.0.65 as the real-host suite saw it (a tool_call key too): denied per call, the reason as context, no command run', async () => {
+    const d = deps();
+    const payload = {
+      ...JSON.parse(fixtureText('cline-tool-call-run-commands-rm.json')),
+      tool_call: { id: 'call_0', name: 'run_commands', input: { commands: ['rm -rf ./important'] } },
+    };
+    const a = await answerHook('cline', JSON.stringify(payload), d);
+    const answer = JSON.parse(a.stdout);
+    assert.equal(answer.cancel, false, 'cancel:true would stop the whole run and hide the reason from the model');
+    assert.deepEqual(answer.overrideInput, { commands: [] }, 'the call runs no command');
+    assert.match(answer.context, /Agent Guard/);
+    assert.equal(d.asked.length, 1);
+  });
+
   it('Cline CLI tool_call / run_commands with `ls -la` → cancel:false, nobody asked', async () => {
     const d = deps();
     const a = await answerHook('cline', fixtureText('cline-tool-call-run-commands-ls.json'), d);
