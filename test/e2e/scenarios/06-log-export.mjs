@@ -41,7 +41,7 @@ export const scenario = {
     await clearTerminal(page);
     await typeInTerminal(page, 'git status');
     // Its output can push the first prompt off the screen: wait for the prompt after the output.
-    await waitForTerminalText(page, (text) => /On branch|Changes|nothing to commit/.test(text) && text.trimEnd().endsWith(lsPrompt), { what: 'git status to end' });
+    await waitForTerminalText(page, (text) => /On branch|Changes|nothing to commit|no changes added|Untracked files|modified:/.test(text) && text.trimEnd().endsWith(lsPrompt), { what: 'git status to end' });
     // The CLI's spooled decisions are drained every 3 s: give a logged row time to appear.
     await page.waitForTimeout(4000);
     await killAllTerminals(page);

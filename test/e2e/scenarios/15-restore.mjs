@@ -74,11 +74,32 @@ export const scenario = {
     assert.ok(rows.some((r) => r.text.includes('git reset --hard')), `the panel lists git reset --hard (rows: ${JSON.stringify(rows)})`);
     await widenSideBar(page, 420).catch(() => {});
     const row = page.locator('.part.sidebar .monaco-list-row', { hasText: 'git reset --hard' }).first();
-    await row.click({ button: 'right' });
-    const item = page.locator('.context-view .action-label', { hasText: /^Restore$/ }).first();
-    await item.waitFor({ state: 'visible', timeout: 10_000 });
-    await item.click();
-    const preview = await waitForDialog(page);
+    // The context menu's click is sometimes lost on the older workbench when the log view refreshes under the
+    // open menu (seen in full runs, where earlier scenarios' decisions are still being drained): the menu then
+    // stays open and nothing runs. Try again from a closed menu, a few times; the Restore command itself is
+    // what is under test, not the menu.
+    let preview;
+    for (let attempt = 1; !preview; attempt++) {
+      await row.click({ button: 'right' });
+      const item = page.locator('.context-view .action-label', { hasText: /^Restore$/ }).first();
+      await item.waitFor({ state: 'visible', timeout: 10_000 });
+      // A menu ignores a click that comes as it is still being laid out: let it settle first.
+      await page.waitForTimeout(400);
+      if (attempt === 1) await item.click();
+      else {
+        // Later tries use the keyboard: the opened menu's item is focused, Enter runs it.
+        await item.hover();
+        await page.keyboard.press('Enter');
+      }
+      try {
+        preview = await waitForDialog(page, { timeout: attempt < 3 ? 15_000 : 60_000 });
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        t.step(`the Restore menu click was lost (attempt ${attempt}); the menu is closed and opened again`);
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(500);
+      }
+    }
     t.step(`preview: ${preview.text.replace(/\s+/g, ' ').slice(0, 300)}`);
     assert.match(preview.text, /What comes back/, 'the preview says what comes back');
     assert.match(preview.text, /git reset --hard/, 'the preview names the command it undoes');
