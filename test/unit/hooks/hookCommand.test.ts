@@ -1,30 +1,13 @@
 import { strict as assert } from 'assert';
 import { PassThrough } from 'stream';
 import { defaultPolicy } from '../../../src/engine/policy';
-import { decideWithPerson } from '../../../src/cli/decideWithPerson';
 import { answerHook, readStdinBounded } from '../../../src/cli/hookCommand';
 import type { HookDeps } from '../../../src/cli/hookCommand';
-import type { AskExtensionRequest, AskResult } from '../../../src/protocol/askClient';
+import type { AskResult } from '../../../src/protocol/askClient';
 import { fixtureText } from './fixtures';
+import { scriptedDeps } from './scriptedDeps';
 
-/** Real engine and decision path; the window is a scripted function that records who was asked. */
-function deps(answer: (r: AskExtensionRequest) => AskResult): HookDeps & { asked: AskExtensionRequest[] } {
-  const asked: AskExtensionRequest[] = [];
-  return {
-    asked,
-    cwd: '/fallback',
-    loadPolicy: () => defaultPolicy(),
-    decide: (action, origin, opts) =>
-      decideWithPerson(action, origin, {
-        ...opts,
-        env: {},
-        ask: async (r) => {
-          asked.push(r);
-          return answer(r);
-        },
-      }),
-  };
-}
+const deps = scriptedDeps;
 
 const blocked = (): AskResult => ({ ok: true, answer: { v: 1, id: 'x', type: 'answer', decision: 'block', by: 'person', message: 'No. Stop and ask the person.' } });
 

@@ -3,33 +3,15 @@
 // host documents. Real engine and decision path; the window is unreachable, so a destructive call is a
 // deny and a harmless one passes without asking.
 import { strict as assert } from 'assert';
-import { decideWithPerson } from '../../../src/cli/decideWithPerson';
 import { answerHook } from '../../../src/cli/hookCommand';
-import type { HookDeps } from '../../../src/cli/hookCommand';
-import { defaultPolicy } from '../../../src/engine/policy';
 import { SEARCH_NODE_LIMIT, findCommands } from '../../../src/hosts/commandSearch';
 import { patchEdits, searchReplaceBlocks } from '../../../src/hosts/editTools';
 import { HOSTS } from '../../../src/hosts/registry';
-import type { AskExtensionRequest } from '../../../src/protocol/askClient';
 import { fixtureText } from './fixtures';
+import { scriptedDeps } from './scriptedDeps';
 
-function deps(): HookDeps & { asked: AskExtensionRequest[] } {
-  const asked: AskExtensionRequest[] = [];
-  return {
-    asked,
-    cwd: '/fallback',
-    loadPolicy: () => defaultPolicy(),
-    decide: (action, origin, opts) =>
-      decideWithPerson(action, origin, {
-        ...opts,
-        env: {},
-        ask: async (r) => {
-          asked.push(r);
-          return { ok: false, reason: 'no VS Code window with Agent Guard is open' };
-        },
-      }),
-  };
-}
+/** The window is unreachable: a destructive call is a deny, a harmless one passes without asking. */
+const deps = () => scriptedDeps(() => ({ ok: false, reason: 'no VS Code window with Agent Guard is open' }));
 
 describe('payload shapes: every command is judged', () => {
   it('Cline CLI tool_call / run_commands with `rm -rf ./important` (commands is a JSON string) → cancel', async () => {
