@@ -4,7 +4,7 @@
 import { BUILTIN_PACKS } from './rules/builtinPacks';
 import { minimatchMatcher, simpleGlobMatcher } from './simpleGlob';
 import { compileUserRule } from './userRules';
-import type { Decision, EnvironmentMapping, PolicyError, PolicyInput, Rule, Severity, SeverityDecisions } from './types';
+import type { Decision, EnvironmentMapping, PolicyError, PolicyInput, Rule, RulePack, Severity, SeverityDecisions } from './types';
 import { SEVERITIES } from './types';
 
 export interface CompiledEnvironment {
@@ -71,7 +71,7 @@ function compileEnvironment(m: EnvironmentMapping, source: 'user' | 'default'): 
   return Object.freeze({ pattern: m.pattern, name: m.name, production: m.production, source, test });
 }
 
-const COMPILED_DEFAULT_ENVIRONMENTS = DEFAULT_ENVIRONMENTS.map((m) => compileEnvironment(m, 'default'));
+let compiledDefaultEnvironments: readonly CompiledEnvironment[] | undefined;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -138,30 +138,99 @@ function validateDisabled(raw: unknown, known: ReadonlySet<string>, errors: Poli
   return out;
 }
 
-function index(rules: readonly Rule[], disabled: ReadonlySet<string>): { byCommand: Map<string, Rule[]>; wildcard: Rule[] } {
-  const byCommand = new Map<string, Rule[]>();
+/**
+ * Rules per command name. A lazy pack (rules/lazyPack.ts) is indexed by the names it declares and built the
+ * first time one of them is read, so a policy costs nothing for the packs a process never reaches; the list
+ * for a name is the same as indexing every rule up front: rules in pack order, then user rules.
+ */
+class RuleIndex implements ReadonlyMap<string, readonly Rule[]> {
+  /** What each name's list is made of, in order: a rule, or a lazy pack not yet read. */
+  private readonly sources = new Map<string, Array<Rule | RulePack>>();
+  private readonly lists = new Map<string, readonly Rule[]>();
+
+  add(name: string, source: Rule | RulePack): void {
+    const list = this.sources.get(name);
+    if (list) list.push(source);
+    else this.sources.set(name, [source]);
+  }
+
+  get(name: string): readonly Rule[] | undefined {
+    const built = this.lists.get(name);
+    if (built !== undefined) return built;
+    const sources = this.sources.get(name);
+    if (sources === undefined) return undefined;
+    const rules: Rule[] = [];
+    for (const s of sources) {
+      if (!('rules' in s)) rules.push(s);
+      else for (const r of s.rules) for (const c of r.commands) if (c === name) rules.push(r);
+    }
+    this.lists.set(name, rules);
+    return rules;
+  }
+
+  has(name: string): boolean {
+    return this.sources.has(name);
+  }
+
+  get size(): number {
+    return this.sources.size;
+  }
+
+  keys(): MapIterator<string> {
+    return this.sources.keys();
+  }
+
+  *entries(): MapIterator<[string, readonly Rule[]]> {
+    for (const name of this.sources.keys()) yield [name, this.get(name) ?? []];
+  }
+
+  *values(): MapIterator<readonly Rule[]> {
+    for (const name of this.sources.keys()) yield this.get(name) ?? [];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, readonly Rule[]]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: readonly Rule[], key: string, map: ReadonlyMap<string, readonly Rule[]>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) fn.call(thisArg, v, k, this);
+  }
+}
+
+function index(packs: readonly RulePack[], userRules: readonly Rule[], disabled: ReadonlySet<string>): { byCommand: RuleIndex; wildcard: Rule[] } {
+  const byCommand = new RuleIndex();
   const wildcard: Rule[] = [];
-  for (const rule of rules) {
-    if (disabled.has(rule.id)) continue;
+  const add = (rule: Rule): void => {
+    if (disabled.has(rule.id)) return;
     for (const c of rule.commands) {
       if (c === '*') wildcard.push(rule);
-      else {
-        const list = byCommand.get(c);
-        if (list) list.push(rule);
-        else byCommand.set(c, [rule]);
-      }
+      else byCommand.add(c, rule);
     }
+  };
+  for (const pack of packs) {
+    // With rules switched off the pack is read now, so a name whose every rule is off is no key (as before).
+    if (pack.commands !== undefined && disabled.size === 0) for (const c of pack.commands) byCommand.add(c, pack);
+    else for (const rule of pack.rules) add(rule);
   }
+  for (const rule of userRules) add(rule);
   return { byCommand, wildcard };
 }
 
-export const BUILTIN_RULES: readonly Rule[] = BUILTIN_PACKS.flatMap((p) => p.rules);
+let builtinRules: readonly Rule[] | undefined;
+
+/** Every built-in rule (this reads every lazy pack: only for validating settings that name rules). */
+export function allBuiltinRules(): readonly Rule[] {
+  return (builtinRules ??= BUILTIN_PACKS.flatMap((p) => p.rules));
+}
 
 export function compilePolicy(input: PolicyInput = {}): { policy: Policy; errors: PolicyError[] } {
   const errors: PolicyError[] = [];
-  const builtinIds = new Set(BUILTIN_RULES.map((r) => r.id));
+  const hasUserRules = input.rules !== undefined && input.rules !== null;
+  const hasDisabled = input.disabledRules !== undefined && input.disabledRules !== null;
+  // The built-in ids are needed only to check settings that name rules; the default policy never reads them.
+  const builtinIds: ReadonlySet<string> = hasUserRules || hasDisabled ? new Set(allBuiltinRules().map((r) => r.id)) : new Set();
   const userRules: Rule[] = [];
-  if (input.rules !== undefined && input.rules !== null) {
+  if (hasUserRules) {
     if (!Array.isArray(input.rules)) {
       errors.push({ path: 'agentGuard.rules', message: 'must be a list of rules' });
     } else {
@@ -178,11 +247,11 @@ export function compilePolicy(input: PolicyInput = {}): { policy: Policy; errors
       });
     }
   }
-  const known = new Set([...builtinIds, ...userRules.map((r) => r.id)]);
-  const disabled = validateDisabled(input.disabledRules, known, errors);
-  const environments = [...validateEnvironments(input.environments, errors), ...COMPILED_DEFAULT_ENVIRONMENTS];
+  const disabled = hasDisabled ? validateDisabled(input.disabledRules, new Set([...builtinIds, ...userRules.map((r) => r.id)]), errors) : new Set<string>();
+  compiledDefaultEnvironments ??= DEFAULT_ENVIRONMENTS.map((m) => compileEnvironment(m, 'default'));
+  const environments = [...validateEnvironments(input.environments, errors), ...compiledDefaultEnvironments];
   const decisions = validateDecisions(input.decisions, errors);
-  const { byCommand, wildcard } = index([...BUILTIN_RULES, ...userRules], disabled);
+  const { byCommand, wildcard } = index(BUILTIN_PACKS, userRules, disabled);
   const policy: Policy = Object.freeze({
     rulesByCommand: byCommand,
     wildcardRules: wildcard,

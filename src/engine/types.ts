@@ -202,7 +202,13 @@ export interface Rule {
 /** A rule pack: one domain's rules, declared as data. */
 export interface RulePack {
   name: string;
-  rules: readonly Rule[];
+  /** The pack's rules; a lazy pack (`lazyPack`, rules/lazyPack.ts) builds them on the first read. */
+  readonly rules: readonly Rule[];
+  /**
+   * Lazy packs only: every command name their rules inspect (never `*`), declared up front so the policy
+   * indexes the pack without building it; the rules are built the first time one of these names is evaluated.
+   */
+  readonly commands?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------

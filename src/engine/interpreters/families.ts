@@ -70,12 +70,48 @@ const NONE: ReadonlySet<string> = new Set();
 const ARROWS: ReadonlySet<string> = new Set(['::', '->']);
 const COLONS: ReadonlySet<string> = new Set(['::']);
 
-function table(entries: Record<CallRole, string>): ReadonlyMap<string, CallRole> {
-  const m = new Map<string, CallRole>();
-  for (const [role, names] of Object.entries(entries) as Array<[CallRole, string]>) {
-    for (const n of names.split(/\s+/)) if (n) m.set(n, role);
+/** A family's call table, split into a map the first time interpreter code of that family is read (issue 11). */
+class CallTable implements ReadonlyMap<string, CallRole> {
+  private built: Map<string, CallRole> | undefined;
+  constructor(private readonly entries_: Record<CallRole, string>) {}
+  private get map(): Map<string, CallRole> {
+    if (this.built === undefined) {
+      const m = new Map<string, CallRole>();
+      for (const [role, names] of Object.entries(this.entries_) as Array<[CallRole, string]>) {
+        for (const n of names.split(/\s+/)) if (n) m.set(n, role);
+      }
+      this.built = m;
+    }
+    return this.built;
   }
-  return m;
+  get(name: string): CallRole | undefined {
+    return this.map.get(name);
+  }
+  has(name: string): boolean {
+    return this.map.has(name);
+  }
+  get size(): number {
+    return this.map.size;
+  }
+  keys(): MapIterator<string> {
+    return this.map.keys();
+  }
+  values(): MapIterator<CallRole> {
+    return this.map.values();
+  }
+  entries(): MapIterator<[string, CallRole]> {
+    return this.map.entries();
+  }
+  [Symbol.iterator](): MapIterator<[string, CallRole]> {
+    return this.map.entries();
+  }
+  forEach(fn: (value: CallRole, key: string, map: ReadonlyMap<string, CallRole>) => void, thisArg?: unknown): void {
+    this.map.forEach((v, k) => fn.call(thisArg, v, k, this));
+  }
+}
+
+function table(entries: Record<CallRole, string>): ReadonlyMap<string, CallRole> {
+  return new CallTable(entries);
 }
 
 const EMPTY: Record<CallRole, string> = {

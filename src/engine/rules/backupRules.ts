@@ -1,7 +1,8 @@
 // Backup tools: deleting snapshots, archives or whole repositories removes the copies of last resort.
 // `forget`/`prune`/`delete`/`expire` ask; `backup`, `snapshots`, `list`, `check`, `restore` into a new place,
 // dry runs and help run: no row matches them. One table per tool, read by the matcher in cloudVerbTable.ts.
-import type { Rule, RulePack } from '../types';
+import type { RulePack } from '../types';
+import { lazyPack } from './lazyPack';
 import { cloudRulesOf } from './cloudVerbTable';
 import type { CloudCli, VerbFamily } from './cloudVerbTable';
 
@@ -134,6 +135,5 @@ const TARSNAP: CloudCli = {
 
 const TABLES: readonly CloudCli[] = [RESTIC, BORG, VELERO, KOPIA, DUPLICITY, PGBACKREST, BARMAN, WALG, TARSNAP];
 
-const rules: Rule[] = TABLES.flatMap((cli) => cloudRulesOf(cli, FAMILY));
-
-export const BACKUP_RULES: RulePack = { name: 'backup', rules };
+// Built on the first command one of these tables names (lazyPack.ts).
+export const BACKUP_RULES: RulePack = lazyPack('backup', TABLES.flatMap((cli) => cli.names), () => TABLES.flatMap((cli) => cloudRulesOf(cli, FAMILY)));

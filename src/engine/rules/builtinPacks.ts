@@ -51,4 +51,4 @@ const KNOWN_PACKS: readonly RulePack[] = [
 ];
 
 // Last: the guess for tools none of the packs above knows (they judge their own commands).
-export const BUILTIN_PACKS: readonly RulePack[] = [...KNOWN_PACKS, fallbackPack(knownCommands(KNOWN_PACKS))];
+export const BUILTIN_PACKS: readonly RulePack[] = [...KNOWN_PACKS, fallbackPack(() => knownCommands(KNOWN_PACKS))];

@@ -2,7 +2,8 @@
 // projects, environments, apps, clusters or stacks asks, in every environment (the confirmation names
 // which one). `list`, `describe`, `create`, `deploy`, `logs`, backup capture and help run: no row matches them.
 // One table per CLI; a row is a subcommand path and what it destroys. See cloudVerbTable.ts for the matcher.
-import type { Rule, RulePack } from '../types';
+import type { RulePack } from '../types';
+import { lazyPack } from './lazyPack';
 import { cloudRulesOf } from './cloudVerbTable';
 import type { CloudCli } from './cloudVerbTable';
 
@@ -357,6 +358,5 @@ const HCLOUD: CloudCli = {
 
 const TABLES: readonly CloudCli[] = [AWS, GCLOUD, GSUTIL, BQ, AZ, RAILWAY, FLY, HEROKU, VERCEL, NETLIFY, DOCTL, NEON, SUPABASE, RENDER, GITHUB, WRANGLER, TURSO, PLANETSCALE, MONGODB_ATLAS, FIREBASE, HCLOUD];
 
-const rules: Rule[] = TABLES.flatMap((cli) => cloudRulesOf(cli));
-
-export const CLOUD_RULES: RulePack = { name: 'cloud', rules };
+// Built on the first command one of these tables names (lazyPack.ts).
+export const CLOUD_RULES: RulePack = lazyPack('cloud', TABLES.flatMap((cli) => cli.names), () => TABLES.flatMap((cli) => cloudRulesOf(cli)));

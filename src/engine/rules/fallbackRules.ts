@@ -105,8 +105,9 @@ function hit(cmd: SimpleCommand, verb: string, object: string | undefined): Rule
   };
 }
 
-/** The fallback rule, told which commands the packs already know (they judge those themselves). */
-export function fallbackPack(known: ReadonlySet<string>): RulePack {
+/** The fallback rule, told which commands the packs already know (they judge those themselves); worked out on first use. */
+export function fallbackPack(knownNames: () => ReadonlySet<string>): RulePack {
+  let known: ReadonlySet<string> | undefined;
   const rule: Rule = {
     id: 'fallback.destroy-verb',
     category: 'fallback',
@@ -119,7 +120,7 @@ export function fallbackPack(known: ReadonlySet<string>): RulePack {
       '`purge`, `prune`, `wipe` or `reset` (and `remove` of something remote) asks, marked as a guess, so the next unknown ' +
       'CLI is not a silent allow. Package managers, local VM and cluster tools, and commands that only print text run.',
     match(cmd) {
-      if (known.has(cmd.name) || LOCAL_TOOLS.has(cmd.name) || cmd.args.length === 0) return null;
+      if ((known ??= knownNames()).has(cmd.name) || LOCAL_TOOLS.has(cmd.name) || cmd.args.length === 0) return null;
       if (asksForHelp(cmd.args) || cmd.args.includes('help') || cmd.args.includes('--dry-run')) return null;
       return guessDestroy(cmd);
     },
@@ -127,10 +128,14 @@ export function fallbackPack(known: ReadonlySet<string>): RulePack {
   return { name: 'fallback', rules: [rule] };
 }
 
-/** Every command name a pack's rules look at. */
+/** Every command name a pack's rules look at (a lazy pack's declared names: it is not built for this). */
 export function knownCommands(packs: readonly RulePack[]): Set<string> {
   const names = new Set<string>();
   for (const p of packs) {
+    if (p.commands !== undefined) {
+      for (const c of p.commands) names.add(c);
+      continue;
+    }
     for (const r of p.rules) {
       for (const c of r.commands) if (c !== '*') names.add(c);
       for (const c of r.names ?? []) names.add(c);

@@ -3,6 +3,7 @@
 // `gitlab-rake gitlab:backup:restore`) destroy or overwrite the whole instance's data. `gh` is a row of the
 // cloud tables (cloudRules.ts); `gh api -X DELETE` is the HTTP pack's, and `glab api -X DELETE` is here.
 import type { Rule, RulePack } from '../types';
+import { lazyPack } from './lazyPack';
 import { cloudRulesOf, flagValueAt } from './cloudVerbTable';
 import type { CloudCli, VerbFamily } from './cloudVerbTable';
 import { code } from './scanArgs';
@@ -94,6 +95,11 @@ const gitlabRailsRunner: Rule = {
   },
 };
 
-const rules: Rule[] = [...[GLAB, TEA, BITBUCKET].flatMap((cli) => cloudRulesOf(cli, FAMILY)), glabApiDelete, gitlabRailsRunner];
+const TABLES = [GLAB, TEA, BITBUCKET];
 
-export const GIT_HOSTING_RULES: RulePack = { name: 'hosting', rules };
+// Built on the first command it names (lazyPack.ts).
+export const GIT_HOSTING_RULES: RulePack = lazyPack('hosting', [...TABLES.flatMap((cli) => cli.names), ...glabApiDelete.commands, ...gitlabRailsRunner.commands], () => [
+  ...TABLES.flatMap((cli) => cloudRulesOf(cli, FAMILY)),
+  glabApiDelete,
+  gitlabRailsRunner,
+]);

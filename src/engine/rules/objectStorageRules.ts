@@ -2,7 +2,8 @@
 // like `rm` of one file. Mirror deletes (`rclone sync`, `mc mirror --remove`, `azcopy sync
 // --delete-destination`) are judged by their destination in mirrorDeleteRules.ts. `aws s3`, `gsutil` and
 // `gcloud storage` are rows of the cloud tables (cloudRules.ts). One table per CLI.
-import type { Rule, RulePack } from '../types';
+import type { RulePack } from '../types';
+import { lazyPack } from './lazyPack';
 import { cloudRulesOf } from './cloudVerbTable';
 import type { CloudCli, VerbFamily } from './cloudVerbTable';
 
@@ -99,6 +100,5 @@ const B2: CloudCli = {
 
 const TABLES: readonly CloudCli[] = [MC, RCLONE, AZCOPY, S5CMD, S3CMD, B2];
 
-const rules: Rule[] = TABLES.flatMap((cli) => cloudRulesOf(cli, FAMILY));
-
-export const OBJECT_STORAGE_RULES: RulePack = { name: 'storage', rules };
+// Built on the first command one of these tables names (lazyPack.ts).
+export const OBJECT_STORAGE_RULES: RulePack = lazyPack('storage', TABLES.flatMap((cli) => cli.names), () => TABLES.flatMap((cli) => cloudRulesOf(cli, FAMILY)));

@@ -2,7 +2,8 @@
 // Cloud Foundry), AWS deploy frameworks (SAM, Copilot, Elastic Beanstalk, eksctl) and Splunk's indexes.
 // Deleting an app, environment, database service or index asks; deploy, logs, status and help run.
 // (`serverless remove`, `cdk destroy`, `sst remove`, `amplify delete` are the IaC pack's.)
-import type { Rule, RulePack } from '../types';
+import type { RulePack } from '../types';
+import { lazyPack } from './lazyPack';
 import { cloudRulesOf } from './cloudVerbTable';
 import type { CloudCli, VerbFamily } from './cloudVerbTable';
 
@@ -92,6 +93,5 @@ const SPLUNK: CloudCli = {
 
 const TABLES: readonly CloudCli[] = [DOKKU, KAMAL, CLOUD_FOUNDRY, SAM, COPILOT, ELASTIC_BEANSTALK, EKSCTL, SPLUNK];
 
-const rules: Rule[] = TABLES.flatMap((cli) => cloudRulesOf(cli, FAMILY));
-
-export const PLATFORM_RULES: RulePack = { name: 'platform', rules };
+// Built on the first command one of these tables names (lazyPack.ts).
+export const PLATFORM_RULES: RulePack = lazyPack('platform', TABLES.flatMap((cli) => cli.names), () => TABLES.flatMap((cli) => cloudRulesOf(cli, FAMILY)));

@@ -1,7 +1,8 @@
 // Queues and streams: deleting a topic, stream or queue, or purging its messages, loses what was waiting in
 // it; no repository holds it. Listing, describing, producing, consuming and creating run. `aws sqs/sns/kinesis`
 // and `gcloud pubsub` are rows of the cloud tables (cloudRules.ts). One table per CLI.
-import type { Rule, RulePack } from '../types';
+import type { RulePack } from '../types';
+import { lazyPack } from './lazyPack';
 import { cloudRulesOf } from './cloudVerbTable';
 import type { CloudCli, VerbFamily } from './cloudVerbTable';
 
@@ -107,6 +108,5 @@ const PULSAR: CloudCli = {
 
 const TABLES: readonly CloudCli[] = [KAFKA, RPK, CONFLUENT, NATS, RABBITMQADMIN, RABBITMQCTL, PULSAR];
 
-const rules: Rule[] = TABLES.flatMap((cli) => cloudRulesOf(cli, FAMILY));
-
-export const QUEUE_RULES: RulePack = { name: 'queue', rules };
+// Built on the first command one of these tables names (lazyPack.ts).
+export const QUEUE_RULES: RulePack = lazyPack('queue', TABLES.flatMap((cli) => cli.names), () => TABLES.flatMap((cli) => cloudRulesOf(cli, FAMILY)));

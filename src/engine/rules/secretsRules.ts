@@ -2,7 +2,8 @@
 // manager or feature-flag service is not in the repository (that is the point of keeping it there).
 // Reading, listing, setting and `run` wrappers run. `aws secretsmanager/ssm`, `gcloud secrets` and
 // `az keyvault` are rows of the cloud tables (cloudRules.ts). One table per CLI.
-import type { Rule, RulePack } from '../types';
+import type { RulePack } from '../types';
+import { lazyPack } from './lazyPack';
 import { cloudRulesOf } from './cloudVerbTable';
 import type { CloudCli, VerbFamily } from './cloudVerbTable';
 
@@ -97,6 +98,5 @@ const CONFIGCAT: CloudCli = {
 
 const TABLES: readonly CloudCli[] = [VAULT, DOPPLER, OP, INFISICAL, BWS, LAUNCHDARKLY, CONFIGCAT];
 
-const rules: Rule[] = TABLES.flatMap((cli) => cloudRulesOf(cli, FAMILY));
-
-export const SECRETS_RULES: RulePack = { name: 'secrets', rules };
+// Built on the first command one of these tables names (lazyPack.ts).
+export const SECRETS_RULES: RulePack = lazyPack('secrets', TABLES.flatMap((cli) => cli.names), () => TABLES.flatMap((cli) => cloudRulesOf(cli, FAMILY)));
