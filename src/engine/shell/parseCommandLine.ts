@@ -3,10 +3,9 @@
 // parsed recursively. What cannot be seen into becomes `opaque` content, which always asks.
 //
 // The steps, each in its own module: normalise the text (normalise.ts), cut out substitutions and
-// heredocs (lexicalScan.ts), tokenize (shell-quote), split into simple commands, group function
+// heredocs (lexicalScan.ts), tokenize (shellTokens.ts: shell-quote's reader, compiled once), split into simple commands, group function
 // definitions, then per command: expand what the line defines (lineState.ts, computedText.ts), peel
 // wrappers (wrappers.ts), and follow what the command carries (carriers.ts).
-import { parse as shellQuoteParse } from 'shell-quote';
 import type { ParsedCommandLine, SimpleCommand } from '../types';
 import { followCarriers } from './carriers';
 import { commandName } from './commandName';
@@ -19,6 +18,7 @@ import type { RawCommandLike } from './rawCommand';
 import { deeper, MAX_DEPTH, opaque, type Frame, type Output, type Reader } from './readerTypes';
 import { heredocIndex, makeWord, soleSubstitution, soleVariable, substitutionIndexes, type Word } from './words';
 import { WRAPPERS } from './wrappers';
+import { shellTokens, type ShellToken } from './shellTokens';
 
 export { commandName } from './commandName';
 
@@ -93,9 +93,9 @@ function parseText(text: string, frame: Frame, out: Output): void {
   }
   const scan = lexicalScan(rewriteDotnetDeletes(text));
   if (scan.error) opaque(out, 'opaque.parse-error', `could not read this command (${scan.error})`, text);
-  let tokens: ReturnType<typeof shellQuoteParse>;
+  let tokens: ShellToken[];
   try {
-    tokens = shellQuoteParse(scan.text);
+    tokens = shellTokens(scan.text);
   } catch (err) {
     opaque(out, 'opaque.parse-error', `could not read this command (${(err as Error).message})`, text);
     return;
@@ -182,7 +182,7 @@ function defineFunction(raws: RawCommand[], k: number, out: Output, ctx: ParseCo
   return end;
 }
 
-function splitCommands(tokens: ReturnType<typeof shellQuoteParse>, scan: ScanResult): RawCommand[] {
+function splitCommands(tokens: readonly ShellToken[], scan: ScanResult): RawCommand[] {
   const subText = (i: number): string => scan.substitutions[i]?.text ?? '…';
   const raws: RawCommand[] = [];
   let current: RawCommand = { words: [], redirects: [], pipedFromPrevious: false };
