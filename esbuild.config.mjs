@@ -67,12 +67,15 @@ const sharedBuiltins = {
   },
 };
 
-/** The CLI's two bundles into `outDir` (`cli.js`, the loader; `cli-main.js`, the CLI proper). */
+/** The CLI's bundles into `outDir` (`cli.js`, the loader; `cli-fast.js`, the memo's fast path; `cli-main.js`, the CLI proper). */
 export function cliBuilds(outDir, prod) {
   return [
     // No `external: ['vscode']` here on purpose: if the CLI ever imports it, the build fails.
     // The CLI proper: loaded by cli.js, never run directly.
     { ...commonFor(prod), entryPoints: ['src/cli/main.ts'], outfile: path.join(outDir, 'cli-main.js'), plugins: [lazyBuiltins, sharedBuiltins] },
+    // The fast path for `hook`, `ask` and `check` (a remembered clean allow, answered without the engine):
+    // loaded by cli.js before cli-main.js. If it ever imports the engine, it is no faster than the CLI proper.
+    { ...commonFor(prod), entryPoints: ['src/cli/fastMain.ts'], outfile: path.join(outDir, 'cli-fast.js'), plugins: [lazyBuiltins, sharedBuiltins] },
     // `cli.js`, what every hook, shell and `bin` entry runs: a few KB that load cli-main.js through a
     // compile cache, so the big bundle is compiled once per version and runtime, not once per tool call.
     { ...commonFor(prod), entryPoints: ['src/cli/entry.ts'], outfile: path.join(outDir, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },

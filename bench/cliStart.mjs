@@ -1,7 +1,9 @@
 // The CLI's start as agent hosts and shells pay it, next to `node -e 0` (issue 11). Every row runs once
 // per round, rounds interleaved and the order rotated each round, so a busy machine slows all rows alike;
 // figures are medians (and the median of the per-round ratios). Targets (printed, not asserted): allow
-// paths ≤ 1.10 × `node -e 0`; a confirm path that finds no window (so it blocks) ≤ 1.3 ×.
+// paths ≤ 1.10 × `node -e 0`; a confirm path that finds no window (so it blocks) ≤ 1.3 ×. A repeated allowed
+// command is answered from the verdict memo (src/cli/memo/); the first-seen rows show what a new command
+// costs, when the engine runs.
 //
 //   node bench/cliStart.mjs        (BENCH_CLI_RUNS=N rounds, default 30; BENCH_COLD_RUNS, default 8)
 //
@@ -46,22 +48,29 @@ const { launcherScript } = await import(pathToFileURL(launcherMod).href);
 const launcher = path.join(tmp, 'agent-guard-hook');
 fs.writeFileSync(launcher, launcherScript({ cliPath: cli, nodePath: process.execPath, execPath: '/nonexistent' }, process.platform), { mode: 0o755 });
 
+let freshCount = 0;
+const fresh = () => `${process.pid}-${freshCount++}`;
 const claude = (command) => JSON.stringify({ session_id: 's', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 't' });
 const node = process.execPath;
 const rows = [
   { name: 'node -e 0', file: node, args: ['-e', '0'], exit: 0 },
   { name: 'hook claude, allowed Bash `git status`', file: node, args: [cli, 'hook', 'claude'], input: claude('git status'), exit: 0, target: 1.1 },
   { name: 'hook cursor, allowed `ls -la src`', file: node, args: [cli, 'hook', 'cursor'], input: JSON.stringify({ hook_event_name: 'beforeShellExecution', conversation_id: 'c', generation_id: 'g', workspace_roots: [project], command: 'ls -la src', cwd: project }), exit: 0, target: 1.1 },
-  { name: 'hook copilot, allowed `npm test`', file: node, args: [cli, 'hook', 'copilot'], input: JSON.stringify({ cwd: project, hookEventName: 'PreToolUse', tool_name: 'runTerminalCommand', tool_input: { command: 'npm test' }, tool_use_id: 'c' }), exit: 0, target: 1.1 },
+  { name: 'hook copilot, allowed `npm test`', file: node, args: [cli, 'hook', 'copilot'], input: () => JSON.stringify({ cwd: project, hookEventName: 'PreToolUse', tool_name: 'runTerminalCommand', tool_input: { command: 'npm test' }, tool_use_id: `c${fresh()}` }), exit: 0, target: 1.1 },
   { name: 'check allow path `git status`', file: node, args: [cli, 'check', '--', 'git status'], exit: 0, target: 1.1 },
   { name: 'hook claude, confirm `rm -rf /` with no window (blocks)', file: node, args: [cli, 'hook', 'claude'], input: claude('rm -rf /'), exit: 2, target: 1.3 },
   { name: 'check confirm `rm -rf /` (exit 10)', file: node, args: [cli, 'check', '--', 'rm -rf /'], exit: 10, target: 1.3 },
   { name: 'launcher (sh) → hook claude, allowed `git status`', file: '/bin/sh', args: ['-c', `'${launcher}' claude`], input: claude('git status'), exit: 0 },
+  // A command never seen before: the verdict memo cannot answer, the engine runs (what every new command costs).
+  { name: 'hook claude, first-seen command (memo miss)', file: node, args: [cli, 'hook', 'claude'], input: () => claude(`git log -1 -- f${fresh()}`), exit: 0 },
+  { name: 'check, first-seen command (memo miss)', file: node, args: () => [cli, 'check', '--', `git log -1 -- f${fresh()}`], exit: 0 },
 ];
 
 function once(row, rowEnv = env) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(row.file, row.args, { input: row.input ?? '', env: rowEnv, cwd: project, stdio: ['pipe', 'pipe', 'pipe'] });
+  const args = typeof row.args === 'function' ? row.args() : row.args;
+  const input = typeof row.input === 'function' ? row.input() : row.input;
+  const r = spawnSync(row.file, args, { input: input ?? '', env: rowEnv, cwd: project, stdio: ['pipe', 'pipe', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== row.exit) throw new Error(`${row.name}: exit ${r.status}, expected ${row.exit}: ${r.stderr}`);
   return ms;

@@ -6,37 +6,22 @@ import type { EvalContext, Verdict } from '../engine/types';
 import type { CliArgs } from './cliArgs';
 import { UsageError } from './cliArgs';
 import { fileReaderFor } from '../files/fileReader';
-import { maskedVerdict, safeMask } from '../log/logRecord';
-import { environmentLabel, plain } from '../outcome/personWords';
+import { EXIT, formatVerdict, verdictJson } from './verdictOutput';
+import { endRemembering } from './memo/memoSession';
 
-export const EXIT = { allow: 0, confirm: 10, deny: 20, usage: 2 } as const;
+export { EXIT } from './verdictOutput';
 
 /** What the engine is handed for a command run in `cwd`: the environment and the bounded file reader. */
 export function contextFor(cwd: string): EvalContext {
   return { cwd, env: process.env, files: fileReaderFor(cwd) };
 }
 
-/** The human output of `check` (and of a blocked `ask` outside an interactive terminal): masked, one severity per finding. */
-export function formatVerdict(command: string, verdict: Verdict): string {
-  const v = maskedVerdict(verdict);
-  const lines = [`${v.decision.toUpperCase()}: ${safeMask(command)}`];
-  const provider = v.environment.provider ? ` — ${v.environment.provider}` : '';
-  lines.push(`  environment: ${environmentLabel(v)}${provider} (${plain(v.environment.source)})`);
-  for (const f of v.findings) lines.push(`  - ${plain(f.summary)} [${f.rule}, ${f.severity}]${f.target ? ` (target: ${f.target})` : ''}`);
-  if (v.findings.length === 0) lines.push('  no findings');
-  for (const n of v.notes ?? []) lines.push(`  note: ${safeMask(n)}`);
-  return lines.join('\n') + '\n';
-}
-
-export function verdictJson(v: Verdict): string {
-  const m = maskedVerdict(v);
-  return JSON.stringify({ decision: m.decision, findings: m.findings, environment: m.environment, ...(m.notes ? { notes: m.notes } : {}) });
-}
-
 export function runCheck(args: CliArgs, policy: Policy): number {
   if (args.batch) throw new UsageError('--batch reads from stdin; use runCheckBatch');
   if (args.command === undefined) throw new UsageError("check needs a command: agent-guard check -- '<command line>'");
-  const v = evaluate({ kind: 'shell', command: args.command }, policy, contextFor(args.cwd));
+  const action = { kind: 'shell', command: args.command } as const;
+  const v = evaluate(action, policy, contextFor(args.cwd));
+  endRemembering({ action, cwd: args.cwd, verdict: v });
   process.stdout.write(args.json ? verdictJson(v) + '\n' : formatVerdict(args.command, v));
   return EXIT[v.decision];
 }

@@ -18,6 +18,7 @@ import type { RestoreStepContext } from '../restore/restoreStep';
 import { restorePointLine } from '../restore/restoreWords';
 import { restoreSettingsFrom } from '../restore/restoreSettings';
 import { resolveSettingsForCwd } from './loadPolicy';
+import { endRemembering } from './memo/memoSession';
 import type { RestorePointNote } from '../protocol/protocol';
 
 export interface PersonDecision {
@@ -69,6 +70,9 @@ function spoolIfUnlogged(action: Action, origin: Origin, opts: DecideOptions, d:
 
 export async function decideWithPerson(action: Action, origin: Origin, opts: DecideOptions): Promise<PersonDecision> {
   const d = await decide(action, origin, opts);
+  // A clean allow by policy, decided from the real environment, is remembered for the fast path (issue 11).
+  const clean = d.decision === 'allow' && d.by === 'policy' && !d.restorePoint && opts.env === undefined;
+  endRemembering(clean ? { action, cwd: opts.cwd, verdict: d.verdict } : undefined);
   // What reaches an agent or a terminal never holds a live secret.
   return spoolIfUnlogged(action, origin, opts, { ...d, message: maskerFor(action)(d.message) });
 }

@@ -1,6 +1,8 @@
-// `dist/cli.js`: the small entry that hooks, shells and people run. It loads the CLI proper
-// (`dist/cli-main.js`) compiled once per installed version and runtime instead of on every agent tool
-// call (issue 11), through the V8 code cache kept by entryCodeCache.ts in `~/.agent-guard/cache/`.
+// `dist/cli.js`: the small entry that hooks, shells and people run. `hook`, `ask` and `check` first try
+// the fast path (`dist/cli-fast.js`: a command allowed cleanly before, with nothing it read changed since,
+// answered without the engine); everything else, and every miss, loads the CLI proper (`dist/cli-main.js`).
+// Both are compiled once per installed version and runtime instead of on every agent tool call (issue
+// 11), through the V8 code cache kept by entryCodeCache.ts in `~/.agent-guard/cache/`.
 //
 // Why not `module.enableCompileCache()` where the runtime has it (Node ≥ 22.1): its cache holds what was
 // compiled up front, while ours is written after a whole run and so also holds every function that run
@@ -12,7 +14,9 @@ import * as path from 'path';
 import { ensureOwnerOnlyDir, stateFolder } from '../settings/stateFolder';
 import { runWithCodeCache } from './entryCodeCache';
 
+const FAST_BUNDLE = path.join(__dirname, 'cli-fast.js');
 const MAIN_BUNDLE = path.join(__dirname, 'cli-main.js');
+const FAST_VERBS = new Set(['hook', 'ask', 'check']);
 
 function cacheDir(): string | undefined {
   try {
@@ -28,14 +32,30 @@ function cacheDir(): string | undefined {
 const HOOK_BLOCK = 2;
 const CONFIRM = 10;
 
-try {
-  const dir = cacheDir();
-  if (dir === undefined) require(MAIN_BUNDLE);
-  else runWithCodeCache(MAIN_BUNDLE, dir);
-} catch (err) {
-  // cli-main.js missing or broken (a half-finished update): a hook must still block, never crash with an
+function failed(err: unknown): void {
+  // A bundle missing or broken (a half-finished update): a hook must still block, never crash with an
   // exit code some hosts read as "hook failed, run the call".
   const hook = process.argv[2] === 'hook';
   process.stderr.write(`agent-guard: internal error${hook ? ', blocking' : ''}: ${(err as Error)?.message ?? String(err)}.${hook ? ' Stop and ask the person.' : ''}\n`);
   process.exitCode = hook ? HOOK_BLOCK : CONFIRM;
 }
+
+const dir = cacheDir();
+const load = (bundle: string): unknown => (dir === undefined ? require(bundle) : runWithCodeCache(bundle, dir));
+
+async function start(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (FAST_VERBS.has(argv[0] ?? '')) {
+    let answered = false;
+    try {
+      const fast = load(FAST_BUNDLE) as { answerFromMemo(argv: string[], distDir: string): Promise<boolean> };
+      answered = await fast.answerFromMemo(argv, __dirname);
+    } catch {
+      // No fast path (a missing or broken cli-fast.js): the CLI proper answers.
+    }
+    if (answered) return;
+  }
+  load(MAIN_BUNDLE);
+}
+
+start().catch(failed);

@@ -12,6 +12,7 @@ import * as path from 'path';
 import * as vm from 'vm';
 import Module = require('module');
 import { ensureOwnerOnlyDir } from '../settings/stateFolder';
+import { runKind } from './runKind';
 
 /** Bump when the file layout changes: an older file then reads as stale. */
 const FORMAT = 1;
@@ -26,7 +27,12 @@ interface CacheHeader {
   mtimeMs: number;
   sha256: string;
   runtime: string;
+  /** The kinds of run (runKind.ts) whose compiled functions the data holds. */
+  kinds?: string[];
 }
+
+/** A cache is rewritten at most this many times for new kinds of run (each rewrite costs a few tens of ms once). */
+const MAX_KINDS = 8;
 
 /** What must match for V8 to accept the data at all: its version, and the embedding runtime's. */
 function runtimeKey(): string {
@@ -78,12 +84,13 @@ function readCache(file: string): { header: CacheHeader; data: Buffer } | undefi
  * when only the bundle's mtime moved (a reinstall, a copy) and the digest vouched for it, so the header
  * is rewritten and the next run skips the digest.
  */
-function usableData(cached: { header: CacheHeader; data: Buffer } | undefined, st: fs.Stats, source: string): { data: Buffer; restamp: boolean } | undefined {
+function usableData(cached: { header: CacheHeader; data: Buffer } | undefined, st: fs.Stats, source: string): { data: Buffer; restamp: boolean; kinds: string[] } | undefined {
   if (!cached) return undefined;
   const h = cached.header;
   if (h.format !== FORMAT || h.runtime !== runtimeKey() || h.size !== st.size) return undefined;
-  if (h.mtimeMs === st.mtimeMs) return { data: cached.data, restamp: false };
-  return h.sha256 === sha256(source) ? { data: cached.data, restamp: true } : undefined;
+  const kinds = Array.isArray(h.kinds) ? h.kinds.filter((k) => typeof k === 'string') : [];
+  if (h.mtimeMs === st.mtimeMs) return { data: cached.data, restamp: false, kinds };
+  return h.sha256 === sha256(source) ? { data: cached.data, restamp: true, kinds } : undefined;
 }
 
 function writeCache(file: string, header: CacheHeader, data: Buffer): void {
@@ -104,29 +111,35 @@ function readSource(bundle: string): string {
 }
 
 /**
- * Runs `bundle` as the process's main module would run it, compiled from the cache in `cacheDir` when
+ * Runs `bundle` as the process's main module would run it (and gives its exports), compiled from the cache in `cacheDir` when
  * that cache fits. Never fails because of the cache: any cache problem falls back to a plain compile.
  */
-export function runWithCodeCache(bundle: string, cacheDir: string): void {
+export function runWithCodeCache(bundle: string, cacheDir: string): unknown {
   const source = readSource(bundle);
   const st = fs.statSync(bundle);
   const file = codeCacheFile(cacheDir, bundle);
   const usable = usableData(readCache(file), st, source);
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData: usable?.data });
-  if (!usable || usable.restamp || script.cachedDataRejected) {
-    // After the run: the data then holds every function the run compiled, not only the top level.
-    process.once('exit', () => {
-      try {
-        const header: CacheHeader = { format: FORMAT, size: st.size, mtimeMs: st.mtimeMs, sha256: sha256(source), runtime: runtimeKey() };
-        writeCache(file, header, script.createCachedData());
-      } catch {
-        // A cache that cannot be written costs the next run a compile, nothing else.
-      }
-    });
-  }
+  const stale = !usable || usable.restamp || script.cachedDataRejected;
+  // After the run: the data then holds every function the run compiled, not only the top level; and it
+  // is written again after the first run of each new kind, which compiled functions the data lacked.
+  process.once('exit', () => {
+    const kind = runKind();
+    const known = stale ? [] : usable.kinds;
+    const newKind = kind !== undefined && !known.includes(kind) && known.length < MAX_KINDS;
+    if (!stale && !newKind) return;
+    try {
+      const kinds = kind === undefined || known.includes(kind) ? known : [...known, kind];
+      const header: CacheHeader = { format: FORMAT, size: st.size, mtimeMs: st.mtimeMs, sha256: sha256(source), runtime: runtimeKey(), kinds };
+      writeCache(file, header, script.createCachedData());
+    } catch {
+      // A cache that cannot be written costs the next run a compile, nothing else.
+    }
+  });
   const mod = new Module(bundle, undefined);
   mod.filename = bundle;
   mod.loaded = true;
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: Module, filename: string, dirname: string) => void;
   wrapper.call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
+  return mod.exports;
 }

@@ -19,17 +19,12 @@ import { answerOncePerCall, callKey, duplicateCallsDir } from './hooks/duplicate
 import { guardEditEntry, guardEditFinding } from './hooks/guardEdits';
 import { loadPolicyForCwd } from './loadPolicy';
 import { armForHookPayload } from './stallWatchdog';
+import { hookStdin } from './hooks/readStdin';
+import { emitAnswer } from './hooks/emitAnswer';
+import { noteRunKind } from './runKind';
+import { HOOK_DEADLINE_MS } from './hooks/hookDeadline';
 
-/** Hosts send the whole tool input (a file write can be large); beyond this the call is refused, not read in part. */
-export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
-/** A host that never closes stdin must not hold the agent forever. */
-export const STDIN_TIMEOUT_MS = 10_000;
-/**
- * Answer before the host gives up on us: the installers set a 600 s timeout, the ask itself waits for
- * the window's confirm timeout (300 s by default) plus a margin. A host that times a hook out may run
- * the call, so the deadline answers deny first.
- */
-export const HOOK_DEADLINE_MS = 590_000;
+export { HOOK_DEADLINE_MS } from './hooks/hookDeadline';
 
 export interface HookDeps {
   cwd: string;
@@ -113,51 +108,6 @@ export async function answerHook(host: string, input: string, deps: HookDeps): P
   }
 }
 
-/** Reads stdin up to `limit` bytes; rejects when it is larger or does not end in time. */
-export function readStdinBounded(stream: NodeJS.ReadableStream, limit: number, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const timer = setTimeout(() => fail(new Error(`the payload did not arrive within ${timeoutMs / 1000} s`)), timeoutMs);
-    function cleanup(): void {
-      clearTimeout(timer);
-      stream.removeListener('data', onData);
-      stream.removeListener('end', onEnd);
-      stream.removeListener('error', fail);
-    }
-    function fail(e: Error): void {
-      cleanup();
-      stream.pause();
-      reject(e);
-    }
-    function onData(chunk: Buffer | string): void {
-      const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      size += b.length;
-      if (size > limit) return fail(new Error(`the payload is larger than ${limit} bytes`));
-      chunks.push(b);
-    }
-    function onEnd(): void {
-      cleanup();
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    }
-    stream.on('data', onData);
-    stream.once('end', onEnd);
-    stream.once('error', fail);
-  });
-}
-
-/** Writes the answer, waits until both streams have taken it, then exits with its code. */
-function emit(answer: HookAnswer): void {
-  let pending = 2;
-  const done = (): void => {
-    pending -= 1;
-    if (pending === 0) process.exit(answer.exitCode);
-  };
-  process.exitCode = answer.exitCode;
-  process.stdout.write(answer.stdout, done);
-  process.stderr.write(answer.stderr, done);
-}
-
 /** Entry for `agent-guard hook <host>`; ends the process itself once the host has its answer. */
 export async function runHookCommand(args: string[], deps: HookDeps = realHookDeps()): Promise<void> {
   const host = args[0] ?? '';
@@ -165,7 +115,8 @@ export async function runHookCommand(args: string[], deps: HookDeps = realHookDe
   const answerOnce = (a: HookAnswer): void => {
     if (answered) return;
     answered = true;
-    emit(a);
+    noteRunKind(`hook:${a.exitCode}`);
+    emitAnswer(a);
   };
   const failClosed = (reason: string): void =>
     answerOnce(isHostId(host) ? denyAnswer(HOSTS[host].adapter, reason) : unknownHostAnswer(host));
@@ -175,7 +126,7 @@ export async function runHookCommand(args: string[], deps: HookDeps = realHookDe
   deadline.unref();
   let input: string;
   try {
-    input = await readStdinBounded(process.stdin, MAX_PAYLOAD_BYTES, STDIN_TIMEOUT_MS);
+    input = await hookStdin();
   } catch (e) {
     return failClosed((e as Error).message);
   }

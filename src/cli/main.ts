@@ -7,6 +7,8 @@ import { runHookCommand } from './hookCommand';
 import { runAsk } from './askCommand';
 import { armStallWatchdogFor } from './stallWatchdog';
 import { RESTORE_USAGE, runRestore } from './restoreCommand';
+import { beginRemembering } from './memo/memoSession';
+import { noteRunKind } from './runKind';
 
 const USAGE = `usage:
   agent-guard check [--json] [--cwd DIR] -- '<command line>'   judge a command (exit 0 allow, 10 confirm, 20 deny)
@@ -37,6 +39,8 @@ async function main(argv: string[]): Promise<number | undefined> {
   const [verb, ...rest] = argv;
   // A deadline outside the engine's thread: a check that stalls still answers (src/cli/stallWatchdog.ts).
   armStallWatchdogFor(argv);
+  // What a single decision reads is recorded, so a clean allow can be answered again without the engine.
+  if (verb === 'hook' || verb === 'ask' || (verb === 'check' && !rest.includes('--batch'))) beginRemembering(__dirname);
   switch (verb) {
     case 'check': {
       const args = parseCliArgs(rest, process.cwd());
@@ -72,5 +76,8 @@ void (async () => {
   } catch (err) {
     code = fail(err, process.argv[2]);
   }
-  if (code !== undefined) process.exitCode = code;
+  if (code !== undefined) {
+    process.exitCode = code;
+    noteRunKind(`${process.argv[2]}:${code}`);
+  }
 })();

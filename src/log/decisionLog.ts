@@ -9,7 +9,6 @@
 // continue the chain and two windows never fork it.
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { randomBytes } from 'crypto';
 import { chainedLine, linkOf, nextLink, verifyChain } from './logChain';
 import type { ChainLine, ChainReport } from './logChain';
 import { parseLogLine } from './logEntry';
@@ -56,9 +55,7 @@ const STALE_LOCK_MS = 30_000;
 /** How long a writer waits for another window's append lock before writing without it (never drop a line). */
 const APPEND_LOCK_WAIT_MS = 2_000;
 
-export function newEntryId(time = new Date()): string {
-  return `${time.getTime().toString(36)}-${randomBytes(4).toString('hex')}`;
-}
+export { newEntryId } from './entryId';
 
 /**
  * Takes an exclusive lock file; undefined while another window holds it. A lock older than

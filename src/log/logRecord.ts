@@ -5,7 +5,7 @@ import type { Origin } from '../protocol/protocol';
 import type { AnsweredBy } from '../protocol/protocol';
 import { LOG_ENTRY_VERSION } from './logEntry';
 import type { LogEntry } from './logEntry';
-import { newEntryId } from './decisionLog';
+import { newEntryId } from './entryId';
 import { findCredentialsInText, maskCommand } from '../engine/credentials';
 
 /** Masks secrets for the log and the modal; if masking itself fails, shows nothing rather than a possible secret. */

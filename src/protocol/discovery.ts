@@ -162,10 +162,12 @@ export function containmentScore(cwd: string, folders: readonly string[]): numbe
  */
 export function discoveryDirs(env: NodeJS.ProcessEnv = process.env): string[] {
   const dirs = [windowsDir(env)];
+  // Only XDG_RUNTIME_DIR decides the folder: the other place is named without copying the whole
+  // environment (a copy reads every variable, which the CLI's verdict memo would then depend on).
   if (env.XDG_RUNTIME_DIR) {
-    dirs.push(windowsDir({ ...env, XDG_RUNTIME_DIR: undefined }));
+    dirs.push(windowsDir({}));
   } else if (typeof process.getuid === 'function') {
-    dirs.push(windowsDir({ ...env, XDG_RUNTIME_DIR: `/run/user/${process.getuid()}` }));
+    dirs.push(windowsDir({ XDG_RUNTIME_DIR: `/run/user/${process.getuid()}` }));
   }
   return [...new Set(dirs)];
 }

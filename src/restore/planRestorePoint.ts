@@ -60,7 +60,8 @@ export async function planRestorePoint(action: Action, verdict: Verdict, cwd: st
   const plan: ActionPlan = { parts: [], reasons: [] };
   const covered = new Set<string>();
   const planCommand = async (cmd: SimpleCommand, here: string): Promise<void> => {
-    const subject = { cmd, cwd: here, env: { ...env, ...cmd.assignments }, verdict };
+    // A copy only when the command sets variables: copying reads every variable of the environment.
+    const subject = { cmd, cwd: here, env: Object.keys(cmd.assignments).length > 0 ? { ...env, ...cmd.assignments } : env, verdict };
     for (const r of restorers) {
       let res;
       try {

@@ -16,6 +16,8 @@ import { stateFolder } from '../../settings/stateFolder';
 const STALE_MS = 15 * 60 * 1000;
 const POLL_MS = 50;
 const SWEEP_EVERY = 20;
+/** File names stay well under the 255 bytes file systems allow (`.answer` and a temp suffix come on top). */
+const MAX_PLAIN_KEY = 160;
 
 export function duplicateCallsDir(env: NodeJS.ProcessEnv = process.env): string {
   const d = env.AGENT_GUARD_HOOK_CALLS_DIR;
@@ -29,8 +31,11 @@ export function callKey(payload: unknown): string | undefined {
   const copilotVsCode = typeof p.hookEventName === 'string' && typeof p.tool_use_id === 'string' && p.tool_use_id !== '';
   const copilotCli = 'toolName' in p && 'toolArgs' in p && (typeof p.timestamp === 'number' || typeof p.timestamp === 'string');
   if (!copilotVsCode && !copilotCli) return undefined;
-  const identity = copilotVsCode ? ['vscode', p.sessionId, p.tool_use_id] : ['cli', p.timestamp, p.cwd, p.toolName, p.toolArgs];
-  return createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 40);
+  const identity = JSON.stringify(copilotVsCode ? ['vscode', p.sessionId, p.tool_use_id] : ['cli', p.timestamp, p.cwd, p.toolName, p.toolArgs]);
+  // The identity itself names the files when it is short (no hash: `crypto` costs ≈ 2.5 ms of the hook's
+  // start, issue 11); a long one is hashed. The prefixes keep the two forms apart.
+  const plain = Buffer.from(identity, 'utf8').toString('base64url');
+  return plain.length <= MAX_PLAIN_KEY ? `i${plain}` : `h${createHash('sha256').update(identity).digest('hex').slice(0, 40)}`;
 }
 
 function readAnswer(file: string): HookAnswer | undefined {

@@ -1,4 +1,4 @@
-// Runs the real CLI (`dist/cli.js`, the loader, and `dist/cli-main.js`, rebuilt here from the sources with the same esbuild
+// Runs the real CLI (`dist/cli.js`, the loader, `dist/cli-fast.js` and `dist/cli-main.js`, rebuilt here from the sources with the same esbuild
 // options as `npm run build`) as a child process, JSON on stdin, the way an agent host does.
 import { spawn } from 'child_process';
 import * as fs from 'fs';
@@ -11,6 +11,8 @@ export const ROOT = path.join(__dirname, '..', '..', '..');
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
 /** The CLI proper, which the loader `dist/cli.js` runs through a compile cache (src/cli/entry.ts). */
 export const CLI_MAIN = path.join(ROOT, 'dist', 'cli-main.js');
+/** The fast path the loader tries first for `hook`, `ask` and `check` (a remembered clean allow). */
+export const CLI_FAST = path.join(ROOT, 'dist', 'cli-fast.js');
 
 /** The CLI part of esbuild.config.mjs (its `cliBuilds`, less the start-up plugins), so the test never runs a stale bundle. */
 export function buildCli(): void {
@@ -25,6 +27,7 @@ export function buildCli(): void {
     mainFields: ['module', 'main'],
   };
   buildSync({ ...options, entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')], outfile: CLI_MAIN });
+  buildSync({ ...options, entryPoints: [path.join(ROOT, 'src', 'cli', 'fastMain.ts')], outfile: CLI_FAST });
   buildSync({ ...options, entryPoints: [path.join(ROOT, 'src', 'cli', 'entry.ts')], outfile: CLI, banner: { js: '#!/usr/bin/env node' } });
 }
 

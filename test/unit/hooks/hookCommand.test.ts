@@ -1,7 +1,8 @@
 import { strict as assert } from 'assert';
 import { PassThrough } from 'stream';
 import { defaultPolicy } from '../../../src/engine/policy';
-import { answerHook, readStdinBounded } from '../../../src/cli/hookCommand';
+import { answerHook } from '../../../src/cli/hookCommand';
+import { readStdinBounded } from '../../../src/cli/hooks/readStdin';
 import type { HookDeps } from '../../../src/cli/hookCommand';
 import type { AskResult } from '../../../src/protocol/askClient';
 import { fixtureText } from './fixtures';

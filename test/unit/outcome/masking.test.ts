@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { runAsk } from '../../../src/cli/askCommand';
 import type { AskIo } from '../../../src/cli/askCommand';
-import { formatVerdict, verdictJson } from '../../../src/cli/checkCommand';
+import { formatVerdict, verdictJson } from '../../../src/cli/verdictOutput';
 import { decideWithPerson } from '../../../src/cli/decideWithPerson';
 import { evaluate } from '../../../src/engine/evaluate';
 import { defaultPolicy } from '../../../src/engine/policy';

@@ -1,0 +1,25 @@
+// What `check` prints for a verdict (and a blocked `ask` outside an interactive terminal), and its exit
+// codes: shared by the CLI proper and the fast path (cli-fast.js), which prints remembered verdicts.
+import type { Verdict } from '../engine/types';
+import { maskedVerdict, safeMask } from '../log/logRecord';
+import { environmentLabel, plain } from '../outcome/personWords';
+
+export const EXIT = { allow: 0, confirm: 10, deny: 20, usage: 2 } as const;
+
+/** The human output of `check` (and of a blocked `ask` outside an interactive terminal): masked, one severity per finding. */
+export function formatVerdict(command: string, verdict: Verdict): string {
+  const v = maskedVerdict(verdict);
+  const lines = [`${v.decision.toUpperCase()}: ${safeMask(command)}`];
+  const provider = v.environment.provider ? ` — ${v.environment.provider}` : '';
+  lines.push(`  environment: ${environmentLabel(v)}${provider} (${plain(v.environment.source)})`);
+  for (const f of v.findings) lines.push(`  - ${plain(f.summary)} [${f.rule}, ${f.severity}]${f.target ? ` (target: ${f.target})` : ''}`);
+  if (v.findings.length === 0) lines.push('  no findings');
+  for (const n of v.notes ?? []) lines.push(`  note: ${safeMask(n)}`);
+  return lines.join('\n') + '\n';
+}
+
+export function verdictJson(v: Verdict): string {
+  const m = maskedVerdict(v);
+  return JSON.stringify({ decision: m.decision, findings: m.findings, environment: m.environment, ...(m.notes ? { notes: m.notes } : {}) });
+}
+
