@@ -9,6 +9,8 @@
 //   - each substitution becomes a sentinel word `\u0001S#\u0002`, its inner text kept for a recursive parse.
 // Sentinels use control characters that cannot come from shell-quote's own output.
 
+import { charTable, runEnd } from './charRuns';
+
 export const SENTINEL_OPEN = '\u0001';
 export const SENTINEL_CLOSE = '\u0002';
 
@@ -71,6 +73,11 @@ export function variableSentinelText(name: string): string {
 
 const WORD_BREAK = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']);
 
+/** Outside quotes and not at a word start, only these characters mean anything (the rest is copied in runs). */
+const UNQUOTED_RUN_END = charTable('\\\'$`" \t\n;&|()<>');
+/** Inside double quotes only these do. */
+const DOUBLE_RUN_END = charTable('\\$`"');
+
 /** What one construct read: the text to hand shell-quote and the position after it. */
 interface Step {
   text: string;
@@ -117,8 +124,10 @@ class Scanner {
         continue;
       }
       if (inDouble) {
-        out += c;
-        i++;
+        // This character and the ones after it that mean nothing inside double quotes, copied at once.
+        const end = runEnd(s, i + 1, DOUBLE_RUN_END);
+        out += s.slice(i, end);
+        i = end;
         continue;
       }
       const unquoted = this.unquoted(i, pos);
@@ -134,8 +143,11 @@ class Scanner {
           depth--;
         }
       }
-      out += c;
-      i++;
+      // This character, and when it does not end a word the ones after it that mean nothing here (none of them
+      // starts a word or a construct), copied at once.
+      const end = WORD_BREAK.has(c) ? i + 1 : runEnd(s, i + 1, UNQUOTED_RUN_END);
+      out += s.slice(i, end);
+      i = end;
     }
     if (inDouble) this.error ??= 'unterminated double quote';
     if (parenMode) this.error ??= 'unterminated substitution';
@@ -259,7 +271,8 @@ class Scanner {
       if (s[j] === '<' || s[j] === '>') return { text: fdSentinel(s.slice(i, j)), end: j };
       return undefined;
     }
-    if (WINDOWS_DRIVE_START.test(s.slice(i, i + 3)) || WINDOWS_RELATIVE_START.test(s.slice(i, i + 3)) || (c === '%' && WINDOWS_ENV_START.test(s.slice(i, i + 64))) || (c === '.' && this.windowsDotPath(i))) {
+    // Each test only where its first characters stand (most words start with none of them).
+    if ((s[i + 1] === ':' && WINDOWS_DRIVE_START.test(s.slice(i, i + 3))) || (c === '.' && WINDOWS_RELATIVE_START.test(s.slice(i, i + 3))) || (c === '%' && WINDOWS_ENV_START.test(s.slice(i, i + 64))) || (c === '.' && this.windowsDotPath(i))) {
       let j = i;
       let text = '';
       while (j < s.length && !WORD_BREAK.has(s[j]) && s[j] !== '"' && s[j] !== "'" && s[j] !== '$' && s[j] !== '`') {

@@ -375,10 +375,13 @@ function processCommand(raw: RawCommand, pipeFrom: SimpleCommand | undefined, fr
   }
   // `for d in src lib; do rm -rf "$d"; done`: the body is read once per value.
   const bindings = loopBindings(words, out.state);
+  // Nothing below changes the raw command: a copy only when keywords were taken off its words (a spread of
+  // these objects was the most expensive line of the parser, issue 11).
+  const rest = words === raw.words ? raw : { ...raw, words };
   let cmd: SimpleCommand | undefined;
   for (const binding of bindings) {
     if (binding) for (const [k, v] of binding) out.state.vars.set(k, v);
-    cmd = processExpanded({ ...raw, words }, pipeFrom, frame, out, ctx) ?? cmd;
+    cmd = processExpanded(rest, pipeFrom, frame, out, ctx) ?? cmd;
   }
   return cmd;
 }

@@ -6,6 +6,7 @@
 // against shell-quote over the corpus and generated lines. shell-quote still quotes text for the hosts (`quote`).
 //
 // Derived from shell-quote (MIT License, Copyright (c) 2013 James Halliday (mail@substack.net)).
+import { charTable, runEnd } from './charRuns';
 
 export type ShellToken = string | { op: string } | { op: 'glob'; pattern: string } | { comment: string };
 
@@ -39,6 +40,11 @@ const isSpecialVar = (c: string): boolean => c === '*' || c === '@' || c === '#'
 const isWordChar = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 
 const NO_ENV: Record<string, unknown> = {};
+
+/** What ends a run of characters copied as they are: outside quotes, inside single and inside double quotes. */
+const BARE_RUN_END = charTable('"\'&;()|<>#\\$*?');
+const SINGLE_RUN_END = charTable("'");
+const DOUBLE_RUN_END = charTable('"\\$');
 
 /** A variable with no environment: empty, `$` for an empty name; what an own property of `{}` gives otherwise. */
 function getVar(key: string): string {
@@ -74,6 +80,41 @@ function closesAnsiC(s: string, i: number): boolean {
   return !!(ANSI_C_AT.exec(s) as RegExpExecArray)[1];
 }
 
+/** Where readVariable stopped: the index of the variable's last character in its chunk. */
+let variableEnd = 0;
+
+/** The variable whose `$` is at `at` in the chunk `s` (with no environment: see getVar); sets variableEnd. */
+function readVariable(s: string, at: number): string {
+  let i = at + 1;
+  let varname: string;
+  const char = s.charAt(i);
+  if (char === '{') {
+    i += 1;
+    if (s.charAt(i) === '}') throw new Error('Bad substitution: ' + s.slice(i - 2, i + 1));
+    // Braces matched by depth, so a nested `${` keeps its inner `}` from ending the outer substitution.
+    let depth = 1;
+    let varend = i;
+    while (depth > 0 && varend < s.length) {
+      if (s.charAt(varend) === '{' && s.charAt(varend - 1) === '$') depth += 1;
+      else if (s.charAt(varend) === '}') depth -= 1;
+      varend += 1;
+    }
+    if (depth !== 0) throw new Error('Bad substitution: ' + s.slice(i));
+    varend -= 1;
+    varname = s.slice(i, varend);
+    i = varend;
+  } else if (isSpecialVar(char)) {
+    varname = char;
+  } else {
+    let end = i;
+    while (end < s.length && isWordChar(s.charCodeAt(end))) end++;
+    varname = s.slice(i, end);
+    i = end === s.length ? s.length : end - 1;
+  }
+  variableEnd = i;
+  return getVar(varname);
+}
+
 /** One chunk (a run of words and quotes with no space, or a control operator) into its tokens. */
 function readChunk(s: string, string: string, chunkAt: number, out: ShellToken[]): boolean {
   let quote: string | false = false;
@@ -82,35 +123,6 @@ function readChunk(s: string, string: string, chunkAt: number, out: ShellToken[]
   let isGlob = false;
   let i: number;
 
-  const parseEnvVar = (): string => {
-    i += 1;
-    let varname: string;
-    const char = s.charAt(i);
-    if (char === '{') {
-      i += 1;
-      if (s.charAt(i) === '}') throw new Error('Bad substitution: ' + s.slice(i - 2, i + 1));
-      // Braces matched by depth, so a nested `${` keeps its inner `}` from ending the outer substitution.
-      let depth = 1;
-      let varend = i;
-      while (depth > 0 && varend < s.length) {
-        if (s.charAt(varend) === '{' && s.charAt(varend - 1) === '$') depth += 1;
-        else if (s.charAt(varend) === '}') depth -= 1;
-        varend += 1;
-      }
-      if (depth !== 0) throw new Error('Bad substitution: ' + s.slice(i));
-      varend -= 1;
-      varname = s.slice(i, varend);
-      i = varend;
-    } else if (isSpecialVar(char)) {
-      varname = char;
-    } else {
-      let end = i;
-      while (end < s.length && isWordChar(s.charCodeAt(end))) end++;
-      varname = s.slice(i, end);
-      i = end === s.length ? s.length : end - 1;
-    }
-    return getVar(varname);
-  };
 
   for (i = 0; i < s.length; i++) {
     let c = s.charAt(i);
@@ -120,13 +132,23 @@ function readChunk(s: string, string: string, chunkAt: number, out: ShellToken[]
       esc = false;
     } else if (quote) {
       if (c === quote) quote = false;
-      else if (quote === "'") text += c;
-      else if (c === '\\') {
+      else if (quote === "'") {
+        const end = runEnd(s, i + 1, SINGLE_RUN_END);
+        text += s.slice(i, end);
+        i = end - 1;
+      } else if (c === '\\') {
         i += 1;
         c = s.charAt(i);
         text += c === '"' || c === '\\' || c === '$' ? c : '\\' + c;
-      } else if (c === '$') text += parseEnvVar();
-      else text += c;
+      } else if (c === '$') {
+        text += readVariable(s, i);
+        i = variableEnd;
+      }
+      else {
+        const end = runEnd(s, i + 1, DOUBLE_RUN_END);
+        text += s.slice(i, end);
+        i = end - 1;
+      }
     } else if (c === '"' || c === "'") {
       quote = c;
     } else if (isControlChar(c)) {
@@ -142,9 +164,13 @@ function readChunk(s: string, string: string, chunkAt: number, out: ShellToken[]
       text += expandAnsiC(s.slice(i + 2, ANSI_C_AT.lastIndex - 1));
       i = ANSI_C_AT.lastIndex - 1;
     } else if (c === '$') {
-      text += parseEnvVar();
+      text += readVariable(s, i);
+      i = variableEnd;
     } else {
-      text += c;
+      // This character and the plain ones after it (no quote, operator, comment, escape, variable or glob).
+      const end = runEnd(s, i + 1, BARE_RUN_END);
+      text += s.slice(i, end);
+      i = end - 1;
     }
   }
   out.push(isGlob ? { op: 'glob', pattern: text } : text);
@@ -161,7 +187,8 @@ export function shellTokens(string: string): ShellToken[] {
       if (CHUNKER.lastIndex === m.index) CHUNKER.lastIndex += 1;
       const s = m[0];
       if (!s) continue;
-      if (CONTROL_RE.test(s)) {
+      // Every control operator starts with one of these characters.
+      if (isControlChar(s.charAt(0)) && CONTROL_RE.test(s)) {
         out.push({ op: s });
         continue;
       }
