@@ -2,7 +2,7 @@
 // Pure and fast: the policy is precompiled, nothing is read from disk, nothing is compiled per call.
 // Any internal failure becomes a `confirm` verdict: the guard asks, it never silently allows.
 import { caseFoldedRules } from './caseFold';
-import type { Action, Decision, EvalContext, Finding, Rule, RuleHit, Severity, SimpleCommand, Verdict } from './types';
+import type { Action, Decision, EvalContext, Finding, Rule, RuleContext, RuleHit, Severity, SimpleCommand, Verdict } from './types';
 import { SEVERITIES } from './types';
 import type { Policy } from './policy';
 import { parseCommandLine } from './shell/parseCommandLine';
@@ -38,12 +38,12 @@ function toFinding(rule: Rule, hit: RuleHit, cmd: SimpleCommand | undefined, sou
   };
 }
 
-function runRules(rules: readonly Rule[] | undefined, cmd: SimpleCommand, all: readonly SimpleCommand[], ctx: EvalContext, policy: Policy, out: Finding[], hitCommands: Set<SimpleCommand>): void {
+function runRules(rules: readonly Rule[] | undefined, cmd: SimpleCommand, rc: RuleContext, policy: Policy, out: Finding[], hitCommands: Set<SimpleCommand>): void {
   if (!rules) return;
   for (const rule of rules) {
     let result: RuleHit | RuleHit[] | null | undefined;
     try {
-      result = rule.match(cmd, { ctx, all });
+      result = rule.match(cmd, rc);
     } catch (err) {
       // A broken matcher must not let the command through: it becomes a finding that asks.
       out.push({
@@ -108,11 +108,13 @@ function evaluateShell(command: string, policy: Policy, given: EvalContext): Ver
   const ctx = parsed.context;
   const findings: Finding[] = [];
   const hitCommands = new Set<SimpleCommand>();
+  // One context for every rule of the line (rules only read it): not an object per rule call.
+  const rc: RuleContext = { ctx, all: parsed.commands };
   for (const cmd of parsed.commands) {
     const folded = caseFoldedRules(cmd, policy.rulesByCommand);
-    if (folded) runRules(folded.rules, folded.cmd, parsed.commands, ctx, policy, findings, hitCommands);
-    else runRules(policy.rulesByCommand.get(cmd.name), cmd, parsed.commands, ctx, policy, findings, hitCommands);
-    runRules(policy.wildcardRules, cmd, parsed.commands, ctx, policy, findings, hitCommands);
+    if (folded) runRules(folded.rules, folded.cmd, rc, policy, findings, hitCommands);
+    else runRules(policy.rulesByCommand.get(cmd.name), cmd, rc, policy, findings, hitCommands);
+    runRules(policy.wildcardRules, cmd, rc, policy, findings, hitCommands);
   }
   for (const o of parsed.opaque) {
     if (policy.disabledRules.has(o.rule)) continue;

@@ -71,9 +71,13 @@ function valueCandidate(name: string, value: string, source: string): Candidate 
 function collectFromCommand(cmd: SimpleCommand, ctx: EvalContext, out: Candidate[]): void {
   const { args } = cmd;
   const shorts = SHORT_FLAGS[cmd.name];
+  // What depends on the command's name alone, worked out once rather than per argument.
+  const hostFlags = HOST_FLAG_COMMANDS.has(cmd.name);
+  const cmdlet = PS_CMDLET_RE.test(cmd.name);
+  const remoteOperands = REMOTE_OPERAND_COMMANDS.has(cmd.name);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    const m = LONG_FLAG_RE.exec(a);
+    const m = a[0] === '-' && a[1] === '-' ? LONG_FLAG_RE.exec(a) : null;
     let value: string | undefined;
     let flag: string | undefined;
     if (m) {
@@ -82,23 +86,23 @@ function collectFromCommand(cmd: SimpleCommand, ctx: EvalContext, out: Candidate
     } else if (shorts?.includes(a)) {
       flag = a;
       value = cmd.dynamic[i + 1] ? undefined : args[i + 1];
-    } else if (!HOST_FLAG_COMMANDS.has(cmd.name) && HOST_OPTION_RE.test(a)) {
+    } else if (!hostFlags && a[0] === '-' && HOST_OPTION_RE.test(a)) {
       // `--bootstrap-server kafka.prod:9092,kafka2:9092`, `-address=https://vault.prod:8200`: the first host.
       const raw = HOST_OPTION_RE.exec(a)?.[1] ?? (cmd.dynamic[i + 1] ? undefined : args[i + 1]);
       const host = raw === undefined ? undefined : hostOf(raw) ?? raw.split(',')[0].split(':')[0];
       if (host && !host.startsWith('-')) out.push({ value: host, source: `host \`${host}\` (from \`${a.includes('=') ? a : `${a} ${raw}`}\`)`, host: true });
       continue;
-    } else if (PS_CMDLET_RE.test(cmd.name) && PS_NAME_PARAM_RE.test(a) && args[i + 1] !== undefined && !cmd.dynamic[i + 1]) {
+    } else if (cmdlet && PS_NAME_PARAM_RE.test(a) && args[i + 1] !== undefined && !cmd.dynamic[i + 1]) {
       // `Remove-AzResourceGroup -Name prod-rg`: the named resource says where.
       out.push({ value: args[i + 1], source: `from \`${a} ${args[i + 1]}\``, host: false });
       i++;
       continue;
-    } else if (REMOTE_OPERAND_COMMANDS.has(cmd.name) && !a.startsWith('-') && !cmd.dynamic[i] && !a.includes('://')) {
+    } else if (remoteOperands && !a.startsWith('-') && !cmd.dynamic[i] && !a.includes('://')) {
       // A configured remote or alias names the target: `rclone purge prod-s3:uploads`, `mc rb prod/uploads`.
       const m = (cmd.name === 'mc' || cmd.name === 'mcli' ? MC_ALIAS_RE : RCLONE_REMOTE_RE).exec(a);
       if (m) out.push({ value: m[1], source: `the remote \`${m[1]}\` (from \`${a}\`)`, host: false });
       continue;
-    } else if (HOST_FLAG_COMMANDS.has(cmd.name) && (a === '-h' || a === '--host' || a.startsWith('--host='))) {
+    } else if (hostFlags && (a === '-h' || a === '--host' || a.startsWith('--host='))) {
       const host = a.startsWith('--host=') ? a.slice(7) : args[i + 1];
       if (host && !host.startsWith('-')) out.push({ value: host, source: `host \`${host}\` (from \`${cmd.name} ${a.startsWith('--host=') ? a : `${a} ${host}`}\`)`, host: true });
       continue;
@@ -154,9 +158,12 @@ function collectFromContext(commands: readonly SimpleCommand[], ctx: EvalContext
   if (!env) return;
   // A variable of the process environment names the target only of the tools that read it:
   // `DATABASE_URL` says nothing about `rm -rf ~` or an opaque `eval` in the same terminal.
+  // The readers first: a variable no command of the line reads is not looked up (`process.env` reads are not free).
+  const lineNames = [...names];
   for (const [name, readers] of CONTEXT_VARIABLES) {
+    if (!lineNames.some((n) => readers.has(n))) continue;
     const v = env[name];
-    if (v && [...names].some((n) => readers.has(n))) out.push(valueCandidate(name, v, 'in the environment'));
+    if (v) out.push(valueCandidate(name, v, 'in the environment'));
   }
 }
 
