@@ -98,7 +98,10 @@ export function findCredentials(cmd: SimpleCommand): Credential[] {
   }
 
   const args = cmd.args;
+  // What depends on the command's name alone, looked up once rather than per argument.
   const shortPw = SHORT_PASSWORD_FLAGS[cmd.name];
+  const basicShort = BASIC_AUTH_SHORT[cmd.name];
+  const headerItems = HEADER_ITEM_COMMANDS.has(cmd.name);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const next = i + 1 < args.length ? args[i + 1] : undefined;
@@ -109,7 +112,7 @@ export function findCredentials(cmd: SimpleCommand): Credential[] {
       i++;
     } else if (a.startsWith('--header=')) header = a.slice(9);
     else if (a.startsWith('-H') && a.length > 2 && !a.startsWith('--')) header = a.slice(2);
-    else if (HEADER_ITEM_COMMANDS.has(cmd.name) && !a.startsWith('-') && a.includes(':') && !a.includes('://')) header = a;
+    else if (headerItems && !a.startsWith('-') && a.includes(':') && !a.includes('://')) header = a;
     if (header !== undefined) {
       fromHeader(header, add);
       continue;
@@ -129,7 +132,7 @@ export function findCredentials(cmd: SimpleCommand): Credential[] {
         if (eq < 0) i++;
         continue;
       }
-    } else if (a === BASIC_AUTH_SHORT[cmd.name] && next !== undefined) {
+    } else if (a === basicShort && next !== undefined) {
       basicAuth(next, a, add);
       i++;
       continue;

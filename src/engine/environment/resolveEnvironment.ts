@@ -46,6 +46,7 @@ const DELETE_VERB_WORDS: ReadonlySet<string> = new Set(['delete', 'destroy', 'rm
 const PS_CMDLET_RE = /^[A-Z][a-z]+-[A-Z][A-Za-z0-9]+$/;
 const PS_NAME_PARAM_RE = /^-(?:ResourceGroupName|Name|BucketName|StackName|DBInstanceIdentifier|DBClusterIdentifier|TableName|ServerName|VaultName|SubscriptionName|ProjectId|Project)$/i;
 const URL_RE = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?(\[[^\]]+\]|[^:/?#\s]+)/i;
+const HAS_SPACE = /\s/;
 const VAR_REF_RE = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
 
 function hostOf(value: string): string | undefined {
@@ -140,6 +141,8 @@ function collectFromCommand(cmd: SimpleCommand, ctx: EvalContext, out: Candidate
   }
   // Wrappers may carry the environment: `railway run -e production psql …`, `kubectl exec … --context prod`.
   for (const v of cmd.via) {
+    // A one-word via (`sudo`, `$(…)`) carries no flags.
+    if (!HAS_SPACE.test(v)) continue;
     const parts = v.split(/\s+/);
     if (parts.length > 1) collectFromCommand({ ...cmd, name: parts[0], args: parts.slice(1), dynamic: parts.slice(1).map(() => false), via: [], assignments: {} }, ctx, out);
   }

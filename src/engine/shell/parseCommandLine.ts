@@ -252,33 +252,41 @@ function splitCommands(tokens: readonly ShellToken[], scan: ScanResult): RawComm
 
 /** Command substitutions run whatever command they sit in: parse each once, in order, and note what it prints. */
 function parseSubstitutions(raw: RawCommand, ctx: ParseContext, frame: Frame, out: Output, done: Set<number>): void {
-  const carriers = raw.words.map((w) => w.raw).concat(raw.redirects.filter((r) => r.op === '$sub').map((r) => r.target));
-  for (const carrier of carriers) {
-    for (const idx of substitutionIndexes(carrier)) {
-      if (done.has(idx)) continue;
-      done.add(idx);
-      const sub = ctx.scan.substitutions[idx];
-      if (!sub) continue;
-      if (sub.kind === 'arithmetic') {
-        // `$(( $(rm -rf x) + 1 ))`: the substitutions inside arithmetic run like any other.
-        const inner = lexicalScan(sub.text);
-        for (const s of inner.substitutions) if (s.kind !== 'arithmetic') parseText(s.text, deeper(frame, '$((…))', { assignments: {} }), out);
-        continue;
-      }
-      const label = sub.kind === 'process-in' ? '<(…)' : sub.kind === 'process-out' ? '>(…)' : '$(…)';
-      const before = out.commands.length;
-      const innerFrame = deeper(frame, label, { assignments: {} });
-      parseText(sub.text, innerFrame, out);
-      // A process substitution stands for a file name, not its output: only `$(…)` and backticks expand to text.
-      if (sub.kind !== 'command' && sub.kind !== 'backtick') continue;
-      const located = LOCATE_RE.exec(sub.text);
-      if (located) ctx.computed.set(idx, { kind: 'literal', text: located[1] });
-      else if (FILE_CONTENT_RE.test(sub.text)) ctx.computed.set(idx, { kind: 'unreadable', tool: 'a file' });
-      else ctx.computed.set(idx, pipelineOutput(out.commands.slice(before), innerFrame.via.length));
-    }
+  // The words first, then redirect targets holding a substitution; no list built for them (most lines have none).
+  for (const w of raw.words) parseSubstitutionsIn(w.raw, ctx, frame, out, done);
+  let subRedirects = false;
+  for (const r of raw.redirects) {
+    if (r.op !== '$sub') continue;
+    subRedirects = true;
+    parseSubstitutionsIn(r.target, ctx, frame, out, done);
   }
-  raw.redirects = raw.redirects.filter((r) => r.op !== '$sub');
+  if (subRedirects) raw.redirects = raw.redirects.filter((r) => r.op !== '$sub');
   for (const code of raw.heredocCode ?? []) parseText(code, deeper(frame, 'heredoc $(…)', { assignments: {} }), out);
+}
+
+function parseSubstitutionsIn(carrier: string, ctx: ParseContext, frame: Frame, out: Output, done: Set<number>): void {
+  for (const idx of substitutionIndexes(carrier)) {
+    if (done.has(idx)) continue;
+    done.add(idx);
+    const sub = ctx.scan.substitutions[idx];
+    if (!sub) continue;
+    if (sub.kind === 'arithmetic') {
+      // `$(( $(rm -rf x) + 1 ))`: the substitutions inside arithmetic run like any other.
+      const inner = lexicalScan(sub.text);
+      for (const s of inner.substitutions) if (s.kind !== 'arithmetic') parseText(s.text, deeper(frame, '$((…))', { assignments: {} }), out);
+      continue;
+    }
+    const label = sub.kind === 'process-in' ? '<(…)' : sub.kind === 'process-out' ? '>(…)' : '$(…)';
+    const before = out.commands.length;
+    const innerFrame = deeper(frame, label, { assignments: {} });
+    parseText(sub.text, innerFrame, out);
+    // A process substitution stands for a file name, not its output: only `$(…)` and backticks expand to text.
+    if (sub.kind !== 'command' && sub.kind !== 'backtick') continue;
+    const located = LOCATE_RE.exec(sub.text);
+    if (located) ctx.computed.set(idx, { kind: 'literal', text: located[1] });
+    else if (FILE_CONTENT_RE.test(sub.text)) ctx.computed.set(idx, { kind: 'unreadable', tool: 'a file' });
+    else ctx.computed.set(idx, pipelineOutput(out.commands.slice(before), innerFrame.via.length));
+  }
 }
 
 /** What the commands of a substitution print: the last pipeline's output when it is the only one. */
@@ -409,10 +417,10 @@ function processExpanded(raw: RawCommand, pipeFrom: SimpleCommand | undefined, f
   let words = expanded;
   const assignments: Record<string, string> = { ...frame.assignments };
   const local: Record<string, string> = {};
-  const bare = words.filter((w) => ASSIGNMENT_RE.test(w.text));
   words = takeAssignments(words, local);
   Object.assign(assignments, local);
   if (words.length === 0) {
+    const bare = expanded.filter((w) => ASSIGNMENT_RE.test(w.text));
     // `X=rm` on its own sets a shell variable for later commands of the line; rules see it as a command
     // named '' (or ':' when it also redirects: `X=1 > f` empties f).
     for (const w of bare) recordVariable(w, frame, out);
@@ -488,10 +496,16 @@ function processExpanded(raw: RawCommand, pipeFrom: SimpleCommand | undefined, f
 
   const name = commandName(words[0].text);
   if (DECLARERS.has(name)) declareVariables(words.slice(1), frame, out);
+  const args: string[] = [];
+  const dynamic: boolean[] = [];
+  for (let k = 1; k < words.length; k++) {
+    args.push(words[k].text);
+    dynamic.push(words[k].dynamic);
+  }
   const cmd: SimpleCommand = {
     name,
-    args: words.slice(1).map((w) => w.text),
-    dynamic: words.slice(1).map((w) => w.dynamic),
+    args,
+    dynamic,
     assignments,
     redirects: raw.redirects,
     stdin: raw.stdin,
