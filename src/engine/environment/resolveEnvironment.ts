@@ -131,7 +131,7 @@ function collectFromCommand(cmd: SimpleCommand, ctx: EvalContext, out: Candidate
   }
   // `railway environment delete production`, `flagsmith environments delete prod-env`: the environment deleted is the target.
   for (let j = 0; j + 2 < args.length; j++) {
-    if (!ENVIRONMENT_GROUP_WORDS.has(args[j].toLowerCase()) || !DELETE_VERB_WORDS.has(args[j + 1])) continue;
+    if (!DELETE_VERB_WORDS.has(args[j + 1]) || !ENVIRONMENT_GROUP_WORDS.has(args[j].toLowerCase())) continue;
     const named = args[j + 2];
     if (!named.startsWith('-') && !cmd.dynamic[j + 2]) out.push({ value: named, source: `from \`${args[j]} ${args[j + 1]} ${named}\``, host: false });
     break;
@@ -144,7 +144,11 @@ function collectFromCommand(cmd: SimpleCommand, ctx: EvalContext, out: Candidate
     // A one-word via (`sudo`, `$(…)`) carries no flags.
     if (!HAS_SPACE.test(v)) continue;
     const parts = v.split(/\s+/);
-    if (parts.length > 1) collectFromCommand({ ...cmd, name: parts[0], args: parts.slice(1), dynamic: parts.slice(1).map(() => false), via: [], assignments: {} }, ctx, out);
+    if (parts.length <= 1) continue;
+    // The wrapper as a command of its own (no copy of every field: this reads name, args, dynamic, assignments, via, remote).
+    const wrapperArgs = parts.slice(1);
+    const wrapper: SimpleCommand = { name: parts[0], args: wrapperArgs, dynamic: wrapperArgs.map(() => false), assignments: {}, redirects: cmd.redirects, via: [], remote: cmd.remote, text: cmd.text };
+    collectFromCommand(wrapper, ctx, out);
   }
   if (cmd.remote) out.push({ value: cmd.remote, source: `runs on \`${cmd.remote}\` (${cmd.via[cmd.via.length - 1] ?? 'remote'})`, host: true });
 }
