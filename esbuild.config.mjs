@@ -24,37 +24,32 @@ const commonFor = (prod) => ({
 });
 const common = commonFor(production);
 
+// esbuild turns `import { x } from 'fs'` in a CommonJS bundle into `__toESM(require('fs'))`, which copies
+// every export of the module onto a new object, once per importing file (≈ 50 files × fs/path/os at start,
+// issue 11). Each builtin below is instead imported through one small module whose object has the real
+// module as its prototype and says `__esModule`: esbuild's copy then copies nothing and every name is
+// looked up, live, on the real module.
+const PROTO_SHIM = (load) => `const m = Object.create(${load}); Object.defineProperty(m, '__esModule', { value: true }); module.exports = m;`;
+
 // Node modules the CLI needs only on some paths (asking the window, a restore point, the stall watchdog,
-// hashes and nonces): loaded on first use instead of at start. Each is replaced by a stand-in with the
-// same export names (read from the running node at build time) whose getters require the real module,
-// so `import { createHash } from 'crypto'` costs nothing until createHash is called. Issue 11: together
-// they cost ~15 ms of the hook's start, on a path that needs none of them to allow `git status`.
+// hashes and nonces): loaded on first use instead of at start. The prototype is a proxy that requires the
+// real module the first time any name is looked up on it, so `import { createHash } from 'crypto'` costs
+// nothing until createHash is called. Issue 11: together they cost ~15 ms of the hook's start, on a path
+// that needs none of them to allow `git status`.
 const LAZY_BUILTINS = ['crypto', 'net', 'child_process', 'worker_threads', 'stream', 'readline', 'http', 'https', 'zlib', 'dns', 'tls'];
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(build) {
     const filter = new RegExp(`^(?:node:)?(?:${LAZY_BUILTINS.join('|')})$`);
-    // Importers see an ES module (one shared copy of the names, as sharedBuiltins below); it re-exports
-    // the CommonJS stand-in whose getters load the real module.
-    build.onResolve({ filter }, (args) => {
-      if (args.namespace === 'lazy-cjs') return { path: args.path, external: true };
-      if (args.namespace === 'lazy-builtin') return { path: args.path, namespace: 'lazy-cjs' };
-      return { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' };
-    });
-    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: `export * from ${JSON.stringify(args.path)};`, loader: 'js' }));
-    build.onLoad({ filter: /.*/, namespace: 'lazy-cjs' }, async (args) => {
-      const { createRequire } = await import('node:module');
-      const names = Object.keys(createRequire(import.meta.url)(args.path)).filter((k) => k !== 'default' && k !== '__esModule');
-      const lines = [`let m; const load = () => (m ??= require(${JSON.stringify(`node:${args.path}`)}));`];
-      for (const k of names) lines.push(`Object.defineProperty(exports, ${JSON.stringify(k)}, { enumerable: true, get: () => load()[${JSON.stringify(k)}] });`);
-      return { contents: lines.join('\n'), loader: 'js' };
+    build.onResolve({ filter }, (args) => (args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+      const id = JSON.stringify(`node:${args.path}`);
+      return { contents: `let real; const load = () => (real ??= require(${id}));\n${PROTO_SHIM('new Proxy({}, { get: (_, name) => load()[name] })')}`, loader: 'js' };
     });
   },
 };
 
-// `import * as fs from 'fs'` in a CommonJS bundle costs a copy of every export of `fs` at every importing
-// file (esbuild's __toESM: ~50 copies of fs/path/os at start). One ES re-export module per builtin makes
-// it one copy per builtin, shared by every importer.
+// fs, path and os: needed at once, but copied by nobody.
 const SHARED_BUILTINS = ['fs', 'path', 'os'];
 const sharedBuiltins = {
   name: 'shared-builtins',
@@ -63,7 +58,7 @@ const sharedBuiltins = {
     build.onResolve({ filter }, (args) =>
       args.namespace === 'shared-builtin' ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'shared-builtin' },
     );
-    build.onLoad({ filter: /.*/, namespace: 'shared-builtin' }, (args) => ({ contents: `export * from ${JSON.stringify(`node:${args.path}`)};`, loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'shared-builtin' }, (args) => ({ contents: PROTO_SHIM(`require(${JSON.stringify(`node:${args.path}`)})`), loader: 'js' }));
   },
 };
 
@@ -78,7 +73,7 @@ export function cliBuilds(outDir, prod) {
     { ...commonFor(prod), entryPoints: ['src/cli/fastMain.ts'], outfile: path.join(outDir, 'cli-fast.js'), plugins: [lazyBuiltins, sharedBuiltins] },
     // `cli.js`, what every hook, shell and `bin` entry runs: a few KB that load cli-main.js through a
     // compile cache, so the big bundle is compiled once per version and runtime, not once per tool call.
-    { ...commonFor(prod), entryPoints: ['src/cli/entry.ts'], outfile: path.join(outDir, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
+    { ...commonFor(prod), entryPoints: ['src/cli/entry.ts'], outfile: path.join(outDir, 'cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [lazyBuiltins, sharedBuiltins] },
   ];
 }
 

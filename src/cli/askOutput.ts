@@ -36,7 +36,9 @@ export function askOrigin(args: CliArgs): { origin: Origin; command: string } {
 
 /** Prints the decision (JSON with --json, else the words for a person or an agent) and gives the exit code. */
 export function reportAsk(args: CliArgs, command: string, origin: Origin, result: PersonDecision, io: AskIo): number {
-  const mask = maskerFor({ kind: 'shell', command });
+  // Made only when something is said: an allow by policy says nothing, and scanning the command costs ~1 ms.
+  let masker: ((text: string) => string) | undefined;
+  const mask = (text: string): string => (masker ??= maskerFor({ kind: 'shell', command }))(text);
   if (args.json) {
     io.stdout(JSON.stringify({ decision: result.decision, by: result.by, message: mask(result.message), verdict: maskedVerdict(result.verdict, mask) }) + '\n');
   } else {

@@ -70,9 +70,11 @@ function spoolIfUnlogged(action: Action, origin: Origin, opts: DecideOptions, d:
 
 export async function decideWithPerson(action: Action, origin: Origin, opts: DecideOptions): Promise<PersonDecision> {
   const d = await decide(action, origin, opts);
-  // A clean allow by policy, decided from the real environment, is remembered for the fast path (issue 11).
-  const clean = d.decision === 'allow' && d.by === 'policy' && !d.restorePoint && opts.env === undefined;
-  endRemembering(clean ? { action, cwd: opts.cwd, verdict: d.verdict } : undefined);
+  // Reached without a person and without a restore point, from the real environment: remembered for the
+  // fast path (issue 11). Unreachable here means no window at all: asking one opens a socket, which the
+  // recorder refuses to remember.
+  const settled = (d.by === 'policy' || d.by === 'unreachable') && !d.restorePoint && opts.env === undefined && opts.ask === undefined;
+  endRemembering(settled ? { action, cwd: opts.cwd, verdict: d.verdict, outcome: { decision: d.decision, by: d.by as 'policy' | 'unreachable', message: d.message } } : undefined);
   // What reaches an agent or a terminal never holds a live secret.
   return spoolIfUnlogged(action, origin, opts, { ...d, message: maskerFor(action)(d.message) });
 }

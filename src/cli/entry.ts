@@ -11,20 +11,19 @@
 // Code's runtime (ELECTRON_RUN_AS_NODE=1), which may have neither.
 // Keep this file tiny: it is compiled on every run.
 import * as path from 'path';
-import { ensureOwnerOnlyDir, stateFolder } from '../settings/stateFolder';
+import { stateFolder } from '../settings/stateFolder';
 import { runWithCodeCache } from './entryCodeCache';
 
 const FAST_BUNDLE = path.join(__dirname, 'cli-fast.js');
 const MAIN_BUNDLE = path.join(__dirname, 'cli-main.js');
 const FAST_VERBS = new Set(['hook', 'ask', 'check']);
 
+/** Created (owner-only) when a cache is first written, not on every run. */
 function cacheDir(): string | undefined {
   try {
-    const dir = path.join(stateFolder(), 'cache');
-    ensureOwnerOnlyDir(dir);
-    return dir;
+    return path.join(stateFolder(), 'cache');
   } catch {
-    return undefined; // no writable home: run without a cache
+    return undefined; // no home folder: run without a cache
   }
 }
 

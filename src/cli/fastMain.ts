@@ -1,8 +1,9 @@
-// `dist/cli-fast.js`: what `hook`, `ask` and `check` run first (issue 11). It answers a command the
-// engine already allowed cleanly in the same folder, with nothing it read since changed (the verdict
-// memo, src/cli/memo/), without loading the engine: the answer, the log entry and the output are made
-// by the same functions the CLI proper uses. Anything else — a new command, a finding, a payload it
-// does not read as a plain command, any error — returns false and the CLI proper decides.
+// `dist/cli-fast.js`: what `hook`, `ask` and `check` run first (issue 11). It answers a command the CLI
+// already decided without a person in the same folder — allowed or denied by policy, or blocked with no
+// window to ask — with nothing that decision read changed since (the verdict memo, src/cli/memo/),
+// without loading the engine: the answer, the log entry and the output are made by the same functions
+// the CLI proper uses. Anything else — a new command, a payload it does not read as a plain command, a
+// window to ask, any error — returns false and the CLI proper decides.
 import { parseCliArgs } from './cliArgs';
 import { askOrigin, processIo, reportAsk } from './askOutput';
 import { EXIT, formatVerdict, verdictJson } from './verdictOutput';
@@ -13,34 +14,36 @@ import { HOOK_DEADLINE_MS } from './hooks/hookDeadline';
 import { isHostId } from '../hosts/hostTypes';
 import type { HookAnswer } from '../hosts/hostTypes';
 import { HOSTS } from '../hosts/registry';
-import type { Action, Verdict } from '../engine/types';
+import type { Action } from '../engine/types';
 import type { Origin } from '../protocol/protocol';
 import { appendToSpool, spoolDir } from '../log/decisionSpool';
-import { decisionEntry, safeMask } from '../log/logRecord';
-import { engineIdentity, memoDir, memoKey, recall } from './memo/verdictMemo';
+import { decisionEntry, maskerForPlainCommand, safeMask } from '../log/logRecord';
+import { engineIdentity, memoDir, memoKey, outcomeOf, recall } from './memo/verdictMemo';
+import type { MemoOutcome, Recalled } from './memo/verdictMemo';
 import { noteRunKind } from './runKind';
 
 /** Payloads above this go to the CLI proper (it arms the stall watchdog for them). */
 const MAX_FAST_PAYLOAD = 4096;
 
-function recalled(action: Action, cwd: string, distDir: string): Verdict | undefined {
+function recalled(action: Action, cwd: string, distDir: string): Recalled | undefined {
   const engine = engineIdentity(distDir);
   const key = engine === undefined ? undefined : memoKey(action, cwd, engine);
   return key === undefined ? undefined : recall(key, memoDir());
 }
 
-/** The log entry the CLI proper would spool for this allow by policy (decideWithPerson). */
-function spoolAllow(action: Action, origin: Origin, cwd: string, verdict: Verdict): void {
-  appendToSpool(decisionEntry(action, verdict, { ...origin, cwd: origin.cwd ?? cwd }, { decision: 'allow', by: 'policy' }, safeMask), spoolDir());
+/** The log entry the CLI proper spools for a decision no window saw (decideWithPerson). */
+function spoolDecision(action: Action, origin: Origin, cwd: string, r: Recalled, outcome: MemoOutcome): void {
+  const mask = action.kind === 'shell' && r.maskedCommand !== undefined ? maskerForPlainCommand(action.command, r.maskedCommand) : safeMask;
+  appendToSpool(decisionEntry(action, r.verdict, { ...origin, cwd: origin.cwd ?? cwd }, { decision: outcome.decision, by: outcome.by }, mask), spoolDir());
 }
 
 function answerCheck(rest: string[], distDir: string): boolean {
   const args = parseCliArgs(rest, process.cwd());
   if (args.batch || args.command === undefined) return false;
-  const v = recalled({ kind: 'shell', command: args.command }, args.cwd, distDir);
-  if (!v) return false;
-  process.stdout.write(args.json ? verdictJson(v) + '\n' : formatVerdict(args.command, v));
-  process.exitCode = EXIT.allow;
+  const r = recalled({ kind: 'shell', command: args.command }, args.cwd, distDir);
+  if (!r) return false;
+  process.stdout.write(args.json ? verdictJson(r.verdict) + '\n' : formatVerdict(args.command, r.verdict));
+  process.exitCode = EXIT[r.verdict.decision];
   return true;
 }
 
@@ -48,10 +51,11 @@ function answerAsk(rest: string[], distDir: string): boolean {
   const args = parseCliArgs(rest, process.cwd());
   const { origin, command } = askOrigin(args);
   const action: Action = { kind: 'shell', command };
-  const v = recalled(action, args.cwd, distDir);
-  if (!v) return false;
-  spoolAllow(action, origin, args.cwd, v);
-  process.exitCode = reportAsk(args, command, origin, { decision: 'allow', verdict: v, by: 'policy', message: '' }, processIo);
+  const r = recalled(action, args.cwd, distDir);
+  const outcome = r && outcomeOf(r);
+  if (!r || !outcome) return false;
+  spoolDecision(action, origin, args.cwd, r, outcome);
+  process.exitCode = reportAsk(args, command, origin, { ...outcome, verdict: r.verdict }, processIo);
   return true;
 }
 
@@ -61,11 +65,15 @@ async function answerHookFast(host: string, input: string, distDir: string): Pro
   const payload: unknown = JSON.parse(input);
   const call = adapter.parse(payload, process.cwd());
   if (call.kind !== 'judge' || call.edits) return false;
-  const v = recalled(call.action, call.cwd, distDir);
-  if (!v) return false;
+  const r = recalled(call.action, call.cwd, distDir);
+  const outcome = r && outcomeOf(r);
+  if (!r || !outcome) return false;
   const answer = async (): Promise<HookAnswer> => {
-    spoolAllow(call.action, call.origin, call.cwd, v);
-    return adapter.render({ decision: 'allow', message: '', approvedByPerson: false, payload });
+    spoolDecision(call.action, call.origin, call.cwd, r, outcome);
+    // As answerHook words it: a plain allow says nothing; a block gives the agent its message.
+    return outcome.decision === 'allow'
+      ? adapter.render({ decision: 'allow', message: '', approvedByPerson: false, payload })
+      : adapter.render({ decision: 'deny', message: outcome.message, approvedByPerson: false, payload });
   };
   // Copilot may run two Agent Guard hooks for one call: one answer and one log entry, as on the full path.
   const key = callKey(payload);

@@ -17,28 +17,48 @@ export function safeMask(text: string): string {
   }
 }
 
+/** Marks a masker already made for one action: decisionEntry uses it as it is. */
+const FOR_ONE_ACTION = Symbol('masker for one action');
+type ActionMasker = ((text: string) => string) & { [FOR_ONE_ACTION]?: true };
+
+function forOneAction(fn: (text: string) => string): ActionMasker {
+  return Object.assign(fn, { [FOR_ONE_ACTION]: true as const });
+}
+
+/** The secrets an action's command carries, longest first, each with its masked form. */
+export function commandSecrets(action: Action): Array<[string, string]> {
+  try {
+    return findCredentialsInText(actionText(action))
+      .filter((c) => c.secret.length >= 4 && !c.secret.startsWith('$'))
+      .map((c) => [c.secret, c.masked] as [string, string])
+      .sort((a, b) => b[0].length - a[0].length);
+  } catch {
+    return [];
+  }
+}
+
 /**
  * A masker for everything said about one action: the secrets its command carries are masked wherever
  * they appear again (an agent's stated reason, a summary, a target), not only where a flag or header
  * names them; then the usual masking.
  */
 export function maskerFor(action: Action, base: (text: string) => string = safeMask): (text: string) => string {
-  let secrets: Array<[string, string]> = [];
-  try {
-    secrets = findCredentialsInText(actionText(action))
-      .filter((c) => c.secret.length >= 4 && !c.secret.startsWith('$'))
-      .map((c) => [c.secret, c.masked] as [string, string])
-      .sort((a, b) => b[0].length - a[0].length);
-  } catch {
-    secrets = [];
-  }
+  const secrets = commandSecrets(action);
   // The usual masking first (it masks the command's own secrets the same way); then whatever copy of
   // them is left where no flag or header names it.
-  return (text) => {
+  return forOneAction((text) => {
     let out = base(text);
     for (const [secret, masked] of secrets) out = out.split(secret).join(masked);
     return out;
-  };
+  });
+}
+
+/**
+ * The masker of a command known to carry no secret (commandSecrets was empty), whose masked text is
+ * known: what maskerFor would give, without scanning the command again (the CLI's fast path, issue 11).
+ */
+export function maskerForPlainCommand(command: string, maskedCommand: string): (text: string) => string {
+  return forOneAction((text) => (text === command ? maskedCommand : safeMask(text)));
 }
 
 /** The verdict with every text that could hold a secret masked: for `check --json`, `ask --json`, output. */
@@ -100,7 +120,7 @@ export function decisionEntry(
   const now = new Date();
   const reason = origin.reason?.trim();
   // The secrets the command carries, masked wherever they appear again (a reason, a summary).
-  mask = maskerFor(action, mask);
+  if (!(mask as ActionMasker)[FOR_ONE_ACTION]) mask = maskerFor(action, mask);
   return {
     v: LOG_ENTRY_VERSION,
     id: newEntryId(now),

@@ -1,10 +1,12 @@
 // The CLI proper's side of the verdict memo: recording starts before a `check`, `ask` or `hook` run
-// reads anything, and the one decision path hands its verdict over when it is a clean allow by policy.
+// reads anything, and the one decision path hands its decision over when no person was involved.
 // Only CLI runs from the built bundles remember (engineIdentity); tests from source never do.
 import type { Action, Verdict } from '../../engine/types';
+import { commandSecrets, maskedVerdict, maskerFor, safeMask } from '../../log/logRecord';
 import { startRecording } from './readRecorder';
 import type { ReadRecorder } from './readRecorder';
 import { engineIdentity, memoDir, memoKey, remember } from './verdictMemo';
+import type { MemoOutcome } from './verdictMemo';
 
 let current: { recorder: ReadRecorder; engine: string } | undefined;
 
@@ -14,14 +16,28 @@ export function beginRemembering(distDir: string): void {
   if (engine) current = { recorder: startRecording(), engine };
 }
 
-/** Ends the recording; remembers `verdict` for `action` in `cwd` when it is a clean allow and everything read could be recorded. */
-export function endRemembering(clean?: { action: Action; cwd: string; verdict: Verdict }): void {
+/**
+ * Ends the recording, and remembers the decision when the whole of what it read was recorded: `outcome`
+ * is the door's decision (`ask`, `hook`), absent for `check`, which only judges. Only outcomes reached
+ * without a person and without a restore point are ever passed here.
+ */
+export function endRemembering(decided?: { action: Action; cwd: string; verdict: Verdict; outcome?: MemoOutcome }): void {
   const session = current;
   current = undefined;
   if (!session) return;
   const deps = session.recorder.deps();
   session.recorder.stop();
-  if (!deps || !clean || clean.verdict.decision !== 'allow' || clean.verdict.findings.length > 0) return;
-  const key = memoKey(clean.action, clean.cwd, session.engine);
-  if (key) remember(key, memoDir(), clean.verdict, deps);
+  if (!deps || !decided) return;
+  const { action, cwd, verdict, outcome } = decided;
+  const key = memoKey(action, cwd, session.engine);
+  if (!key) return;
+  // Nothing on disk holds a live secret: the verdict is kept masked as the CLI says it; the command's
+  // log text is kept when it carries no secret, so the fast path logs it without scanning it again.
+  const mask = maskerFor(action);
+  const plain = action.kind === 'shell' && commandSecrets(action).length === 0;
+  remember(key, memoDir(), {
+    verdict: maskedVerdict(verdict, mask),
+    ...(outcome ? { outcome: { ...outcome, message: mask(outcome.message) } } : {}),
+    ...(plain && action.kind === 'shell' ? { maskedCommand: safeMask(action.command) } : {}),
+  }, deps);
 }

@@ -1,9 +1,9 @@
-// The verdict memo (issue 11): a command the engine allowed cleanly (by policy, no finding, no restore
-// point) is remembered with everything the decision read — each settings file, script, folder listing
-// and discovery record as its file signature, each environment variable, each window's liveness — so
-// the same command in the same folder is answered again without loading the engine, as long as none of
-// those changed. Anything else (a finding, a confirm, a deny, a restore point, a child process, a
-// socket) is never remembered: it always takes the full path.
+// The verdict memo (issue 11): a decision the CLI took without a person — a command allowed or denied
+// by policy, or blocked because no VS Code window could be asked — is remembered with everything it
+// read: each settings file, script, folder listing and discovery record as its file signature, each
+// environment variable, each window's liveness. The same command in the same folder is then answered
+// again without loading the engine, as long as none of those changed. A decision that involved a
+// person, a restore point, a child process or a socket is never remembered: it always takes the full path.
 //
 // The memo lives in the owner-only state folder next to the compile cache and is trusted like it: an
 // agent that could write there could also rewrite the cached code, and writes to `~/.agent-guard`
@@ -32,11 +32,46 @@ export interface MemoDeps {
   pids: PidDep[];
 }
 
-interface MemoRecord {
+/** How a door's decision ended without a person: allowed or blocked by policy, or blocked because no window could be asked. */
+export interface MemoOutcome {
+  decision: 'allow' | 'block';
+  by: 'policy' | 'unreachable';
+  /** For the agent, masked as the CLI proper gives it. */
+  message: string;
+}
+
+/** What a recall gives back. */
+export interface Recalled {
+  /** Masked as everything the CLI says of it (a memo file never holds a live secret). */
+  verdict: Verdict;
+  /** The decision of `ask` and `hook` (none from `check`, which only judges). A clean allow implies its own. */
+  outcome?: MemoOutcome;
+  /** The command as the log keeps it, when it carries no secret (the fast path then need not scan it again). */
+  maskedCommand?: string;
+}
+
+interface MemoRecord extends Recalled {
   format: number;
   key: string;
   deps: MemoDeps;
-  verdict: Verdict;
+}
+
+const DECISIONS = new Set(['allow', 'confirm', 'deny']);
+
+/** A record the fast path may act on: its shape, and an outcome that fits its verdict. */
+function wellFormed(r: MemoRecord): boolean {
+  const v = r.verdict;
+  if (!v || !DECISIONS.has(v.decision) || !Array.isArray(v.findings) || !r.deps) return false;
+  const o = r.outcome;
+  if (o === undefined) return true;
+  if (o.decision === 'allow') return o.by === 'policy' && v.decision === 'allow';
+  return o.decision === 'block' && typeof o.message === 'string' && o.message !== '' && (o.by === 'policy' ? v.decision === 'deny' : o.by === 'unreachable' && v.decision === 'confirm');
+}
+
+/** The outcome a door gives a recalled verdict: the one remembered, or the one a clean allow implies. */
+export function outcomeOf(r: Recalled): MemoOutcome | undefined {
+  if (r.outcome) return r.outcome;
+  return r.verdict.decision === 'allow' && r.verdict.findings.length === 0 ? { decision: 'allow', by: 'policy', message: '' } : undefined;
 }
 
 export function memoDir(home?: string): string {
@@ -125,21 +160,24 @@ function stillTrue(deps: MemoDeps, env: NodeJS.ProcessEnv): boolean {
 }
 
 /** The remembered verdict for `key` when every dependency still reads as it did; otherwise undefined. */
-export function recall(key: string, dir: string, env: NodeJS.ProcessEnv = process.env): Verdict | undefined {
+export function recall(key: string, dir: string, env: NodeJS.ProcessEnv = process.env): Recalled | undefined {
   let record: MemoRecord;
   try {
     record = JSON.parse(fs.readFileSync(path.join(dir, fileNameFor(key)), 'utf8')) as MemoRecord;
   } catch {
     return undefined;
   }
-  if (record?.format !== FORMAT || record.key !== key || !record.deps || !record.verdict) return undefined;
-  const v = record.verdict;
-  if (v.decision !== 'allow' || !Array.isArray(v.findings) || v.findings.length > 0) return undefined;
+  if (record?.format !== FORMAT || record.key !== key || !wellFormed(record)) return undefined;
   try {
-    return stillTrue(record.deps, env) ? v : undefined;
+    if (!stillTrue(record.deps, env)) return undefined;
   } catch {
     return undefined;
   }
+  return {
+    verdict: record.verdict,
+    ...(record.outcome ? { outcome: record.outcome } : {}),
+    ...(typeof record.maskedCommand === 'string' ? { maskedCommand: record.maskedCommand } : {}),
+  };
 }
 
 function sweep(dir: string): void {
@@ -156,12 +194,12 @@ function sweep(dir: string): void {
   for (const { n } of aged.slice(0, aged.length - MAX_RECORDS / 2)) fs.rmSync(path.join(dir, n), { force: true });
 }
 
-/** Remembers a clean allow. Never throws: a memo that cannot be written costs the next call the full path. */
-export function remember(key: string, dir: string, verdict: Verdict, deps: MemoDeps): void {
-  if (verdict.decision !== 'allow' || verdict.findings.length > 0) return;
+/** Remembers a decision. Never throws: a memo that cannot be written costs the next call the full path. */
+export function remember(key: string, dir: string, what: Recalled, deps: MemoDeps): void {
+  const record: MemoRecord = { format: FORMAT, key, deps, ...what };
+  if (!wellFormed(record)) return;
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const record: MemoRecord = { format: FORMAT, key, deps, verdict };
     const file = path.join(dir, fileNameFor(key));
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(record), { mode: 0o600 });

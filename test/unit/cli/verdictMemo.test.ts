@@ -10,8 +10,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { memoDir, recall, remember } from '../../../src/cli/memo/verdictMemo';
+import { recall, remember } from '../../../src/cli/memo/verdictMemo';
 import { startRecording } from '../../../src/cli/memo/readRecorder';
+import { writeDiscoveryRecord } from '../../../src/protocol/discovery';
+import type { WindowRecord } from '../../../src/protocol/discovery';
+import { PROTOCOL_VERSION } from '../../../src/protocol/protocol';
 import type { Verdict } from '../../../src/engine/types';
 import { ROOT } from '../hooks/cliRunner';
 
@@ -125,19 +128,43 @@ describe('verdict memo: the CLI as shipped', function () {
 
   it('goes back to the engine when an environment variable it read changed', () => {
     const { home, project, env } = setup();
-    assert.equal(run(['check', '--', 'git status'], project, env).status, 0);
-    run(['check', '--', 'git status'], project, { ...env, DATABASE_URL: 'postgres://u:p@db.prod.internal/app' });
-    assert.equal(answeredFromMemo(home), false, 'a variable the decision read changed: no memo answer');
+    const select = "psql -c 'select 1'";
+    for (let i = 0; i < 2; i++) assert.match(run(['check', '--', select], project, env).stdout, /environment: unknown/);
+    assert.equal(answeredFromMemo(home), true);
+    const prod = run(['check', '--', select], project, { ...env, DATABASE_URL: 'postgres://u:p@db.prod.internal/app' });
+    assert.match(prod.stdout, /environment: PRODUCTION/, 'DATABASE_URL, which psql reads, changed: the engine names the new target');
   });
 
-  it('never remembers a command that asks or has a finding', () => {
+  it('remembers a block with no window to ask, gives the same answer, and asks a window once one opens', () => {
     const { home, project, env } = setup();
-    for (let i = 0; i < 2; i++) {
-      assert.equal(run(['check', '--', 'rm -rf ~'], project, env).status, 10);
-      assert.equal(run(['check', '--', 'git push --force'], project, env).status, 10);
-    }
-    assert.deepEqual(fs.existsSync(memoDir(home)) ? fs.readdirSync(memoDir(home)) : [], []);
-    assert.equal(answeredFromMemo(home), false);
+    const payload = claude('rm -rf ~', project);
+    const first = run(['hook', 'claude'], project, env, payload);
+    assert.equal(first.status, 2, 'no window: blocked');
+    const second = run(['hook', 'claude'], project, env, payload);
+    assert.deepEqual(second, first);
+    assert.equal(answeredFromMemo(home), true);
+    for (let i = 0; i < 2; i++) assert.deepEqual(run(['check', '--', 'rm -rf ~'], project, env).status, 10);
+    const spooled = fs.readFileSync(path.join(home, 'spool', 'decisions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { by: string; decision: string; findings: unknown[] });
+    assert.deepEqual(spooled.map((e) => [e.decision, e.by, e.findings.length > 0]), [['block', 'unreachable', true], ['block', 'unreachable', true]]);
+    // A window appears (its record in the discovery folder; its socket does not answer): the CLI proper tries it.
+    writeDiscoveryRecord('w1', { v: PROTOCOL_VERSION, pid: process.pid, socketPath: path.join(tmp, 'no-such.sock'), secret: 'x'.repeat(32), workspaceFolders: [project] } as WindowRecord, env);
+    const third = run(['hook', 'claude'], project, env, payload);
+    assert.equal(third.status, 2);
+    assert.notEqual(third.stderr + third.stdout, first.stderr + first.stdout, 'the window was tried, not the remembered answer given');
+    assert.match(third.stderr + third.stdout, /no VS Code window answered/);
+  });
+
+  it('remembers a deny by policy', () => {
+    const { home, project, env } = setup();
+    fs.mkdirSync(path.join(project, '.vscode'));
+    fs.writeFileSync(path.join(project, '.vscode', 'settings.json'), JSON.stringify({ 'agentGuard.decisions': { critical: 'deny' } }));
+    const payload = claude('rm -rf ~', project);
+    const first = run(['hook', 'claude'], project, env, payload);
+    assert.equal(first.status, 2);
+    assert.deepEqual(run(['hook', 'claude'], project, env, payload), first);
+    assert.equal(answeredFromMemo(home), true);
+    const by = fs.readFileSync(path.join(home, 'spool', 'decisions.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { by: string }).by);
+    assert.deepEqual(by, ['policy', 'policy']);
   });
 });
 
@@ -157,27 +184,29 @@ describe('verdict memo: records', () => {
     assert.ok(deps);
     assert.deepEqual(deps.files.map((f) => f[1]), [file]);
     assert.ok(deps.env.some(([n]) => n === 'AG_MEMO_TEST_VAR'));
-    remember('key-a', dir, CLEAN, deps);
-    assert.deepEqual(recall('key-a', dir), CLEAN);
+    remember('key-a', dir, { verdict: CLEAN }, deps);
+    assert.deepEqual(recall('key-a', dir), { verdict: CLEAN });
     assert.equal(recall('key-b', dir), undefined, 'another key');
     assert.equal(recall('key-a', dir, { ...process.env, AG_MEMO_TEST_VAR: 'x' }), undefined, 'a variable it read changed');
     fs.writeFileSync(file, '{"agentGuard.rules": []}');
     assert.equal(recall('key-a', dir), undefined, 'a file it read changed');
   });
 
-  it('refuses a record that is not a clean allow, whatever its file says', () => {
+  it('refuses a record whose outcome does not fit its verdict', () => {
     const rec = startRecording({ unfollowable: () => false });
     const deps = rec.deps();
     rec.stop();
     assert.ok(deps);
-    remember('k', dir, CLEAN, deps);
+    const deny: Verdict = { ...CLEAN, decision: 'deny', findings: [{ rule: 'x', category: 'filesystem', severity: 'critical', summary: 's', agentMessage: 'm', source: 'builtin' }] };
+    remember('k', dir, { verdict: deny, outcome: { decision: 'block', by: 'policy', message: 'blocked' } }, deps);
+    assert.equal(recall('k', dir)?.outcome?.decision, 'block');
     const [name] = fs.readdirSync(dir);
-    const record = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { verdict: Verdict };
-    record.verdict = { ...CLEAN, findings: [{ rule: 'x', category: 'filesystem', severity: 'high', summary: 's', agentMessage: 'm', source: 'builtin' }] };
+    const record = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { outcome: { decision: string } };
+    record.outcome.decision = 'allow';
     fs.writeFileSync(path.join(dir, name), JSON.stringify(record));
-    assert.equal(recall('k', dir), undefined);
-    remember('k2', dir, { ...CLEAN, decision: 'confirm' }, deps);
-    assert.equal(fs.readdirSync(dir).length, 1, 'a confirm is never written');
+    assert.equal(recall('k', dir), undefined, 'an allow for a deny verdict');
+    remember('k2', dir, { verdict: { ...CLEAN, decision: 'confirm' }, outcome: { decision: 'allow', by: 'policy', message: '' } }, deps);
+    assert.equal(fs.readdirSync(dir).length, 1, 'an allow outcome for a confirm verdict is never written');
   });
 
   it('stops recording and puts fs, the environment and process.kill back', () => {
