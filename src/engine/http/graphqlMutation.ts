@@ -6,6 +6,7 @@
 // would add weight to the CLI's allow path and still need our own fallback for the broken or
 // shell-mangled documents agents send. When the document cannot be read cleanly, the fallback is
 // conservative: any delete-like name after a `mutation` keyword counts.
+import { parseJsonOrUndefined } from '../jsonText';
 
 /** One top-level mutation field that deletes, with its literal (or variable-resolved) arguments. */
 export interface DestructiveMutation {
@@ -107,11 +108,7 @@ function findDocuments(body: string): GraphqlDocument[] {
 }
 
 function tryJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+  return parseJsonOrUndefined(text);
 }
 
 function collectJsonDocuments(value: unknown, out: GraphqlDocument[], depth: number): void {

@@ -12,6 +12,7 @@ import type { RawCommandLike } from './rawCommand';
 import { deeper, MAX_DEPTH, opaque, type Frame, type Output, type Reader } from './readerTypes';
 import { literalWord, soleSubstitution, type Word } from './words';
 import { SHELLS } from './wrappers';
+import { mayBeJson } from '../jsonText';
 
 type Carrier = (cmd: SimpleCommand, words: Word[], raw: RawCommandLike, frame: Frame, out: Output, reader: Reader) => void;
 
@@ -333,6 +334,15 @@ const dockerRun: Carrier = (cmd, _words, _raw, frame, out, reader) => {
   reader.parseText(text, deeper(frame, `${cmd.name} run (host)`), out);
 };
 
+const THROWN = Symbol('not JSON');
+function parseJsonOrThrown(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return THROWN;
+  }
+}
+
 /** `aws ssm send-command --document-name AWS-RunShellScript --parameters commands=…`: the commands run on the instances. */
 const awsSsm: Carrier = (cmd, _words, _raw, frame, out, reader) => {
   const a = cmd.args;
@@ -347,18 +357,18 @@ const awsSsm: Carrier = (cmd, _words, _raw, frame, out, reader) => {
   const params = value('--parameters');
   if (params === undefined) return;
   const commands: string[] = [];
-  try {
-    const json = JSON.parse(params) as { commands?: unknown };
-    if (Array.isArray(json.commands)) for (const c of json.commands) if (typeof c === 'string') commands.push(c);
-  } catch {
+  // `mayBeJson` first: most values are the shorthand `commands=…`, and a JSON.parse that throws is slow.
+  // JSON `null` goes the shorthand's way too (reading its `commands` threw there before).
+  const json = mayBeJson(params) ? parseJsonOrThrown(params) : THROWN;
+  if (json !== THROWN && json !== null) {
+    const list = (json as { commands?: unknown }).commands;
+    if (Array.isArray(list)) for (const c of list) if (typeof c === 'string') commands.push(c);
+  } else {
     const m = /^commands=([\s\S]*)$/.exec(params);
     if (m) {
-      try {
-        const list = JSON.parse(m[1]) as unknown;
-        if (Array.isArray(list)) for (const c of list) if (typeof c === 'string') commands.push(c);
-      } catch {
-        commands.push(m[1]);
-      }
+      const list = mayBeJson(m[1]) ? parseJsonOrThrown(m[1]) : THROWN;
+      if (list === THROWN) commands.push(m[1]);
+      else if (Array.isArray(list)) for (const c of list) if (typeof c === 'string') commands.push(c);
     }
   }
   for (const c of commands) reader.parseText(c, deeper(frame, `aws ssm send-command ${value('--document-name') ?? ''}`.trim()), out);
