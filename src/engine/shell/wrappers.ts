@@ -64,7 +64,17 @@ function windowsShellText(args: Word[], via: string): Unwrapped {
   return { kind: 'shell', text: out, via, dynamic: args.some((w) => w.dynamic) };
 }
 
-const SET = (...xs: string[]): ReadonlySet<string> => new Set(xs);
+const SETS = new Map<string, ReadonlySet<string>>();
+/**
+ * The set of these option words, built once per distinct list: the unwrappers name their options inline and
+ * run on every command, so a new Set per call was most of what peeling `timeout 5` or `nice` cost (issue 11).
+ */
+const SET = (...xs: string[]): ReadonlySet<string> => {
+  const key = xs.join('\n');
+  let set = SETS.get(key);
+  if (set === undefined) SETS.set(key, (set = new Set(xs)));
+  return set;
+};
 
 /** A wrapper given no command starts a shell, which reads its commands from stdin (`sudo -s <<< '…'`, `… | su`). */
 function loginShell(args: Word[], from: number, via: string): Unwrapped {
