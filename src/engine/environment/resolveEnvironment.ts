@@ -165,13 +165,38 @@ function collectFromContext(commands: readonly SimpleCommand[], ctx: EvalContext
   if (!env) return;
   // A variable of the process environment names the target only of the tools that read it:
   // `DATABASE_URL` says nothing about `rm -rf ~` or an opaque `eval` in the same terminal.
-  // The readers first: a variable no command of the line reads is not looked up (`process.env` reads are not free).
-  const lineNames = [...names];
-  for (const [name, readers] of CONTEXT_VARIABLES) {
-    if (!lineNames.some((n) => readers.has(n))) continue;
+  // The readers first: a variable no command of the line reads is not looked up (`process.env` reads are not free),
+  // found through the index of who reads what; the candidates keep CONTEXT_VARIABLES' order.
+  const index = (contextReaders ??= indexContextReaders());
+  let wanted: boolean[] | undefined;
+  for (const n of names) {
+    const read = index.get(n);
+    if (read === undefined) continue;
+    wanted ??= [];
+    for (const k of read) wanted[k] = true;
+  }
+  if (wanted === undefined) return;
+  for (let k = 0; k < CONTEXT_VARIABLES.length; k++) {
+    if (wanted[k] !== true) continue;
+    const name = CONTEXT_VARIABLES[k][0];
     const v = env[name];
     if (v) out.push(valueCandidate(name, v, 'in the environment'));
   }
+}
+
+let contextReaders: ReadonlyMap<string, readonly number[]> | undefined;
+
+/** Command name → the CONTEXT_VARIABLES entries (by position) it reads; built on the first line that needs it. */
+function indexContextReaders(): ReadonlyMap<string, readonly number[]> {
+  const index = new Map<string, number[]>();
+  CONTEXT_VARIABLES.forEach(([, readers], k) => {
+    for (const r of readers) {
+      const list = index.get(r);
+      if (list) list.push(k);
+      else index.set(r, [k]);
+    }
+  });
+  return index;
 }
 
 const DATABASE_TOOLS = new Set([

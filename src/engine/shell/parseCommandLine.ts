@@ -40,12 +40,14 @@ const CMD_VARIABLE_RE = /%[A-Za-z_][\w]{0,60}%/;
 /** A command name the shell computes by pathname or brace expansion: `/bin/r?`, `r[m]`, `{rm,-rf,x}`, `r{m,}`. */
 function isComputedName(text: string): boolean {
   if (text === '[' || text === '[[') return false;
+  const slash = text.lastIndexOf('/');
   // A `$` the reader did not take as a variable (zsh `$=x`, `$~x`) still expands when it runs.
-  if (text.slice(text.lastIndexOf('/') + 1).includes('$')) return true;
+  if (text.indexOf('$', slash + 1) >= 0) return true;
   // PowerShell's `& ('Remove'+'-Item')` reaches the reader as `Remove+-Item`: a name built when it runs.
   if (POWERSHELL_CONCAT_RE.test(text)) return true;
-  // cmd.exe's `%x%` (set earlier with `set x=rd`) expands when it runs.
-  if (CMD_VARIABLE_RE.test(text.slice(Math.max(text.lastIndexOf('/'), text.lastIndexOf('\\')) + 1))) return true;
+  // cmd.exe's `%x%` (set earlier with `set x=rd`) expands when it runs (only a name with a `%` can hold one).
+  const base = Math.max(slash, text.lastIndexOf('\\')) + 1;
+  if (text.indexOf('%', base) >= 0 && CMD_VARIABLE_RE.test(text.slice(base))) return true;
   if (GLOB_CHAR_RE.test(text)) return true;
   const open = text.indexOf('{');
   if (open < 0) return false;
