@@ -42,7 +42,9 @@ function answerCheck(rest: string[], distDir: string): boolean {
   if (args.batch || args.command === undefined) return false;
   const r = recalled({ kind: 'shell', command: args.command }, args.cwd, distDir);
   if (!r) return false;
-  process.stdout.write(args.json ? verdictJson(r.verdict) + '\n' : formatVerdict(args.command, r.verdict));
+  // A remembered verdict is kept masked; with the command's masked text known, nothing is scanned again.
+  const known = r.maskedCommand !== undefined ? { maskedCommand: r.maskedCommand } : undefined;
+  process.stdout.write(args.json ? verdictJson(r.verdict, true) + '\n' : formatVerdict(args.command, r.verdict, known));
   process.exitCode = EXIT[r.verdict.decision];
   return true;
 }

@@ -31,6 +31,18 @@ function pathOf(arg: unknown): string | undefined {
   return undefined; // a file descriptor: its path was recorded when it was opened
 }
 
+/**
+ * File times come from a coarse clock (a few ms): a file changed in the same tick as its signature was
+ * taken could change again, same size, with the same times. Such a decision is not remembered (the race
+ * is the one any reader of a script has with a writer running beside it; the memo must not widen it).
+ */
+const SETTLING_NS = 100_000_000n;
+function changedJustNow(signature: string): boolean {
+  const ctime = signature.split(':')[5];
+  if (ctime === undefined || !/^\d+$/.test(ctime)) return false;
+  return BigInt(Date.now()) * 1_000_000n - BigInt(ctime) < SETTLING_NS;
+}
+
 /** Builtins whose use the memo cannot replay: a child process read something we did not see; a socket asked someone. */
 function usedUnfollowable(): boolean {
   const loaded = (process as unknown as { moduleLoadList?: string[] }).moduleLoadList ?? [];
@@ -52,20 +64,22 @@ export function startRecording(opts: { unfollowable?: () => boolean } = {}): Rea
   const files = new Map<string, FileDep>();
   const env = new Map<string, string>();
   const pids = new Map<number, boolean>();
-  let overflow = false;
+  let unrememberable = false;
   // Taking a signature stats the path through the very functions being wrapped: not recorded again.
   let signing = false;
   const note = (kind: 's' | 'l', p: string | undefined): void => {
-    if (p === undefined || signing || overflow) return;
+    if (p === undefined || signing || unrememberable) return;
     const id = `${kind}${p}`;
     if (files.has(id)) return;
     if (files.size >= MAX_PATHS) {
-      overflow = true;
+      unrememberable = true;
       return;
     }
     signing = true;
     try {
-      files.set(id, [kind, p, fileSignature(kind, p)]);
+      const sig = fileSignature(kind, p);
+      if (changedJustNow(sig)) unrememberable = true;
+      files.set(id, [kind, p, sig]);
     } finally {
       signing = false;
     }
@@ -100,7 +114,7 @@ export function startRecording(opts: { unfollowable?: () => boolean } = {}): Rea
       return Reflect.has(target, name);
     },
     ownKeys(target) {
-      overflow = true; // the whole environment was listed: too much to check again
+      unrememberable = true; // the whole environment was listed: too much to check again
       return Reflect.ownKeys(target);
     },
   });
@@ -121,7 +135,7 @@ export function startRecording(opts: { unfollowable?: () => boolean } = {}): Rea
   let stopped = false;
   return {
     deps() {
-      if (overflow || unfollowable()) return undefined;
+      if (unrememberable || unfollowable()) return undefined;
       return { files: [...files.values()], env: [...env], pids: [...pids] };
     },
     stop() {

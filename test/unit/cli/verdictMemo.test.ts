@@ -24,6 +24,11 @@ interface Run {
   stderr: string;
 }
 
+/** Files changed in the last 100 ms are not trusted by the memo (readRecorder.ts): let a test's writes settle. */
+function settle(): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 150);
+}
+
 const CLEAN: Verdict = { decision: 'allow', findings: [], environment: { name: 'unknown', production: false, source: 'unknown' } };
 
 describe('verdict memo: the CLI as shipped', function () {
@@ -45,6 +50,7 @@ describe('verdict memo: the CLI as shipped', function () {
     const home = fs.mkdtempSync(path.join(tmp, 'home-'));
     const project = fs.mkdtempSync(path.join(tmp, 'project-'));
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, USERPROFILE: home, XDG_RUNTIME_DIR: fs.mkdtempSync(path.join(tmp, 'rt-')), AGENT_GUARD_SPOOL_DIR: path.join(home, 'spool') };
+    settle();
     return { home, project, env };
   }
 
@@ -102,6 +108,7 @@ describe('verdict memo: the CLI as shipped', function () {
   it('judges a script again when it changed after it was allowed', () => {
     const { home, project, env } = setup();
     fs.writeFileSync(path.join(project, 'deploy.sh'), 'echo deploying\n');
+    settle();
     for (let i = 0; i < 2; i++) {
       const r = run(['check', '--', 'bash deploy.sh'], project, env);
       assert.equal(r.status, 0, r.stdout + r.stderr);
@@ -158,6 +165,7 @@ describe('verdict memo: the CLI as shipped', function () {
     const { home, project, env } = setup();
     fs.mkdirSync(path.join(project, '.vscode'));
     fs.writeFileSync(path.join(project, '.vscode', 'settings.json'), JSON.stringify({ 'agentGuard.decisions': { critical: 'deny' } }));
+    settle();
     const payload = claude('rm -rf ~', project);
     const first = run(['hook', 'claude'], project, env, payload);
     assert.equal(first.status, 2);
@@ -176,6 +184,7 @@ describe('verdict memo: records', () => {
   it('recalls only the key it was written for, and only while every dependency reads the same', () => {
     const file = path.join(dir, 'settings.json');
     fs.writeFileSync(file, '{}');
+    settle();
     const rec = startRecording({ unfollowable: () => false });
     fs.readFileSync(file);
     void process.env.AG_MEMO_TEST_VAR;
@@ -190,6 +199,16 @@ describe('verdict memo: records', () => {
     assert.equal(recall('key-a', dir, { ...process.env, AG_MEMO_TEST_VAR: 'x' }), undefined, 'a variable it read changed');
     fs.writeFileSync(file, '{"agentGuard.rules": []}');
     assert.equal(recall('key-a', dir), undefined, 'a file it read changed');
+  });
+
+  it('does not remember what read a file changed a moment ago (file times are coarse)', () => {
+    const file = path.join(dir, 'deploy.sh');
+    fs.writeFileSync(file, 'echo hi');
+    const rec = startRecording({ unfollowable: () => false });
+    fs.readFileSync(file);
+    const deps = rec.deps();
+    rec.stop();
+    assert.equal(deps, undefined);
   });
 
   it('refuses a record whose outcome does not fit its verdict', () => {
