@@ -26,11 +26,13 @@ const DESTRUCTIVE_WORDS: ReadonlySet<string> = new Set([
 
 const WORD_SPLIT = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+/g;
 // Cheap first test: most names contain none of the words at all.
-const ANY_WORD = new RegExp([...DESTRUCTIVE_WORDS].join('|'), 'i');
+let anyWord: RegExp | undefined;
+/** Any destructive word inside a name, built on the first GraphQL body read. */
+const anyWordRe = (): RegExp => (anyWord ??= new RegExp([...DESTRUCTIVE_WORDS].join('|'), 'i'));
 
 /** True when one word of the name (camelCase or snake_case) is a destroy verb: `volumeDelete`, `delete_users`, not `dropdown`. */
 export function isDestructiveFieldName(name: string): boolean {
-  if (!ANY_WORD.test(name)) return false;
+  if (!anyWordRe().test(name)) return false;
   const words = name.match(WORD_SPLIT);
   if (!words) return false;
   return words.some((w) => DESTRUCTIVE_WORDS.has(w.toLowerCase()));

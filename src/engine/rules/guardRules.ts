@@ -86,8 +86,12 @@ const uninstallGuard: Rule = {
 
 // --- secret stores --------------------------------------------------------------------------
 
-/** Credential files in a home folder (`~/`, `$HOME/`, `/home/u/`, `/Users/u/`, `/root/`), plus /etc/shadow. */
-const SECRET_FILE = new RegExp(
+let secretFile: RegExp | undefined;
+/**
+ * Credential files in a home folder (`~/`, `$HOME/`, `/home/u/`, `/Users/u/`, `/root/`), plus /etc/shadow; the
+ * expression is built the first time a command that reads files is checked (issue 11: nothing at load).
+ */
+const secretFileRe = (): RegExp => (secretFile ??= new RegExp(
   '^(?:(?:~|\\$HOME|\\$\\{HOME\\}|/home/[^/]+|/Users/[^/]+|/root)/(?:' +
     [
       '\\.aws/credentials',
@@ -114,8 +118,8 @@ const SECRET_FILE = new RegExp(
       'Library/Keychains/.*',
     ].join('|') +
     ')|/etc/shadow|/etc/gshadow)$',
-);
-/** Substrings one of which every SECRET_FILE path holds, for the terminal prefilter. */
+));
+/** Substrings one of which every secret file path (secretFileRe) holds, for the terminal prefilter. */
 const SECRET_FILE_TRIGGERS: readonly string[] = [
   '.aws', '.ssh', '.netrc', '.git-credentials', '.docker', '.npmrc', '.pypirc', '.pgpass', '.my.cnf', '.vault-token',
   '.kube', '.config', '.azure', '.terraform.d', '.railway', '.fly', '.password-store', '.gnupg', 'Keychains', 'shadow',
@@ -140,12 +144,12 @@ const readSecretFiles: Rule = {
   summary: 'reads a file that stores credentials',
   rationale: 'An agent that reads cloud, SSH or registry credentials can use them to act outside the project and around the guard.',
   match(cmd) {
-    for (const r of cmd.redirects) if (r.op === '<' && SECRET_FILE.test(r.target)) return secretHit(r.target);
+    for (const r of cmd.redirects) if (r.op === '<' && secretFileRe().test(r.target)) return secretHit(r.target);
     if (!FILE_READERS.has(cmd.name)) return null;
     for (const a of cmd.args) {
       // `curl -F f=@~/.aws/credentials`, `--data-binary @~/.netrc`: uploads read the file too.
       const path = a.charCodeAt(0) === 64 /* @ */ ? a.slice(1) : a.includes('=@') ? a.slice(a.indexOf('=@') + 2) : a;
-      if (SECRET_FILE.test(path)) return secretHit(path);
+      if (secretFileRe().test(path)) return secretHit(path);
     }
     return null;
   },
