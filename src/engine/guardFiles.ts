@@ -160,7 +160,10 @@ function isExtensionPath(s: readonly string[]): boolean {
 
 /** What guard file `path` names, or undefined for an ordinary file. A path inside a guard folder counts. */
 export function guardFileKind(path: string): GuardFileKind | undefined {
-  const s = pathSegments(path);
+  return fileKindOf(pathSegments(path));
+}
+
+function fileKindOf(s: readonly string[]): GuardFileKind | undefined {
   if (s.length === 0) return undefined;
   const last = s.length - 1;
   if (isExtensionPath(s)) return 'extension';
@@ -176,7 +179,10 @@ export function guardFileKind(path: string): GuardFileKind | undefined {
  * does the same to the files inside.
  */
 export function guardFolderKind(path: string): GuardFileKind | undefined {
-  const s = pathSegments(path);
+  return folderKindOf(pathSegments(path));
+}
+
+function folderKindOf(s: readonly string[]): GuardFileKind | undefined {
   if (s.length === 0) return undefined;
   const last = s.length - 1;
   if (at(s, last, 'extensions') && atAny(s, last - 1, EDITOR_DOT_FOLDERS)) return 'extension';
@@ -198,7 +204,9 @@ export function guardFolderKind(path: string): GuardFileKind | undefined {
 
 /** A guard file, or a folder holding guard files. */
 export function guardPathKind(path: string): GuardFileKind | undefined {
-  return guardFileKind(path) ?? guardFolderKind(path);
+  // The path is split once for both questions.
+  const s = pathSegments(path);
+  return fileKindOf(s) ?? folderKindOf(s);
 }
 
 /**
