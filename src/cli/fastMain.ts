@@ -9,10 +9,11 @@ import { askOrigin, processIo, reportAsk } from './askOutput';
 import { EXIT, formatVerdict, verdictJson } from './verdictOutput';
 import { emitAnswer } from './hooks/emitAnswer';
 import { handOverStdin, readProcessStdin } from './hooks/readStdin';
-import { answerOncePerCall, callKey, duplicateCallsDir } from './hooks/duplicateCalls';
+import { answerOncePerCall, duplicateCallsDir } from './hooks/duplicateCalls';
+import { answerHook, readCall } from './hooks/answerHook';
+import type { HookDeps } from './hooks/answerHook';
 import { HOOK_DEADLINE_MS } from './hooks/hookDeadline';
 import { isHostId } from '../hosts/hostTypes';
-import type { HookAnswer } from '../hosts/hostTypes';
 import { HOSTS } from '../hosts/registry';
 import type { Action } from '../engine/types';
 import type { Origin } from '../protocol/protocol';
@@ -61,25 +62,35 @@ function answerAsk(rest: string[], distDir: string): boolean {
   return true;
 }
 
+/**
+ * A hook payload, answered by the same answerHook as the CLI proper: edits (the guard's own files refused),
+ * events that run nothing and payloads it cannot read need no engine; a call to judge is answered when the
+ * memo holds its decision, otherwise the CLI proper takes it.
+ */
 async function answerHookFast(host: string, input: string, distDir: string): Promise<boolean> {
   if (!isHostId(host) || input.length > MAX_FAST_PAYLOAD) return false;
-  const adapter = HOSTS[host].adapter;
   const payload: unknown = JSON.parse(input);
-  const call = adapter.parse(payload, process.cwd());
-  if (call.kind !== 'judge' || call.edits) return false;
-  const r = recalled(call.action, call.cwd, distDir);
-  const outcome = r && outcomeOf(r);
-  if (!r || !outcome) return false;
-  const answer = async (): Promise<HookAnswer> => {
-    spoolDecision(call.action, call.origin, call.cwd, r, outcome);
-    // As answerHook words it: a plain allow says nothing; a block gives the agent its message.
-    return outcome.decision === 'allow'
-      ? adapter.render({ decision: 'allow', message: '', approvedByPerson: false, payload })
-      : adapter.render({ decision: 'deny', message: outcome.message, approvedByPerson: false, payload });
+  const call = readCall(HOSTS[host].adapter, payload, process.cwd());
+  let remembered: { r: Recalled; outcome: MemoOutcome } | undefined;
+  if (call.kind === 'judge') {
+    const r = recalled(call.action, call.cwd, distDir);
+    const outcome = r && outcomeOf(r);
+    if (!r || !outcome) return false;
+    remembered = { r, outcome };
+  }
+  const deps: HookDeps = {
+    cwd: process.cwd(),
+    decide: async (action, origin, cwd) => {
+      if (!remembered) throw new Error('no remembered decision'); // unreachable: only a judged call asks
+      const { r, outcome } = remembered;
+      spoolDecision(action, origin, cwd, r, outcome);
+      return { ...outcome, verdict: r.verdict };
+    },
+    // Copilot may run two Agent Guard hooks for one call: one answer and one log entry, as on the full path.
+    oncePerCall: (key, compute) => answerOncePerCall(key, duplicateCallsDir(), HOOK_DEADLINE_MS - 30_000, compute),
+    record: (entry) => appendToSpool(entry, spoolDir()),
   };
-  // Copilot may run two Agent Guard hooks for one call: one answer and one log entry, as on the full path.
-  const key = callKey(payload);
-  emitAnswer(key ? await answerOncePerCall(key, duplicateCallsDir(), HOOK_DEADLINE_MS - 30_000, answer) : await answer());
+  emitAnswer(await answerHook(host, input, deps));
   return true;
 }
 
@@ -89,9 +100,9 @@ async function answerHookFast(host: string, input: string, distDir: string): Pro
  */
 export async function answerFromMemo(argv: string[], distDir: string): Promise<boolean> {
   // Set before answering: a hook's answer ends the process.
-  noteRunKind('memo-hit');
+  noteRunKind('fast-answer');
   const answered = await answer(argv, distDir);
-  if (!answered) noteRunKind('memo-miss');
+  if (!answered) noteRunKind('fast-miss');
   return answered;
 }
 

@@ -1,4 +1,4 @@
-// What kind of run this process was (`memo-hit`, `check:0`, `hook:2` …), for the code cache
+// What kind of run this process was (`fast-answer`, `check:0`, `hook:2` …), for the code cache
 // (entryCodeCache.ts): its data is rewritten once for each new kind, so it comes to hold the functions
 // every kind of run compiles, not only those of the first run. A registered symbol, because the loader
 // and the bundles it runs each have their own copy of this module.

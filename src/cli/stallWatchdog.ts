@@ -20,7 +20,7 @@ import { Worker } from 'worker_threads';
 import { failureMessage } from '../outcome/agentWords';
 import { isHostId } from '../hosts/hostTypes';
 import { HOSTS } from '../hosts/registry';
-import { denyAnswer } from './hookCommand';
+import { denyAnswer } from './hooks/answerHook';
 import { EXIT } from './checkCommand';
 
 /** How long the main thread may go without reaching its event loop. The engine's own bounds (file reads 1.5 s) stay well below. */

@@ -65,7 +65,7 @@ describe('verdict memo: the CLI as shipped', function () {
     for (const name of fs.readdirSync(dir).filter((n) => n.startsWith('cli-fast-'))) {
       const buf = fs.readFileSync(path.join(dir, name));
       const header = JSON.parse(buf.toString('utf8', 4, 4 + buf.readUInt32LE(0))) as { kinds?: string[] };
-      if (header.kinds?.includes('memo-hit')) return true;
+      if (header.kinds?.includes('fast-answer')) return true;
     }
     return false;
   }
@@ -159,6 +159,20 @@ describe('verdict memo: the CLI as shipped', function () {
     assert.equal(third.status, 2);
     assert.notEqual(third.stderr + third.stdout, first.stderr + first.stdout, 'the window was tried, not the remembered answer given');
     assert.match(third.stderr + third.stdout, /no VS Code window answered/);
+  });
+
+  it('answers file edits without the engine, refusing one of the guard\'s own settings', () => {
+    const { home, project, env } = setup();
+    const write = (file: string, content: string): string =>
+      JSON.stringify({ session_id: 's', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: file, content }, tool_use_id: 't' });
+    const ok = run(['hook', 'claude'], project, env, write(path.join(project, 'src', 'app.ts'), 'export {};\n'));
+    assert.deepEqual([ok.status, ok.stdout], [0, '']);
+    assert.equal(answeredFromMemo(home), true, 'the first edit already: no engine needed');
+    const loosen = run(['hook', 'claude'], project, env, write(path.join(project, '.vscode', 'settings.json'), '{"agentGuard.enabled": false}'));
+    assert.equal(loosen.status, 2);
+    assert.match(loosen.stdout, /"permissionDecision":"deny".*guard\.edit-guard-settings/);
+    const logged = fs.readFileSync(path.join(home, 'spool', 'decisions.jsonl'), 'utf8');
+    assert.match(logged, /guard\.edit-guard-settings/, 'the refused edit is logged');
   });
 
   it('remembers a deny by policy', () => {

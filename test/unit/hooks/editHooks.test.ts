@@ -6,8 +6,8 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { answerHook } from '../../../src/cli/hookCommand';
-import type { HookDeps } from '../../../src/cli/hookCommand';
+import { answerHook } from '../../../src/cli/hooks/answerHook';
+import type { HookDeps } from '../../../src/cli/hooks/answerHook';
 import type { HookAnswer, HostId } from '../../../src/hosts/hostTypes';
 import type { LogEntry } from '../../../src/log/logEntry';
 import { fixtureText } from './fixtures';
@@ -17,10 +17,7 @@ const SETTINGS = '{\n  "editor.tabSize": 2,\n  "agentGuard.enabled": true\n}\n';
 /** Edits never reach the decision path: a call to it fails the test. */
 const editOnly = (cwd: string): HookDeps => ({
   cwd,
-  loadPolicy: () => {
-    throw new Error('an edit must not load a policy');
-  },
-  decide: () => Promise.reject(new Error('an edit must not ask')),
+  decide: () => Promise.reject(new Error('an edit must not reach the decision path')),
 });
 
 function denied(host: HostId, a: HookAnswer): string {

@@ -1,9 +1,8 @@
 import { strict as assert } from 'assert';
 import { PassThrough } from 'stream';
-import { defaultPolicy } from '../../../src/engine/policy';
-import { answerHook } from '../../../src/cli/hookCommand';
+import { answerHook } from '../../../src/cli/hooks/answerHook';
 import { readStdinBounded } from '../../../src/cli/hooks/readStdin';
-import type { HookDeps } from '../../../src/cli/hookCommand';
+import type { HookDeps } from '../../../src/cli/hooks/answerHook';
 import type { AskResult } from '../../../src/protocol/askClient';
 import { fixtureText } from './fixtures';
 import { scriptedDeps } from './scriptedDeps';
@@ -36,17 +35,17 @@ describe('answerHook (in process, real engine)', () => {
   });
 
   it('an internal error (policy cannot load, decision throws) is a deny, never a crash', async () => {
-    const broken: HookDeps = { cwd: '/x', loadPolicy: () => { throw new Error('settings exploded'); }, decide: () => Promise.reject(new Error('unused')) };
+    const broken: HookDeps = { cwd: '/x', decide: () => { throw new Error('settings exploded'); } };
     const a = await answerHook('gemini', fixtureText('gemini-before-tool-railway.json'), broken);
     assert.equal(JSON.parse(a.stdout).decision, 'deny');
     assert.match(JSON.parse(a.stdout).reason, /internal error: settings exploded.*stop and ask the person/);
-    const throwing: HookDeps = { cwd: '/x', loadPolicy: () => defaultPolicy(), decide: () => Promise.reject(new Error('boom')) };
+    const throwing: HookDeps = { cwd: '/x', decide: () => Promise.reject(new Error('boom')) };
     const b = await answerHook('cline', fixtureText('cline-execute-command-railway-graphql.json'), throwing);
     assert.deepEqual([b.exitCode, JSON.parse(b.stdout).cancel], [0, true]);
   });
 
   it('events that run nothing pass without loading a policy', async () => {
-    const d: HookDeps = { cwd: '/x', loadPolicy: () => { throw new Error('must not load'); }, decide: () => Promise.reject(new Error('must not decide')) };
+    const d: HookDeps = { cwd: '/x', decide: () => Promise.reject(new Error('must not decide')) };
     const a = await answerHook('claude', JSON.stringify({ hook_event_name: 'PostToolUse', tool_name: 'Bash', tool_input: { command: 'ls' } }), d);
     assert.deepEqual(a, { stdout: '', stderr: '', exitCode: 0 });
   });

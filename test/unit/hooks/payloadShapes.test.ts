@@ -3,7 +3,7 @@
 // host documents. Real engine and decision path; the window is unreachable, so a destructive call is a
 // deny and a harmless one passes without asking.
 import { strict as assert } from 'assert';
-import { answerHook } from '../../../src/cli/hookCommand';
+import { answerHook } from '../../../src/cli/hooks/answerHook';
 import { SEARCH_NODE_LIMIT, findCommands } from '../../../src/hosts/commandSearch';
 import { patchEdits, searchReplaceBlocks } from '../../../src/hosts/editTools';
 import { HOSTS } from '../../../src/hosts/registry';

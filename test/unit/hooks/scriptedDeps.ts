@@ -1,7 +1,7 @@
 // The hook's dependencies for in-process tests: the real engine and decision path, the default policy,
 // and a scripted window that records every request it is asked and answers with `answer`.
 import { decideWithPerson } from '../../../src/cli/decideWithPerson';
-import type { HookDeps } from '../../../src/cli/hookCommand';
+import type { HookDeps } from '../../../src/cli/hooks/answerHook';
 import { defaultPolicy } from '../../../src/engine/policy';
 import type { AskExtensionRequest, AskResult } from '../../../src/protocol/askClient';
 
@@ -10,10 +10,10 @@ export function scriptedDeps(answer: (r: AskExtensionRequest) => AskResult): Hoo
   return {
     asked,
     cwd: '/fallback',
-    loadPolicy: () => defaultPolicy(),
-    decide: (action, origin, opts) =>
+    decide: (action, origin, cwd) =>
       decideWithPerson(action, origin, {
-        ...opts,
+        cwd,
+        policy: defaultPolicy(),
         env: {},
         ask: async (r) => {
           asked.push(r);
