@@ -57,6 +57,7 @@ const rows = [
   { name: 'hook claude, allowed Bash `git status`', file: node, args: [cli, 'hook', 'claude'], input: claude('git status'), exit: 0, target: 1.1 },
   { name: 'hook cursor, allowed `ls -la src`', file: node, args: [cli, 'hook', 'cursor'], input: JSON.stringify({ hook_event_name: 'beforeShellExecution', conversation_id: 'c', generation_id: 'g', workspace_roots: [project], command: 'ls -la src', cwd: project }), exit: 0, target: 1.1 },
   { name: 'hook copilot, allowed `npm test`', file: node, args: [cli, 'hook', 'copilot'], input: () => JSON.stringify({ cwd: project, hookEventName: 'PreToolUse', tool_name: 'runTerminalCommand', tool_input: { command: 'npm test' }, tool_use_id: `c${fresh()}` }), exit: 0, target: 1.1 },
+  { name: 'hook claude, Write `src/app.ts` (a file edit)', file: node, args: [cli, 'hook', 'claude'], input: JSON.stringify({ session_id: 's', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: path.join(project, 'src', 'app.ts'), content: 'export {};\n' }, tool_use_id: 't' }), exit: 0, target: 1.1 },
   { name: 'check allow path `git status`', file: node, args: [cli, 'check', '--', 'git status'], exit: 0, target: 1.1 },
   { name: 'hook claude, confirm `rm -rf /` with no window (blocks)', file: node, args: [cli, 'hook', 'claude'], input: claude('rm -rf /'), exit: 2, target: 1.3 },
   { name: 'check confirm `rm -rf /` (exit 10)', file: node, args: [cli, 'check', '--', 'rm -rf /'], exit: 10, target: 1.3 },

@@ -43,7 +43,11 @@ export function commandSecrets(action: Action): Array<[string, string]> {
  * names them; then the usual masking.
  */
 export function maskerFor(action: Action, base: (text: string) => string = safeMask): (text: string) => string {
-  const secrets = commandSecrets(action);
+  return maskerWithSecrets(commandSecrets(action), base);
+}
+
+/** maskerFor, with the command's secrets already found (commandSecrets): the command is not scanned again. */
+export function maskerWithSecrets(secrets: ReadonlyArray<[string, string]>, base: (text: string) => string = safeMask): (text: string) => string {
   // The usual masking first (it masks the command's own secrets the same way); then whatever copy of
   // them is left where no flag or header names it.
   return forOneAction((text) => {

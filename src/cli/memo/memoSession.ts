@@ -2,7 +2,7 @@
 // reads anything, and the one decision path hands its decision over when no person was involved.
 // Only CLI runs from the built bundles remember (engineIdentity); tests from source never do.
 import type { Action, Verdict } from '../../engine/types';
-import { commandSecrets, maskedVerdict, maskerFor, safeMask } from '../../log/logRecord';
+import { commandSecrets, maskedVerdict, maskerWithSecrets, safeMask } from '../../log/logRecord';
 import { startRecording } from './readRecorder';
 import type { ReadRecorder } from './readRecorder';
 import { engineIdentity, memoDir, memoKey, remember } from './verdictMemo';
@@ -33,8 +33,9 @@ export function endRemembering(decided?: { action: Action; cwd: string; verdict:
   if (!key) return;
   // Nothing on disk holds a live secret: the verdict is kept masked as the CLI says it; the command's
   // log text is kept when it carries no secret, so the fast path logs it without scanning it again.
-  const mask = maskerFor(action);
-  const plain = action.kind === 'shell' && commandSecrets(action).length === 0;
+  const secrets = commandSecrets(action);
+  const mask = maskerWithSecrets(secrets);
+  const plain = action.kind === 'shell' && secrets.length === 0;
   remember(key, memoDir(), {
     verdict: maskedVerdict(verdict, mask),
     ...(outcome ? { outcome: { ...outcome, message: mask(outcome.message) } } : {}),
