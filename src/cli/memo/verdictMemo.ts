@@ -97,7 +97,7 @@ export function memoKey(action: Action, cwd: string, engine: string): string | u
   return JSON.stringify([FORMAT, engine, cwd, action.command]);
 }
 
-/** FNV-1a, 64 bits as two 32-bit halves: names files and stands for secret values; never a proof of anything. */
+/** FNV-1a, 64 bits as two 32-bit halves: names files; never a proof of anything. */
 function fnv64(text: string): string {
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
@@ -144,12 +144,15 @@ const SECRET_NAME = /TOKEN|SECRET|PASS|KEY|CRED|AUTH|COOKIE|SESSION|URL|URI|DSN|
 
 /**
  * An environment variable's value as remembered: absent and empty differ. A value that may be a secret is
- * kept as a hash; those only name the target environment, which a clean allow does not depend on. The
- * values that decide what is read (HOME, XDG_*, APPDATA …) are kept as they are.
+ * kept as its SHA-256 (a hash an agent could not match with another value: these name the target, which
+ * decides how severe a finding is); `crypto` is loaded only when such a variable is set. Other values
+ * (HOME, XDG_*, APPDATA, which decide what is read) are kept as they are.
  */
 export function envValue(name: string, v: string | undefined): string {
   if (v === undefined) return '\u0000absent';
-  return SECRET_NAME.test(name) ? `#${fnv64(v)}:${v.length}` : `=${v}`;
+  if (!SECRET_NAME.test(name)) return `=${v}`;
+  const { createHash } = require('crypto') as typeof import('crypto');
+  return `#${createHash('sha256').update(v).digest('hex')}`;
 }
 
 function stillTrue(deps: MemoDeps, env: NodeJS.ProcessEnv): boolean {
