@@ -73,6 +73,12 @@ function compileEnvironment(m: EnvironmentMapping, source: 'user' | 'default'): 
 
 let compiledDefaultEnvironments: readonly CompiledEnvironment[] | undefined;
 
+/** A built-in mapping (known to compile): its pattern is compiled the first time a target is tested against it. */
+function defaultEnvironment(m: EnvironmentMapping): CompiledEnvironment {
+  let test: ((value: string) => boolean) | undefined;
+  return Object.freeze({ pattern: m.pattern, name: m.name, production: m.production, source: 'default' as const, test: (v: string) => (test ??= compilePattern(m.pattern))(v) });
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -248,7 +254,7 @@ export function compilePolicy(input: PolicyInput = {}): { policy: Policy; errors
     }
   }
   const disabled = hasDisabled ? validateDisabled(input.disabledRules, new Set([...builtinIds, ...userRules.map((r) => r.id)]), errors) : new Set<string>();
-  compiledDefaultEnvironments ??= DEFAULT_ENVIRONMENTS.map((m) => compileEnvironment(m, 'default'));
+  compiledDefaultEnvironments ??= DEFAULT_ENVIRONMENTS.map(defaultEnvironment);
   const environments = [...validateEnvironments(input.environments, errors), ...compiledDefaultEnvironments];
   const decisions = validateDecisions(input.decisions, errors);
   const { byCommand, wildcard } = index(BUILTIN_PACKS, userRules, disabled);

@@ -3,7 +3,7 @@
 // same rules, in the same order, as indexing every rule up front.
 import * as assert from 'assert';
 import { BUILTIN_PACKS } from '../../../src/engine/rules/builtinPacks';
-import { compilePolicy } from '../../../src/engine/policy';
+import { compilePattern, compilePolicy, DEFAULT_ENVIRONMENTS } from '../../../src/engine/policy';
 import type { Rule } from '../../../src/engine/types';
 
 describe('lazy rule packs', () => {
@@ -44,5 +44,12 @@ describe('lazy rule packs', () => {
     assert.deepStrictEqual(errors, []);
     assert.strictEqual(policy.rulesByCommand.has('hcloud'), false);
     assert.ok(policy.rulesByCommand.get('railway')!.length > 0);
+  });
+
+  it('every built-in environment pattern compiles (they are compiled on first use)', () => {
+    for (const m of DEFAULT_ENVIRONMENTS) assert.doesNotThrow(() => compilePattern(m.pattern), m.pattern);
+    const envs = compilePolicy({}).policy.environments;
+    assert.ok(envs.find((e) => e.pattern === '*prod*')!.test('db.PROD.internal'));
+    assert.ok(!envs.find((e) => e.pattern === '*prod*')!.test('db.staging'));
   });
 });
