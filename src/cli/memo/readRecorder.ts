@@ -45,7 +45,9 @@ function changedJustNow(signature: string): boolean {
 
 /** Builtins whose use the memo cannot replay: a child process read something we did not see; a socket asked someone. */
 function usedUnfollowable(): boolean {
-  const loaded = (process as unknown as { moduleLoadList?: string[] }).moduleLoadList ?? [];
+  const loaded = (process as unknown as { moduleLoadList?: string[] }).moduleLoadList;
+  // A runtime that does not say what it loaded cannot show it used neither: nothing is remembered there.
+  if (!Array.isArray(loaded)) return true;
   return loaded.some((m) => m === 'NativeModule child_process' || m === 'NativeModule net');
 }
 
