@@ -13,10 +13,10 @@
 import * as path from 'path';
 import { stateFolder } from '../settings/stateFolder';
 import { runWithCodeCache } from './entryCodeCache';
+import { fastPathMayAnswer } from './memo/memoProbe';
 
 const FAST_BUNDLE = path.join(__dirname, 'cli-fast.js');
 const MAIN_BUNDLE = path.join(__dirname, 'cli-main.js');
-const FAST_VERBS = new Set(['hook', 'ask', 'check']);
 
 /** Created (owner-only) when a cache is first written, not on every run. */
 function cacheDir(): string | undefined {
@@ -44,7 +44,7 @@ const load = (bundle: string): unknown => (dir === undefined ? require(bundle) :
 
 async function start(): Promise<void> {
   const argv = process.argv.slice(2);
-  if (FAST_VERBS.has(argv[0] ?? '')) {
+  if (fastPathMayAnswer(argv, __dirname)) {
     let answered = false;
     try {
       const fast = load(FAST_BUNDLE) as { answerFromMemo(argv: string[], distDir: string): Promise<boolean> };

@@ -163,6 +163,11 @@ function stillTrue(deps: MemoDeps, env: NodeJS.ProcessEnv): boolean {
 }
 
 /** The remembered verdict for `key` when every dependency still reads as it did; otherwise undefined. */
+/** Whether a record for `key` exists at all (read or not): one stat, for the loader to skip the fast path on a first-seen command. */
+export function holdsRecord(key: string, dir: string): boolean {
+  return fs.existsSync(path.join(dir, fileNameFor(key)));
+}
+
 export function recall(key: string, dir: string, env: NodeJS.ProcessEnv = process.env): Recalled | undefined {
   let record: MemoRecord;
   try {
