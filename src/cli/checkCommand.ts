@@ -8,6 +8,7 @@ import { UsageError } from './cliArgs';
 import { fileReaderFor } from '../files/fileReader';
 import { EXIT, formatVerdict, verdictJson } from './verdictOutput';
 import { endRemembering } from './memo/memoSession';
+import { writeOutput } from './writeOutput';
 
 export { EXIT } from './verdictOutput';
 
@@ -22,7 +23,7 @@ export function runCheck(args: CliArgs, policy: Policy): number {
   const action = { kind: 'shell', command: args.command } as const;
   const v = evaluate(action, policy, contextFor(args.cwd));
   endRemembering({ action, cwd: args.cwd, verdict: v });
-  process.stdout.write(args.json ? verdictJson(v) + '\n' : formatVerdict(args.command, v));
+  void writeOutput(1, args.json ? verdictJson(v) + '\n' : formatVerdict(args.command, v));
   return EXIT[v.decision];
 }
 

@@ -8,6 +8,7 @@ import { parseCliArgs } from './cliArgs';
 import { askOrigin, processIo, reportAsk } from './askOutput';
 import { EXIT, formatVerdict, verdictJson } from './verdictOutput';
 import { emitAnswer } from './hooks/emitAnswer';
+import { writeOutput } from './writeOutput';
 import { handOverStdin, readProcessStdin } from './hooks/readStdin';
 import { answerOncePerCall, duplicateCallsDir } from './hooks/duplicateCalls';
 import { answerHook, readCall } from './hooks/answerHook';
@@ -45,7 +46,7 @@ function answerCheck(rest: string[], distDir: string): boolean {
   if (!r) return false;
   // A remembered verdict is kept masked; with the command's masked text known, nothing is scanned again.
   const known = r.maskedCommand !== undefined ? { maskedCommand: r.maskedCommand } : undefined;
-  process.stdout.write(args.json ? verdictJson(r.verdict, true) + '\n' : formatVerdict(args.command, r.verdict, known));
+  void writeOutput(1, args.json ? verdictJson(r.verdict, true) + '\n' : formatVerdict(args.command, r.verdict, known));
   process.exitCode = EXIT[r.verdict.decision];
   return true;
 }

@@ -1,25 +1,7 @@
-// Giving a host (or a shell) its answer: written straight to file descriptors 1 and 2, in full, then the
-// process ends with the answer's code. `process.stdout`/`stderr` on a pipe load `net` and `stream`
-// (≈ 5 ms of every hook's start, issue 11), and an empty stream is not touched at all. A descriptor that
-// cannot take a blocking write (EAGAIN: a non-blocking pipe) is written through its stream instead.
-import * as fs from 'fs';
+// Giving a host its answer: both streams written in full (writeOutput.ts), then the process ends with
+// the answer's code (a pending stdin read or timer must not keep it).
 import type { HookAnswer } from '../../hosts/hostTypes';
-
-/** Writes all of `text` to `fd`; a promise when the stream had to take over, undefined when it is written. */
-export function writeOutput(fd: 1 | 2, text: string): Promise<void> | undefined {
-  if (text === '') return undefined;
-  const bytes = Buffer.from(text, 'utf8');
-  let done = 0;
-  try {
-    while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
-    return undefined;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'EAGAIN' && code !== 'EWOULDBLOCK') throw e;
-  }
-  const stream = fd === 1 ? process.stdout : process.stderr;
-  return new Promise((resolve) => stream.write(bytes.subarray(done), () => resolve()));
-}
+import { writeOutput } from '../writeOutput';
 
 export function emitAnswer(answer: HookAnswer): void {
   process.exitCode = answer.exitCode;
