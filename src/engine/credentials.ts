@@ -3,6 +3,7 @@
 // made with a real credential is the one that actually works; the log gets the line masked.
 // Pure: only strings in, strings out; every regex is compiled here, once.
 import type { SimpleCommand } from './types';
+import { ownEntry } from './ownEntry';
 
 export type CredentialKind = 'bearer' | 'basic' | 'url-password' | 'token-variable' | 'api-key-header' | 'flag-token';
 
@@ -99,8 +100,8 @@ export function findCredentials(cmd: SimpleCommand): Credential[] {
 
   const args = cmd.args;
   // What depends on the command's name alone, looked up once rather than per argument.
-  const shortPw = SHORT_PASSWORD_FLAGS[cmd.name];
-  const basicShort = BASIC_AUTH_SHORT[cmd.name];
+  const shortPw = ownEntry(SHORT_PASSWORD_FLAGS, cmd.name);
+  const basicShort = ownEntry(BASIC_AUTH_SHORT, cmd.name);
   const headerItems = HEADER_ITEM_COMMANDS.has(cmd.name);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];

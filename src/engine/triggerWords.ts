@@ -5,6 +5,7 @@
 // substitutions, decoders) is a trigger too.
 import type { Policy } from './policy';
 import { WRAPPERS } from './shell/wrappers';
+import { ownEntry } from './ownEntry';
 
 /**
  * Words that can hide another command or unreadable content: carriers, decoders, interpreters whose code
@@ -29,7 +30,7 @@ const NARROWED: Readonly<Record<string, readonly string[]>> = {
 };
 
 function addCommandWord(name: string, policy: Policy, words: Set<string>): void {
-  const narrowed = NARROWED[name];
+  const narrowed = ownEntry(NARROWED, name);
   const userRuleOnIt = (policy.rulesByCommand.get(name) ?? []).some((r) => policy.userRuleIds.has(r.id));
   if (narrowed && !userRuleOnIt) for (const w of narrowed) words.add(w);
   else words.add(name);

@@ -6,6 +6,7 @@
 import type { EnvironmentInfo, EvalContext, SimpleCommand } from '../types';
 import type { CompiledEnvironment, Policy } from '../policy';
 import { providerOfHost } from './providerHosts';
+import { ownEntry } from '../ownEntry';
 
 interface Candidate {
   value: string;
@@ -71,7 +72,7 @@ function valueCandidate(name: string, value: string, source: string): Candidate 
 
 function collectFromCommand(cmd: SimpleCommand, ctx: EvalContext, out: Candidate[]): void {
   const { args } = cmd;
-  const shorts = SHORT_FLAGS[cmd.name];
+  const shorts = ownEntry(SHORT_FLAGS, cmd.name);
   // What depends on the command's name alone, worked out once rather than per argument.
   const hostFlags = HOST_FLAG_COMMANDS.has(cmd.name);
   const cmdlet = PS_CMDLET_RE.test(cmd.name);

@@ -3,6 +3,7 @@
 // `VAR=…`, make's built-in defaults, `$@ $< $^`). What make would compute (`$(patsubst …)`, an unknown
 // variable) becomes a shell variable (`${NAME}`), which the rules read as unknown. Both branches of
 // `ifeq`/`ifdef` are read: the guard does not know which one make takes.
+import { ownEntry } from '../ownEntry';
 
 export interface MakeRecipe {
   target: string;
@@ -175,8 +176,9 @@ function expandReference(inner: string, vars: ReadonlyMap<string, string>, auto:
   if (fn === 'wildcard' || fn === 'strip' || fn === 'abspath' || fn === 'realpath') return expand(inner.slice(fn.length + 1), vars, auto, depth + 1).trim();
   if (fn !== '' && /^[a-z-]+$/.test(fn)) return '${MAKE_VALUE}';
   const name = inner.includes(':') ? inner.slice(0, inner.indexOf(':')) : inner;
-  if (name in auto) return auto[name];
-  const value = vars.get(name) ?? BUILTIN_VARIABLES[name];
+  const automatic = ownEntry(auto, name);
+  if (automatic !== undefined) return automatic;
+  const value = vars.get(name) ?? ownEntry(BUILTIN_VARIABLES, name);
   if (value === undefined) return `\${${/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : 'MAKE_VALUE'}}`;
   return expand(value, vars, auto, depth + 1);
 }

@@ -4,6 +4,7 @@
 import type { Rule, RulePack, SimpleCommand } from '../types';
 import { code, hasLong, hasShort, scanArgs } from './scanArgs';
 import type { ArgSpec } from './scanArgs';
+import { ownEntry } from '../ownEntry';
 
 /** Device files that are not storage: writing to them loses nothing. */
 const HARMLESS_DEVICES: ReadonlySet<string> = new Set([
@@ -88,7 +89,7 @@ const wipefs: Rule = {
   rationale:
     '`wipefs -a`, `blkdiscard` and `sgdisk --zap-all` make a disk\'s file systems and partitions unreadable in one step.',
   match(cmd) {
-    const s = scanArgs(cmd.args, WIPE_SPECS[cmd.name]);
+    const s = scanArgs(cmd.args, ownEntry(WIPE_SPECS, cmd.name));
     if (cmd.name === 'wipefs') {
       // Without -a/--all or -o/--offset wipefs only lists signatures; -n/--no-act is a dry run.
       if (!(hasShort(s, 'a') || hasLong(s, 'all') || s.values.has('o') || s.values.has('offset'))) return null;

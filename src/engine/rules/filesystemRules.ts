@@ -7,6 +7,7 @@ import { SEVERITIES } from '../types';
 import { classifyDeletePath, isDisposableNamePattern, isSystemOrDataFolder, isSystemPath, isTemporaryFolder, overwriteRisk } from './deletePathSafety';
 import type { PathClass, PathKind } from './deletePathSafety';
 import { code, hasLong, hasShort, scanArgs, viaXargs } from './scanArgs';
+import { ownEntry } from '../ownEntry';
 
 function maxSeverity(a: Severity, b: Severity): Severity {
   return SEVERITIES.indexOf(a) >= SEVERITIES.indexOf(b) ? a : b;
@@ -538,7 +539,7 @@ const archiveMovesSources: Rule = {
     '`zip -m`, `7z a -sdel` and `rsync --remove-source-files` delete the originals once copied, as `tar --remove-files` does: ' +
     'if the copy is wrong, incomplete or temporary, they are gone. Rebuildable and temporary sources run.',
   match(cmd) {
-    const shape = MOVE_SOURCES[cmd.name];
+    const shape = ownEntry(MOVE_SOURCES, cmd.name);
     if (shape === undefined || !cmd.args.some(shape.flag)) return null;
     const s = scanArgs(cmd.args, { shortWithValue: shape.shortWithValue });
     // `zip -m` without `-r` takes named files only: judged as `rm` of them.

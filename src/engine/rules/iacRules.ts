@@ -4,6 +4,7 @@
 
 import type { Rule, RulePack, SimpleCommand } from '../types';
 import { asksForHelp, code, hasLong, scanArgs } from './scanArgs';
+import { ownEntry } from '../ownEntry';
 
 const TERRAFORM = ['terraform', 'tofu', 'terragrunt'] as const;
 
@@ -165,7 +166,7 @@ const cdkDestroy: Rule = {
     const s = scanArgs(cmd.args, { shortWithValue: 'cs', longWithValue: new Set(['context', 'stage', 'region', 'app', 'profile']) });
     const verb = s.positionals[0];
     // `npx aws-cdk destroy`, `npx @aws-amplify/cli delete`: the package name stands for its binary.
-    const tool = NPM_PACKAGE_BINS[cmd.name] ?? cmd.name;
+    const tool = ownEntry(NPM_PACKAGE_BINS, cmd.name) ?? cmd.name;
     // amplify delete / amplify env remove: the whole backend, or one of its environments.
     const destroying =
       tool === 'cdk' || tool === 'cdktf' ? verb === 'destroy'

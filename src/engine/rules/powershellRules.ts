@@ -6,6 +6,7 @@ import type { Rule, RulePack } from '../types';
 import { classifySql } from '../sql/sqlClassifier';
 import { overwriteRisk } from './deletePathSafety';
 import { code } from './scanArgs';
+import { ownEntry } from '../ownEntry';
 
 /** Cloud cmdlets that delete data or whole resources, by module. */
 const CLOUD_CMDLETS: Readonly<Record<string, string>> = {
@@ -64,7 +65,7 @@ const cloudCmdlet: Rule = {
   match(cmd) {
     if (whatIf(cmd.args)) return null;
     const target = paramValue(cmd.args, TARGET_PARAMS) ?? cmd.args.find((a) => !a.startsWith('-'));
-    const what = CLOUD_CMDLETS[cmd.name];
+    const what = ownEntry(CLOUD_CMDLETS, cmd.name);
     return { summary: `deletes ${target !== undefined ? `${code(target)}, ` : ''}${what}, with ${code(cmd.name)}`, target };
   },
 };
