@@ -8,7 +8,7 @@ import type { SimpleCommand } from '../types';
 import { DECODERS, DOWNLOADERS, outputOf, type Computed } from './computedText';
 import { cronCommands, makeRecipes } from './makeText';
 import { sedEffects, sedScripts } from './sedScript';
-import type { RawCommandLike } from './rawCommand';
+import { rawCommand, type RawCommandLike } from './rawCommand';
 import { deeper, MAX_DEPTH, opaque, type Frame, type Output, type Reader } from './readerTypes';
 import { literalWord, soleSubstitution, type Word } from './words';
 import { SHELLS } from './wrappers';
@@ -40,7 +40,7 @@ const find: Carrier = (_cmd, words, _raw, frame, out, reader) => {
       inner.push(words[j].text.includes('{}') ? { ...words[j], dynamic: true } : words[j]);
       j++;
     }
-    if (inner.length > 0) reader.processRaw({ words: inner, redirects: [], pipedFromPrevious: false }, { ...frame, via: [...frame.via, `find ${w}`] }, out);
+    if (inner.length > 0) reader.processRaw(rawCommand(inner, false), { via: [...frame.via, `find ${w}`], remote: frame.remote, assignments: frame.assignments, depth: frame.depth }, out);
     i = j;
   }
 };
@@ -290,7 +290,7 @@ const git: Carrier = (cmd, _words, _raw, frame, out, reader) => {
   }
   // A plain alias is more git arguments: judge `git <alias value> <args>` as git.
   const words = [literalWord('git'), ...cmd.args.slice(0, sub).map(literalWord), ...aliasValue.split(/\s+/).filter(Boolean).map(literalWord), ...rest.map(literalWord)];
-  if (frame.depth < MAX_DEPTH) reader.processRaw({ words, redirects: [], pipedFromPrevious: false }, deeper(frame, `git alias ${subcommand}`), out);
+  if (frame.depth < MAX_DEPTH) reader.processRaw(rawCommand(words, false), deeper(frame, `git alias ${subcommand}`), out);
   else opaque(out, 'opaque.too-deep', `expands git alias \`${subcommand}\` too deeply for the guard to follow`, cmd.text);
 };
 
@@ -409,7 +409,7 @@ const scriptBlock: Carrier = (_cmd, words, _raw, frame, out, reader) => {
   if (open < 0) return;
   const close = words.findIndex((w, k) => k > open && w.text === '}');
   const inner = words.slice(open + 1, close < 0 ? words.length : close);
-  if (inner.length > 0) reader.processRaw({ words: inner, redirects: [], pipedFromPrevious: false }, deeper(frame, `${words[0].text} { … }`), out);
+  if (inner.length > 0) reader.processRaw(rawCommand(inner, false), deeper(frame, `${words[0].text} { … }`), out);
 };
 
 const START_PROCESS_WITH_VALUE = new Set(['-filepath', '-argumentlist', '-args', '-workingdirectory', '-verb', '-windowstyle', '-credential', '-redirectstandardoutput', '-redirectstandarderror', '-redirectstandardinput']);

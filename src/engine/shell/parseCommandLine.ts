@@ -14,7 +14,7 @@ import { lexicalScan, SENTINEL_OPEN, substitutionsIn, type ScanResult } from './
 import { expandWord, loopBindings, newLineState, recordLoop, splitOnIfs, type FunctionBody } from './lineState';
 import { normaliseCommandText } from './normalise';
 import { rewriteDotnetDeletes } from './dotnetCalls';
-import type { RawCommandLike } from './rawCommand';
+import { rawCommand, type RawCommandLike } from './rawCommand';
 import { deeper, MAX_DEPTH, opaque, type Frame, type Output, type Reader } from './readerTypes';
 import { heredocIndex, makeWord, soleSubstitution, soleVariable, substitutionIndexes, type Word } from './words';
 import { WRAPPERS } from './wrappers';
@@ -79,7 +79,7 @@ interface ParseContext {
 
 export function parseCommandLine(text: string): ParsedCommandLine {
   const out: Output = { commands: [], opaque: [], state: newLineState() };
-  parseText(normaliseCommandText(text), { via: [], assignments: {}, depth: 0 }, out);
+  parseText(normaliseCommandText(text), { via: [], remote: undefined, assignments: {}, depth: 0 }, out);
   return { commands: out.commands, opaque: out.opaque };
 }
 
@@ -132,7 +132,20 @@ function announceDefinition(raws: RawCommand[], frame: Frame, out: Output): void
   const head = raws[0];
   const name = head.defines ?? head.words[1]?.text ?? '';
   const body = raws.map((r) => r.words.map((w) => w.text).join(' ')).join('; ');
-  out.commands.push({ name, args: [], dynamic: [], assignments: { ...frame.assignments }, redirects: [], via: [...frame.via, 'defines function'], remote: frame.remote, text: `${name}() ${body}`.trim() });
+  // Every command object has the same fields in the same order (one shape for the rules' property reads).
+  out.commands.push({
+    name,
+    args: [],
+    dynamic: [],
+    assignments: { ...frame.assignments },
+    redirects: [],
+    stdin: undefined,
+    pipeFrom: undefined,
+    via: [...frame.via, 'defines function'],
+    remote: frame.remote,
+    text: `${name}() ${body}`.trim(),
+    argv0: undefined,
+  });
 }
 
 /** `}` / `)` / `done` alone end a group: the command before them is what a following pipe reads. */
@@ -187,13 +200,13 @@ function defineFunction(raws: RawCommand[], k: number, out: Output, ctx: ParseCo
 function splitCommands(tokens: readonly ShellToken[], scan: ScanResult): RawCommand[] {
   const subText = (i: number): string => scan.substitutions[i]?.text ?? '…';
   const raws: RawCommand[] = [];
-  let current: RawCommand = { words: [], redirects: [], pipedFromPrevious: false };
+  let current: RawCommand = rawCommand([], false);
   let afterGroup = false;
   const finish = (pipeNext: boolean): void => {
     const hasContent = current.words.length > 0 || current.redirects.length > 0;
     if (hasContent) raws.push(current);
     // `( … ) | sh`, `{ …; } | crontab -`: what the group prints last is what the pipe carries.
-    current = { words: [], redirects: [], pipedFromPrevious: pipeNext && (hasContent || afterGroup) };
+    current = rawCommand([], pipeNext && (hasContent || afterGroup));
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -215,8 +228,8 @@ function splitCommands(tokens: readonly ShellToken[], scan: ScanResult): RawComm
     const nameWord = current.words[current.words.length - 1];
     if (op === '(' && nextIsClose && nameWord && !nameWord.dynamic && (current.words.length === 1 || (current.words.length === 2 && current.words[0].text === 'function'))) {
       // `name ( )` or `function name ( )`: a function definition; its body follows.
-      raws.push({ words: [], redirects: [], pipedFromPrevious: false, defines: nameWord.text });
-      current = { words: [], redirects: [], pipedFromPrevious: false };
+      raws.push(rawCommand([], false, nameWord.text));
+      current = rawCommand([], false);
       afterGroup = false;
       i++;
       continue;
@@ -343,9 +356,11 @@ function emitBare(name: string, assignmentWords: Word[], raw: RawCommand, frame:
     assignments: { ...frame.assignments },
     redirects: raw.redirects,
     stdin: raw.stdin,
+    pipeFrom: undefined,
     via: frame.via,
     remote: frame.remote,
     text: [...assignmentWords.map(quoteForDisplay), ...(name === ':' && assignmentWords.length === 0 ? [':'] : []), ...redirects].join(' '),
+    argv0: undefined,
   });
 }
 
@@ -408,14 +423,20 @@ function expand(word: Word, out: Output, ctx: ParseContext | undefined) {
 
 function processExpanded(raw: RawCommand, pipeFrom: SimpleCommand | undefined, frame: Frame, out: Output, ctx: ParseContext | undefined): SimpleCommand | undefined {
   const expanded: Word[] = [];
-  raw.words.forEach((w, i) => {
+  const rawWords = raw.words;
+  for (let i = 0; i < rawWords.length; i++) {
+    const w = rawWords[i];
+    // Most words are literal: nothing to expand or split.
+    if (!w.dynamic) {
+      expanded.push(w);
+      continue;
+    }
     const e = expand(w, out, ctx);
     // The command name, and words whose value holds IFS characters, split the way unquoted expansion does.
-    const assignment = ASSIGNMENT_RE.test(w.text);
-    const allArgs = w.raw === '\u0001V@\u0002' || w.raw === '\u0001V*\u0002';
-    if (e.splits && !assignment && (i === 0 || allArgs || w.raw.includes('\u0001VIFS'))) expanded.push(...splitOnIfs(e.word, out.state, (k) => ctx?.scan.substitutions[k]?.text ?? '…'));
-    else expanded.push(e.word);
-  });
+    if (e.splits && (i === 0 || w.raw === '\u0001V@\u0002' || w.raw === '\u0001V*\u0002' || w.raw.includes('\u0001VIFS')) && !ASSIGNMENT_RE.test(w.text)) {
+      expanded.push(...splitOnIfs(e.word, out.state, (k) => ctx?.scan.substitutions[k]?.text ?? '…'));
+    } else expanded.push(e.word);
+  }
   let words = expanded;
   const assignments: Record<string, string> = { ...frame.assignments };
   const local: Record<string, string> = {};
@@ -427,7 +448,7 @@ function processExpanded(raw: RawCommand, pipeFrom: SimpleCommand | undefined, f
     // named '' (or ':' when it also redirects: `X=1 > f` empties f).
     for (const w of bare) recordVariable(w, frame, out);
     for (const [k, v] of Object.entries(local)) if (k.startsWith('GIT_CONFIG_')) out.state.vars.set(k, v);
-    emitBare(raw.redirects.length > 0 ? ':' : '', bare, raw, { ...frame, assignments }, out);
+    emitBare(raw.redirects.length > 0 ? ':' : '', bare, raw, { via: frame.via, remote: frame.remote, assignments, depth: frame.depth }, out);
     return undefined;
   }
 
@@ -460,13 +481,13 @@ function processExpanded(raw: RawCommand, pipeFrom: SimpleCommand | undefined, f
     if (alias !== undefined && frame.depth <= MAX_DEPTH) {
       // An alias defined on the line: its text replaces the name (an alias does not expand inside itself).
       out.state.aliases.delete(name);
-      parseText([alias, ...words.slice(1).map((w) => quoteWord(w))].join(' '), deeper({ ...frame, via, remote, assignments }, `alias ${name}`), out);
+      parseText([alias, ...words.slice(1).map((w) => quoteWord(w))].join(' '), deeper({ via, remote, assignments, depth: frame.depth }, `alias ${name}`), out);
       out.state.aliases.set(name, alias);
       return undefined;
     }
     const body = out.state.functions.get(name);
     if (body) {
-      callFunction(name, body, words.slice(1), { ...frame, via, remote, assignments }, out);
+      callFunction(name, body, words.slice(1), { via, remote, assignments, depth: frame.depth }, out);
       return undefined;
     }
     // Case-insensitive file systems (macOS, Windows) run `SUDO` and `BASH` as sudo and bash.
@@ -476,7 +497,7 @@ function processExpanded(raw: RawCommand, pipeFrom: SimpleCommand | undefined, f
     if (res === null) break;
     if (res.kind === 'none') {
       // `exec 3> f`, `exec > log`: exec with redirects alone opens them for the rest of the shell.
-      if (name === 'exec' && raw.redirects.length > 0) emitBare(':', [], raw, { ...frame, via, remote, assignments }, out);
+      if (name === 'exec' && raw.redirects.length > 0) emitBare(':', [], raw, { via, remote, assignments, depth: frame.depth }, out);
       return undefined;
     }
     if (res.kind === 'shell') {
@@ -489,7 +510,7 @@ function processExpanded(raw: RawCommand, pipeFrom: SimpleCommand | undefined, f
       // `env 'BASH_FUNC_ls%%=() { …; }' bash -c ls`: bash imports that function, so `ls` runs its body.
       for (const [k, v] of Object.entries(res.assignments)) {
         const fn = BASH_FUNC_RE.exec(k);
-        if (fn) parseText(`${fn[1]} ${v}`, deeper({ ...frame, via, remote, assignments }, `env ${k}`), out);
+        if (fn) parseText(`${fn[1]} ${v}`, deeper({ via, remote, assignments, depth: frame.depth }, `env ${k}`), out);
       }
     }
     if (res.remote) remote = res.remote;

@@ -12,3 +12,8 @@ export interface RawCommandLike {
   /** `NAME ( )` seen: this raw names a function whose body follows. */
   defines?: string;
 }
+
+/** A raw command with every field present, in one order: one object shape for the parser's reads (issue 11). */
+export function rawCommand(words: Word[], pipedFromPrevious: boolean, defines?: string): RawCommandLike {
+  return { words, redirects: [], stdin: undefined, pipedFromPrevious, heredocCode: undefined, defines };
+}

@@ -31,6 +31,10 @@ export function opaque(out: Output, rule: string, summary: string, command: stri
   out.opaque.push({ rule, summary, command });
 }
 
-export function deeper(frame: Frame, via: string, extra?: Partial<Frame>): Frame {
-  return { ...frame, via: [...frame.via, via], depth: frame.depth + 1, ...extra };
+/**
+ * A frame one level down. Every frame is built with the same four fields in the same order (no spreads):
+ * one object shape keeps the reader's property reads monomorphic (issue 11).
+ */
+export function deeper(frame: Frame, via: string, extra?: { assignments: Record<string, string> }): Frame {
+  return { via: [...frame.via, via], remote: frame.remote, assignments: extra === undefined ? frame.assignments : extra.assignments, depth: frame.depth + 1 };
 }
