@@ -110,9 +110,16 @@ export const scenario = {
 
     t.step("the error's action opens settings.json at that line");
     const action = page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'user.broken-regex' }).locator('.monaco-button').first();
-    await action.click();
     const tab = page.locator('.tabs-container .tab.active');
-    await tab.filter({ hasText: 'settings.json' }).waitFor({ state: 'visible', timeout: 15_000 });
+    const opened = (ms) => tab.filter({ hasText: 'settings.json' }).waitFor({ state: 'visible', timeout: ms }).then(() => true, () => false);
+    await action.click();
+    // A toast that arrives meanwhile (the tamper warning for the same write) can move this one under the
+    // pointer and the click is lost (seen once under load on 4.100.3): press the button again, by keyboard.
+    if (!(await opened(5_000))) {
+      await action.focus().catch(() => {});
+      await page.keyboard.press('Enter');
+      await tab.filter({ hasText: 'settings.json' }).waitFor({ state: 'visible', timeout: 10_000 });
+    }
     const cursor = page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first();
     await page.waitForTimeout(800);
     assert.match(await cursor.innerText(), new RegExp(`Ln ${brokenLine},`), 'the cursor is on the bad entry\'s line');
