@@ -89,7 +89,11 @@ export function findCredentials(cmd: SimpleCommand): Credential[] {
     if (c.secret && !found.some((f) => f.secret === c.secret)) found.push(c);
   };
 
-  for (const [name, value] of Object.entries(cmd.assignments)) {
+  // Own keys in insertion order, as Object.entries gives them, without building the pairs (most commands have none).
+  const assignments = cmd.assignments;
+  for (const name in assignments) {
+    if (!Object.prototype.hasOwnProperty.call(assignments, name)) continue;
+    const value = assignments[name];
     if (!value) continue;
     if (isSecretVariable(name)) {
       add({ kind: 'token-variable', secret: value, masked: maskValue(value), where: `variable ${name}` });

@@ -1,7 +1,7 @@
 // Calls in a token stream: the callee as written (`os.system`, `subprocess.run`, `fs.rmSync`), its
 // arguments split at top-level commas, and the call it is chained on (`objects.all().delete()`).
 // Brackets are matched once with a stack, so finding every call is linear in the number of tokens.
-import type { Token } from './codeLexer';
+import { token, type Token } from './codeLexer';
 
 export interface Call {
   /** Dotted callee: `os.path.join`, `FileUtils.rm_rf`, `child_process.execSync` (for `require('child_process').execSync`). */
@@ -29,7 +29,7 @@ const OPENERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}'
  * Without the cap, nested calls (`f(f(f(…`) would copy the rest of the code once per call (quadratic).
  */
 const MAX_ARG_TOKENS = 256;
-const TOO_LONG: Token[][] = [[{ kind: 'id', value: '\u2026', newline: false }]];
+const TOO_LONG: Token[][] = [[token('id', '\u2026', false)]];
 const STATEMENT_ENDS: ReadonlySet<string> = new Set([';', '}', 'or', 'and', 'if', 'unless', '||', '&&', 'then', 'do']);
 
 /** For each opening bracket its closing partner's index (or the end), and the reverse. */
@@ -108,7 +108,7 @@ export function findCalls(tokens: readonly Token[], o: CallOptions): Call[] {
     if (next && next.kind === 'p' && next.value === '(' && !next.newline) {
       const { name, start } = calleeAt(tokens, i, o.separators);
       const end = close[i + 1];
-      const call: Call = { name, args: splitArgs(tokens, i + 2, Math.min(end, tokens.length), close), at: i };
+      const call: Call = { name, args: splitArgs(tokens, i + 2, Math.min(end, tokens.length), close), chainedOn: undefined, receiver: undefined, at: i };
       const before0 = tokens[start - 1];
       // `x.exec(…)` where x is not a name (a regex literal, a string): a method, never the bare function.
       if (before0 && before0.kind === 'p' && (before0.value === '.' || o.separators.has(before0.value)) && tokens[start - 2]?.value !== ')') call.name = `_.${name}`;
@@ -140,7 +140,7 @@ export function findCalls(tokens: readonly Token[], o: CallOptions): Call[] {
     if (!next || next.newline || (next.kind === 'p' && next.value !== '[' && next.value !== '-' && next.value !== '{')) {
       // `User.delete_all` with nothing after it: a method call without arguments. A lone word
       // (`rmtree` inside perl's `/rmtree/`) is not a call.
-      if (name.includes('.')) calls.push({ name, args: [], at: i });
+      if (name.includes('.')) calls.push({ name, args: [], chainedOn: undefined, receiver: undefined, at: i });
       continue;
     }
     // `system "rm -rf x"`, `unlink glob "*"`: arguments up to the end of the statement.
@@ -149,7 +149,7 @@ export function findCalls(tokens: readonly Token[], o: CallOptions): Call[] {
       if (tokens[j].kind === 'p' && tokens[j].value in OPENERS) j = close[j];
       j++;
     }
-    calls.push({ name, args: splitArgs(tokens, i + 1, Math.min(j, tokens.length), close), at: i });
+    calls.push({ name, args: splitArgs(tokens, i + 1, Math.min(j, tokens.length), close), chainedOn: undefined, receiver: undefined, at: i });
     i = j - 1;
   }
   return calls;

@@ -56,13 +56,21 @@ const UNICODE_ESCAPE = /^(?:([0-9a-fA-F]{4})|\{([0-9a-fA-F]{1,6})\})/;
 const OCTAL_ESCAPE = /^[0-7]{1,3}/;
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '0': '\0', a: '\x07', e: '\x1b' };
 
+/**
+ * A token with every field present, in one order: the scanners read tokens of one object shape (a spread of
+ * optional flags gave each combination its own shape, issue 11). Absent flags are undefined, as before.
+ */
+export function token(kind: TokenKind, value: string, newline: boolean, dynamic?: true, exec?: true, words?: true): Token {
+  return { kind, value, dynamic, exec, words, newline };
+}
+
 export function lexCode(code: string, o: LexOptions): Token[] {
   const tokens: Token[] = [];
   const n = code.length;
   let i = 0;
   let newline = true;
-  const push = (kind: TokenKind, value: string, extra?: Partial<Token>): void => {
-    tokens.push({ kind, value, newline, ...extra });
+  const push = (kind: TokenKind, value: string, dynamic?: true, exec?: true, words?: true): void => {
+    tokens.push(token(kind, value, newline, dynamic, exec, words));
     newline = false;
   };
 
@@ -199,7 +207,7 @@ export function lexCode(code: string, o: LexOptions): Token[] {
       const triple = code[j + 1] === q && code[j + 2] === q;
       i = j + (triple ? 3 : 1);
       const r = triple ? readTriple(q) : readQuoted(q, undefined, !raw, f ? 'fstring' : 'none');
-      push('str', r.value, r.dynamic ? { dynamic: true } : undefined);
+      push('str', r.value, r.dynamic ? true : undefined);
       continue;
     }
     if (ch === '"' || ch === "'") {
@@ -208,7 +216,7 @@ export function lexCode(code: string, o: LexOptions): Token[] {
       // Single quotes read only `\'` and `\\` in perl, ruby, php and shell-like languages.
       const fullEscapes = ch === '"' || o.interpolation === 'none';
       const r = readQuoted(ch, undefined, fullEscapes, interp);
-      push('str', r.value, r.dynamic ? { dynamic: true } : undefined);
+      push('str', r.value, r.dynamic ? true : undefined);
       continue;
     }
     if (ch === '`' && o.backtick !== 'none') {
@@ -218,10 +226,10 @@ export function lexCode(code: string, o: LexOptions): Token[] {
         push('str', r.value);
       } else if (o.backtick === 'template') {
         const r = readQuoted('`', undefined, true, 'template');
-        push('str', r.value, r.dynamic ? { dynamic: true } : undefined);
+        push('str', r.value, r.dynamic ? true : undefined);
       } else {
         const r = readQuoted('`', undefined, true, o.interpolation === 'ruby' ? 'ruby' : 'dollar');
-        push('str', r.value, { exec: true, dynamic: r.dynamic || undefined });
+        push('str', r.value, r.dynamic || undefined, true);
       }
       continue;
     }
@@ -240,7 +248,7 @@ export function lexCode(code: string, o: LexOptions): Token[] {
         const close = PAIRS[q.open] ?? q.open;
         const r = readQuoted(close, PAIRS[q.open] ? q.open : undefined, q.interpolates, q.interpolates ? 'ruby' : 'none');
         const value = q.words ? r.value.trim().split(/\s+/).join(' ') : r.value;
-        push('str', value, { exec: q.exec || undefined, words: q.words || undefined, dynamic: r.dynamic || undefined });
+        push('str', value, r.dynamic || undefined, q.exec || undefined, q.words || undefined);
         continue;
       }
     }
@@ -251,7 +259,7 @@ export function lexCode(code: string, o: LexOptions): Token[] {
         const close = PAIRS[q.open] ?? q.open;
         const r = readQuoted(close, PAIRS[q.open] ? q.open : undefined, q.interpolates, q.interpolates ? (o.interpolation === 'ruby' ? 'ruby' : 'dollar') : 'none');
         const value = q.words ? r.value.trim().split(/\s+/).join(' ') : r.value;
-        push('str', value, { exec: q.exec || undefined, words: q.words || undefined, dynamic: r.dynamic || undefined });
+        push('str', value, r.dynamic || undefined, q.exec || undefined, q.words || undefined);
         continue;
       }
     }

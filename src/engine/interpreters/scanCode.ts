@@ -4,7 +4,7 @@
 // (eval of a variable, a spawn of a computed string, a computed attribute) asks.
 // One interface for every family: scanCode(family, code) → CodeEffect[]; the caller turns the effects
 // into shell text for the same rules (see codeEffectsToShell.ts).
-import { COMPUTED, lexCode, type Token } from './codeLexer';
+import { COMPUTED, lexCode, token, type Token } from './codeLexer';
 import { findCalls, type Call } from './codeCalls';
 import { evaluateExpression, isLiteral, literalAssignments, str, UNKNOWN, type Literals, type Value } from './codeValues';
 import { AWK, TCL, VIM, type CallRole, type Family } from './families';
@@ -147,15 +147,15 @@ function rebuildCall(call: Call): Token[] {
   const out: Token[] = [];
   const parts = call.name.split('.');
   parts.forEach((p, i) => {
-    if (i > 0) out.push({ kind: 'p', value: '.', newline: false });
-    out.push({ kind: 'id', value: p, newline: false });
+    if (i > 0) out.push(token('p', '.', false));
+    out.push(token('id', p, false));
   });
-  out.push({ kind: 'p', value: '(', newline: false });
+  out.push(token('p', '(', false));
   call.args.forEach((a, i) => {
-    if (i > 0) out.push({ kind: 'p', value: ',', newline: false });
+    if (i > 0) out.push(token('p', ',', false));
     out.push(...a);
   });
-  out.push({ kind: 'p', value: ')', newline: false });
+  out.push(token('p', ')', false));
   return out;
 }
 

@@ -107,6 +107,9 @@ function mirrorOf(cmd: SimpleCommand): Mirror | null {
 /** Remote destinations: `host:path`, `remote:bucket`, `s3://…`, `gs://…`, `https://…`, `alias/bucket` of mc. */
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[A-Za-z0-9_.@-]+:)/;
 
+/** The names mirrorOf reads (its switch); any other command is no mirror. */
+const MIRROR_TOOLS: ReadonlySet<string> = new Set(['rsync', 'rclone', 'aws', 'gsutil', 'gcloud', 'azcopy', 'mc', 'mcli', 's5cmd', 's3cmd', 'robocopy', 'robocopy.exe']);
+
 const mirrorDelete: Rule = {
   id: 'fs.mirror-delete',
   category: 'filesystem',
@@ -121,7 +124,9 @@ const mirrorDelete: Rule = {
     'A mirror with deletes makes the destination look like the source: from an empty, wrong or partial source it ' +
     'deletes the destination\'s files, locally or in a bucket. Rebuildable and temporary destinations run.',
   match(cmd) {
-    if (cmd.args.some((w) => NO_EFFECT.has(w))) return null;
+    // Every command reaches this rule (it is keyed on '*'): a name that is no mirror tool returns at once.
+    if (!MIRROR_TOOLS.has(cmd.name)) return null;
+    for (const w of cmd.args) if (NO_EFFECT.has(w)) return null;
     const m = mirrorOf(cmd);
     if (m === null) return null;
     const dest = m.destination.replace(BACKSLASHES, '/');
