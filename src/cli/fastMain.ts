@@ -1,9 +1,10 @@
-// `dist/cli-fast.js`: what `hook`, `ask` and `check` run first (issue 11). It answers a command the CLI
-// already decided without a person in the same folder — allowed or denied by policy, or blocked with no
-// window to ask — with nothing that decision read changed since (the verdict memo, src/cli/memo/),
-// without loading the engine: the answer, the log entry and the output are made by the same functions
-// the CLI proper uses. Anything else — a new command, a payload it does not read as a plain command, a
-// window to ask, any error — returns false and the CLI proper decides.
+// `dist/cli-fast.js`: what `hook`, `ask` and `check` run first (issue 11). It answers, without loading
+// the engine, a command the CLI already decided without a person in the same folder — allowed or denied
+// by policy, or blocked with no window to ask — with nothing that decision read changed since (the
+// verdict memo, src/cli/memo/), and the hook payloads that need no engine at all (file edits, checked
+// against the guard's own files; events that run nothing). The answer, the log entry and the output are
+// made by the same functions the CLI proper uses. Anything else — a new command, a window to ask, a large
+// payload, any error — returns false and the CLI proper decides.
 import { parseCliArgs } from './cliArgs';
 import { askOrigin, processIo, reportAsk } from './askOutput';
 import { EXIT, formatVerdict, verdictJson } from './verdictOutput';
