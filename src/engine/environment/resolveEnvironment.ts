@@ -137,7 +137,11 @@ function collectFromCommand(cmd: SimpleCommand, ctx: EvalContext, out: Candidate
     if (!named.startsWith('-') && !cmd.dynamic[j + 2]) out.push({ value: named, source: `from \`${args[j]} ${args[j + 1]} ${named}\``, host: false });
     break;
   }
-  for (const [name, value] of Object.entries(cmd.assignments)) {
+  // Own keys in insertion order, as Object.entries gives them, without building the pairs (most commands have none).
+  const assignments = cmd.assignments;
+  for (const name in assignments) {
+    if (!Object.prototype.hasOwnProperty.call(assignments, name)) continue;
+    const value = assignments[name];
     if (value && (NAME_VARIABLES.includes(name) || URL_VARIABLES_RE.test(name))) out.push(valueCandidate(name, value, 'set on the command line'));
   }
   // Wrappers may carry the environment: `railway run -e production psql …`, `kubectl exec … --context prod`.
@@ -148,7 +152,19 @@ function collectFromCommand(cmd: SimpleCommand, ctx: EvalContext, out: Candidate
     if (parts.length <= 1) continue;
     // The wrapper as a command of its own (no copy of every field: this reads name, args, dynamic, assignments, via, remote).
     const wrapperArgs = parts.slice(1);
-    const wrapper: SimpleCommand = { name: parts[0], args: wrapperArgs, dynamic: wrapperArgs.map(() => false), assignments: {}, redirects: cmd.redirects, via: [], remote: cmd.remote, text: cmd.text };
+    const wrapper: SimpleCommand = {
+      name: parts[0],
+      args: wrapperArgs,
+      dynamic: wrapperArgs.map(() => false),
+      assignments: {},
+      redirects: cmd.redirects,
+      stdin: undefined,
+      pipeFrom: undefined,
+      via: [],
+      remote: cmd.remote,
+      text: cmd.text,
+      argv0: undefined,
+    };
     collectFromCommand(wrapper, ctx, out);
   }
   if (cmd.remote) out.push({ value: cmd.remote, source: `runs on \`${cmd.remote}\` (${cmd.via[cmd.via.length - 1] ?? 'remote'})`, host: true });
