@@ -439,15 +439,19 @@ function processExpanded(raw: RawCommand, pipeFrom: SimpleCommand | undefined, f
   }
   let words = expanded;
   const assignments: Record<string, string> = { ...frame.assignments };
-  const local: Record<string, string> = {};
-  words = takeAssignments(words, local);
-  Object.assign(assignments, local);
+  // `X=1 cmd`: the command's own assignments (most commands have none: no object for them).
+  let local: Record<string, string> | undefined;
+  if (words.length > 0 && ASSIGNMENT_RE.test(words[0].text)) {
+    local = {};
+    words = takeAssignments(words, local);
+    Object.assign(assignments, local);
+  }
   if (words.length === 0) {
     const bare = expanded.filter((w) => ASSIGNMENT_RE.test(w.text));
     // `X=rm` on its own sets a shell variable for later commands of the line; rules see it as a command
     // named '' (or ':' when it also redirects: `X=1 > f` empties f).
     for (const w of bare) recordVariable(w, frame, out);
-    for (const [k, v] of Object.entries(local)) if (k.startsWith('GIT_CONFIG_')) out.state.vars.set(k, v);
+    if (local !== undefined) for (const [k, v] of Object.entries(local)) if (k.startsWith('GIT_CONFIG_')) out.state.vars.set(k, v);
     emitBare(raw.redirects.length > 0 ? ':' : '', bare, raw, { via: frame.via, remote: frame.remote, assignments, depth: frame.depth }, out);
     return undefined;
   }
