@@ -10,7 +10,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { recall, remember } from '../../../src/cli/memo/verdictMemo';
+import { engineIdentity, memoDir, memoKey, recall, remember } from '../../../src/cli/memo/verdictMemo';
+import { loadCorpus } from '../corpusLoader';
 import { startRecording } from '../../../src/cli/memo/readRecorder';
 import { writeDiscoveryRecord } from '../../../src/protocol/discovery';
 import type { WindowRecord } from '../../../src/protocol/discovery';
@@ -173,6 +174,23 @@ describe('verdict memo: the CLI as shipped', function () {
     assert.match(loosen.stdout, /"permissionDecision":"deny".*guard\.edit-guard-settings/);
     const logged = fs.readFileSync(path.join(home, 'spool', 'decisions.jsonl'), 'utf8');
     assert.match(logged, /guard\.edit-guard-settings/, 'the refused edit is logged');
+  });
+
+  it('answers a sample of the corpus from the memo exactly as the engine did', () => {
+    const { home, project, env } = setup();
+    const sample = loadCorpus().filter((_, i) => i % 41 === 0);
+    const engine = engineIdentity(dist);
+    assert.ok(engine);
+    let remembered = 0;
+    for (const line of sample) {
+      const first = run(['check', '--json', '--', line.command], project, env);
+      const key = memoKey({ kind: 'shell', command: line.command }, project, engine);
+      if (key !== undefined && recall(key, memoDir(home), env) !== undefined) remembered += 1;
+      const second = run(['check', '--json', '--', line.command], project, env);
+      assert.deepEqual(second, first, `${line.file}:${line.line} ${line.command}`);
+    }
+    assert.ok(remembered >= sample.length - 2, `${remembered} of ${sample.length} remembered`);
+    assert.equal(answeredFromMemo(home), true);
   });
 
   it('remembers a deny by policy', () => {
