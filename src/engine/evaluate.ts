@@ -25,7 +25,7 @@ export const agentMessageFor = findingAgentMessage;
 
 function toFinding(rule: Rule, hit: RuleHit, cmd: SimpleCommand | undefined, source: Finding['source']): Finding {
   const summary = hit.summary ?? rule.summary;
-  return {
+  const finding: Finding = {
     rule: rule.id,
     category: rule.category,
     severity: hit.severity ?? rule.severity,
@@ -34,8 +34,10 @@ function toFinding(rule: Rule, hit: RuleHit, cmd: SimpleCommand | undefined, sou
     target: hit.target,
     source,
     command: cmd?.text,
-    ...(rule.rationale ? { rationale: rule.rationale } : {}),
   };
+  // Added, not spread in: the same object (rationale last, only when the rule has one) without a copy.
+  if (rule.rationale) finding.rationale = rule.rationale;
+  return finding;
 }
 
 function runRules(rules: readonly Rule[] | undefined, cmd: SimpleCommand, rc: RuleContext, policy: Policy, out: Finding[], hitCommands: Set<SimpleCommand>): void {
@@ -132,7 +134,9 @@ function evaluateShell(command: string, policy: Policy, given: EvalContext): Ver
   const environment = resolveEnvironment(focus, parsed.commands, ctx, policy);
   const unique = dedupe(findings);
   adjustSeverities(unique, environment.production);
-  return { decision: decide(unique, policy), findings: unique, environment, ...(parsed.notes.length > 0 ? { notes: parsed.notes } : {}) };
+  const verdict: Verdict = { decision: decide(unique, policy), findings: unique, environment };
+  if (parsed.notes.length > 0) verdict.notes = parsed.notes;
+  return verdict;
 }
 
 export function evaluate(action: Action, policy: Policy, given: EvalContext = {}): Verdict {

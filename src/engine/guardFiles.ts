@@ -95,8 +95,13 @@ export function segmentMatches(pattern: string, name: string): boolean {
   return p === pattern.length;
 }
 
+/** A `*`, `?` or `[` in the segment: one pass (it is asked for every segment test of every written path). */
 function hasGlob(s: string): boolean {
-  return s.includes('*') || s.includes('?') || s.includes('[');
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 42 /* * */ || c === 63 /* ? */ || c === 91 /* [ */) return true;
+  }
+  return false;
 }
 
 /** Segment `i` of `s` can be `name` (glob-aware). */
