@@ -46,8 +46,8 @@ export function maskerFor(action: Action, base: (text: string) => string = safeM
   return maskerWithSecrets(commandSecrets(action), base);
 }
 
-/** maskerFor, with the command's secrets already found (commandSecrets): the command is not scanned again. */
-export function maskerWithSecrets(secrets: ReadonlyArray<[string, string]>, base: (text: string) => string = safeMask): (text: string) => string {
+/** maskerFor, with the command's secrets already found. */
+function maskerWithSecrets(secrets: ReadonlyArray<[string, string]>, base: (text: string) => string = safeMask): (text: string) => string {
   // The usual masking first (it masks the command's own secrets the same way); then whatever copy of
   // them is left where no flag or header names it.
   return forOneAction((text) => {

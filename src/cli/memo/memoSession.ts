@@ -2,7 +2,7 @@
 // reads anything, and the one decision path hands its decision over when no person was involved.
 // Only CLI runs from the built bundles remember (engineIdentity); tests from source never do.
 import type { Action, Verdict } from '../../engine/types';
-import { commandSecrets, maskedVerdict, maskerWithSecrets, safeMask } from '../../log/logRecord';
+import { commandSecrets, maskedVerdict, safeMask } from '../../log/logRecord';
 import { startRecording } from './readRecorder';
 import type { ReadRecorder } from './readRecorder';
 import { engineIdentity, memoDir, memoKey, remember } from './verdictMemo';
@@ -31,14 +31,14 @@ export function endRemembering(decided?: { action: Action; cwd: string; verdict:
   const { action, cwd, verdict, outcome } = decided;
   const key = memoKey(action, cwd, session.engine);
   if (!key) return;
-  // Nothing on disk holds a live secret: the verdict is kept masked as the CLI says it; the command's
-  // log text is kept when it carries no secret, so the fast path logs it without scanning it again.
-  const secrets = commandSecrets(action);
-  const mask = maskerWithSecrets(secrets);
-  const plain = action.kind === 'shell' && secrets.length === 0;
+  // Nothing on disk holds a live secret. A command that carries one is not remembered at all (its
+  // secret would have to be kept to mask it again where it reappears); for the others the verdict and
+  // message are kept masked exactly as the CLI says them, and the command's log text with them, so the
+  // fast path neither scans it again nor says anything differently.
+  if (action.kind !== 'shell' || commandSecrets(action).length > 0) return;
   remember(key, memoDir(), {
-    verdict: maskedVerdict(verdict, mask),
-    ...(outcome ? { outcome: { ...outcome, message: mask(outcome.message) } } : {}),
-    ...(plain && action.kind === 'shell' ? { maskedCommand: safeMask(action.command) } : {}),
+    verdict: maskedVerdict(verdict),
+    ...(outcome ? { outcome: { ...outcome, message: safeMask(outcome.message) } } : {}),
+    maskedCommand: safeMask(action.command),
   }, deps);
 }
