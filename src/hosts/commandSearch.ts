@@ -2,7 +2,8 @@
 // fields moved): a bounded walk that finds command text, and the files named, by the field names hosts
 // use for them, so such a payload is judged like any command (and checked like any file edit) instead of
 // being let through. Past the bound the answer is "unsure", which the caller denies.
-import { quote } from 'shell-quote';
+// Only the quoting half of shell-quote: its parser (index.js loads both) is not needed to write a command.
+import quote from 'shell-quote/quote';
 
 /** Fields that hold one command line (a string) or one argv (an array of strings). */
 const COMMAND_KEYS = new Set(['command', 'cmd', 'commandline', 'command_line', 'script', 'shell_command', 'shellcommand']);

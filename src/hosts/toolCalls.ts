@@ -1,7 +1,8 @@
 // Turns a host's tool call (name + arguments) into the engine's Action. Shell tools become `shell`
 // actions; everything else (MCP tools, built-in tools) becomes a `tool` action the engine judges by
 // name and arguments (`delete_project`, `run_sql` with a destructive statement …).
-import { quote } from 'shell-quote';
+// Only the quoting half of shell-quote: its parser (index.js loads both) is not needed to write a command.
+import quote from 'shell-quote/quote';
 import { splitToolName } from '../engine/toolCall';
 import type { Action } from '../engine/types';
 import { findCommands } from './commandSearch';
