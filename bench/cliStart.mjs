@@ -50,10 +50,14 @@ fs.writeFileSync(launcher, launcherScript({ cliPath: cli, nodePath: process.exec
 
 let freshCount = 0;
 const fresh = () => `${process.pid}-${freshCount++}`;
+// The floor for any hook in Node: a file next to cli.js that reads the payload and writes `{}`.
+const floor = path.join(install, 'floor.js');
+fs.writeFileSync(floor, "const fs = require('fs'); fs.readFileSync(0); fs.writeSync(1, '{}');\n");
 const claude = (command) => JSON.stringify({ session_id: 's', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 't' });
 const node = process.execPath;
 const rows = [
   { name: 'node -e 0', file: node, args: ['-e', '0'], exit: 0 },
+  { name: 'floor: a script that reads stdin, writes {}', file: node, args: [floor], input: '{"x":1}', exit: 0 },
   { name: 'hook claude, allowed Bash `git status`', file: node, args: [cli, 'hook', 'claude'], input: claude('git status'), exit: 0, target: 1.1 },
   { name: 'hook cursor, allowed `ls -la src`', file: node, args: [cli, 'hook', 'cursor'], input: JSON.stringify({ hook_event_name: 'beforeShellExecution', conversation_id: 'c', generation_id: 'g', workspace_roots: [project], command: 'ls -la src', cwd: project }), exit: 0, target: 1.1 },
   { name: 'hook copilot, allowed `npm test`', file: node, args: [cli, 'hook', 'copilot'], input: () => JSON.stringify({ cwd: project, hookEventName: 'PreToolUse', tool_name: 'runTerminalCommand', tool_input: { command: 'npm test' }, tool_use_id: `c${fresh()}` }), exit: 0, target: 1.1 },
@@ -92,7 +96,7 @@ for (let i = 0; i < runs; i++) {
 
 // Cold: the first run after install, each in a HOME with no cache yet, next to node -e 0 in the same round.
 const cold = { base: [], first: [], second: [] };
-const coldRow = rows[1];
+const coldRow = rows.find((r) => r.name.startsWith('hook claude, allowed'));
 for (let i = 0; i < coldRuns; i++) {
   const coldEnv = envFor(path.join(tmp, `cold-home-${i}`));
   cold.base.push(once(rows[0], coldEnv));
